@@ -1,0 +1,126 @@
+"""wirecut: separate scraped news wire copy into its parts.
+
+>>> story = parse("BEIJING, April 19 (Xinhua) -- Chinese President Xi Jinping on Tuesday spoke.")
+>>> story.dateline.location, story.dateline.agency, story.body
+('BEIJING', 'Xinhua', 'Chinese President Xi Jinping on Tuesday spoke.')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from wirecut.decode import decode
+from wirecut.errors import InputError, WirecutError
+from wirecut.pipeline import DEFAULT, Parser, Pipeline
+from wirecut.spans import Claim, ParseState, Span
+from wirecut.story import Byline, Caption, Dateline, Headline, Note, Paragraph, Related, Residue, Story
+
+__version__ = "0.1.0"
+
+#: Inputs larger than this are refused by ``parse_file`` (``parse`` takes any str it is given).
+MAX_INPUT_BYTES = 256 * 1024 * 1024
+
+
+def _as_date(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise ValueError(f"reference_date must be an ISO date such as 2024-01-02, not {value!r}") from exc
+
+
+def parse(
+    text: str,
+    *,
+    source: str | None = None,
+    reference_date: dt.date | str | None = None,
+    pipeline: Pipeline | None = None,
+) -> Story:
+    """Parse one text into a Story. Never raises on any str.
+
+    ``reference_date`` gives the year to a dateline that has none when the text itself gives no year;
+    ``pipeline`` replaces the default table of parsers (see ``wirecut.pipeline``).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse() takes a str, not {type(text).__name__}; use parse_file() or parse_bytes() for bytes")
+    return (pipeline or DEFAULT).run(text, source=source, reference_date=_as_date(reference_date))
+
+
+def parse_bytes(
+    data: bytes,
+    *,
+    source: str | None = None,
+    reference_date: dt.date | str | None = None,
+    pipeline: Pipeline | None = None,
+) -> Story:
+    """Decode bytes (see ``wirecut.decode``) and parse them; raises ``InputError`` for binary data."""
+    text, warnings = decode(data)
+    return (pipeline or DEFAULT).run(text, source=source, reference_date=_as_date(reference_date), warnings=warnings)
+
+
+def read_text(path: str | os.PathLike[str]) -> tuple[str, list[str]]:
+    """Read and decode a file; raises ``InputError`` with one line a user can act on."""
+    file = Path(path)
+    try:
+        if file.is_dir():
+            raise InputError(f"{file}: is a directory (wirecut batch reads directories)")
+        size = file.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise InputError(f"{file}: {size} bytes is larger than the {MAX_INPUT_BYTES}-byte limit for one text")
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{file}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{file}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{file}: is a directory (wirecut batch reads directories)") from None
+    except OSError as exc:
+        raise InputError(f"{file}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        return decode(data)
+    except InputError as exc:
+        raise InputError(f"{file}: {exc}") from None
+
+
+def parse_file(
+    path: str | os.PathLike[str],
+    *,
+    source: str | None = None,
+    reference_date: dt.date | str | None = None,
+    pipeline: Pipeline | None = None,
+) -> Story:
+    """Read a file's bytes, decode them and parse the text; ``source`` defaults to the path."""
+    text, warnings = read_text(path)
+    return (pipeline or DEFAULT).run(
+        text, source=str(path) if source is None else source, reference_date=_as_date(reference_date), warnings=warnings
+    )
+
+
+__all__ = [
+    "DEFAULT",
+    "MAX_INPUT_BYTES",
+    "Byline",
+    "Caption",
+    "Claim",
+    "Dateline",
+    "Headline",
+    "InputError",
+    "Note",
+    "Paragraph",
+    "ParseState",
+    "Parser",
+    "Pipeline",
+    "Related",
+    "Residue",
+    "Span",
+    "Story",
+    "WirecutError",
+    "__version__",
+    "parse",
+    "parse_bytes",
+    "parse_file",
+    "read_text",
+]

@@ -1,0 +1,82 @@
+"""The ``wirecut`` command: a thin click layer over the library (the only package that imports click).
+
+Subcommands load lazily, so ``wirecut parse`` does not pay for importing what ``batch`` or ``eval``
+need, and rich is imported only where something is drawn.
+
+Exit statuses (``ExitCode``): 0 success; 1 some inputs failed (batch), or an accuracy floor was not
+met (eval); 2 usage error (bad option, missing file); 3 an input could not be read as text (binary,
+undecodable, too large, a directory).
+"""
+
+from __future__ import annotations
+
+import enum
+import importlib
+import importlib.util
+from typing import Any
+
+import click
+
+
+class ExitCode(enum.IntEnum):
+    OK = 0
+    SOME_FAILED = 1
+    USAGE = 2
+    BAD_INPUT = 3
+
+
+# Subcommand name -> "module:attribute", imported only when the subcommand runs.
+COMMANDS = {
+    "parse": "wirecut.cli.parse_cmd:parse_command",
+    "eval": "wirecut.cli.eval_cmd:eval_command",
+    "batch": "wirecut.cli.batch_cmd:batch_command",
+    "show": "wirecut.cli.show_cmd:show_command",
+    "report": "wirecut.cli.report_cmd:report_command",
+}
+
+_HELP = """Separate scraped news wire copy into its parts and print clean, structured JSON.
+
+\b
+Examples:
+  wirecut parse story.txt                 JSON of one story (pretty on a terminal)
+  cat story.txt | wirecut parse -         read standard input
+  wirecut parse a.txt b.txt > out.jsonl   several files give JSON Lines
+  wirecut parse --format text story.txt   just the clean headline and body
+  wirecut eval gold/*.jsonl --failures    score wirecut against annotated cases
+
+\b
+Exit codes: 0 ok, 1 some inputs failed or a floor was missed,
+2 usage error, 3 an input is not readable text.
+"""
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported when they are used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name in COMMANDS if self._importable(name)]
+
+    def _importable(self, name: str) -> bool:
+        module = COMMANDS[name].split(":")[0]
+        return importlib.util.find_spec(module) is not None
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None or not self._importable(cmd_name):
+            return None
+        module_name, attribute = target.split(":")
+        command: Any = getattr(importlib.import_module(module_name), attribute)
+        return command  # type: ignore[no-any-return]
+
+
+def _version() -> str:
+    from wirecut import __version__
+
+    return __version__
+
+
+@click.group(cls=LazyGroup, help=_HELP, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(_version(), "--version", prog_name="wirecut")
+def main() -> None:
+    """The wirecut command group."""
+

@@ -1,0 +1,77 @@
+"""``wirecut parse``: one or more texts to the ``wirecut/1`` JSON (or JSON Lines, or plain text)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+import click
+
+from wirecut.cli import ExitCode
+
+_EPILOG = """\b
+Examples:
+  wirecut parse seeds/000_40fe124315517e90.txt
+  curl -s https://example.org/story.txt | wirecut parse - --format text
+  wirecut parse --reference-date 2024-01-02 *.txt > stories.jsonl
+"""
+
+
+def _reference_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an ISO date such as 2024-01-02") from None
+
+
+@click.command("parse", epilog=_EPILOG)
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl", "text", "ninjs"]),
+    default=None,
+    help="json (default for one input), jsonl (default for several), text, or ninjs.",
+)
+@click.option(
+    "--reference-date",
+    callback=_reference_date,
+    metavar="YYYY-MM-DD",
+    help="Date the texts were published near: gives a year to datelines without one.",
+)
+@click.option("--pretty/--compact", default=None, help="Indent the JSON (default: on a terminal only).")
+def parse_command(files: tuple[str, ...], fmt: str | None, reference_date: dt.date | None, pretty: bool | None) -> None:
+    """Parse FILE (or standard input, '-') and print its parts as JSON."""
+    from wirecut import InputError, parse_bytes, parse_file
+    from wirecut.formats import render
+
+    inputs = files or ("-",)
+    if fmt is None:
+        fmt = "jsonl" if len(inputs) > 1 else "json"
+    if pretty is None:
+        pretty = fmt in ("json", "ninjs") and sys.stdout.isatty() and len(inputs) == 1
+    if len(inputs) > 1 and fmt in ("json", "ninjs"):
+        pretty = False
+    failed = False
+    out = sys.stdout
+    for name in inputs:
+        try:
+            if name == "-":
+                if sys.stdin is None or sys.stdin.isatty() and not files:
+                    raise click.UsageError("no input: give a FILE, or pipe text into 'wirecut parse -'")
+                story = parse_bytes(sys.stdin.buffer.read(), source="-", reference_date=reference_date)
+            else:
+                story = parse_file(name, reference_date=reference_date)
+        except InputError as exc:
+            click.echo(f"wirecut: error: {exc}", err=True)
+            failed = True
+            continue
+        for warning in story.warnings:
+            click.echo(f"wirecut: warning: {story.source}: {warning}", err=True)
+        out.write(render(story, fmt, pretty=pretty))
+        out.write("\n")
+    out.flush()
+    if failed:
+        sys.exit(ExitCode.BAD_INPUT)

@@ -1,0 +1,74 @@
+"""Body: the story's own text, in paragraphs.
+
+Contract:
+    Claims: ``paragraph`` spans of the free text from the story's start (just after its dateline, or
+    after its headline and bylines when it has no dateline) up to the first teaser after it.
+    Reads: ``facts["dateline"]``, the claims of every earlier parser.
+    Paragraphs follow the input's breaks: blank lines; or line breaks between lines that are not a hard
+    wrap. Wire copy wrapped at 60-80 columns (Reuters-21578, dpa's feed) is joined back, and an
+    indented line opens a new paragraph, as the wire writes it.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from wirecut.spans import ParseState, Span
+from wirecut.story import Paragraph
+from wirecut.text import clean, trim
+
+_BLANK_LINE_RE = regex.compile(r"\n[ \t\u00a0\u3000]*\n\s*")
+_LINE_RE = regex.compile(r"[^\n]+")
+
+
+def story_bounds(state: ParseState) -> tuple[int, int]:
+    """Where the story text may lie: from its start to the first teaser after it."""
+    dateline = state.facts.get("dateline")
+    if dateline is not None:
+        start = dateline.span.end
+    else:
+        heads = [c.span.end for c in state.claims if c.label in ("headline", "byline")]
+        start = max(heads) if heads else 0
+    teasers = [c.span.start for c in state.claims if c.label == "related" and c.span.start >= start]
+    return start, min(teasers) if teasers else len(state.text)
+
+
+def parse(state: ParseState) -> None:
+    """Claim the body's paragraphs."""
+    text = state.text
+    start, end = story_bounds(state)
+    for run in list(state.free_runs(start, end)):
+        for a, b in _paragraphs(text, run.start, run.end):
+            para = clean(text[a:b])
+            if para:
+                state.claim("paragraph", a, b, Paragraph(para, Span(a, b)), "body")
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    pos = start
+    for m in _BLANK_LINE_RE.finditer(text, start, end):
+        found.extend(_split_lines(text, pos, m.start()))
+        pos = m.end()
+    found.extend(_split_lines(text, pos, end))
+    return [p for p in (trim(text, a, b) for a, b in found) if p[0] < p[1]]
+
+
+def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """One block between blank lines: a wrapped paragraph (or several, by indent), or one per line."""
+    lines = [m.span() for m in _LINE_RE.finditer(text, start, end) if text[m.start() : m.end()].strip()]
+    if len(lines) <= 1:
+        return [(start, end)]
+    lengths = [len(text[a:b].rstrip()) for a, b in lines[:-1]]
+    wrapped = sum(1 for n in lengths if 45 <= n <= 90) >= 0.6 * len(lengths)
+    if not wrapped:
+        return lines
+    paragraphs: list[tuple[int, int]] = []
+    para_start = lines[0][0]
+    for (a, _b), (prev_a, prev_b) in zip(lines[1:], lines[:-1]):
+        indented = text[a : a + 2] in ("  ", "\t ") or text[a] == "\t"
+        if indented:
+            paragraphs.append((para_start, prev_b))
+            para_start = a
+    paragraphs.append((para_start, lines[-1][1]))
+    return paragraphs

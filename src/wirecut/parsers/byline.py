@@ -1,0 +1,129 @@
+"""Bylines: the story's authors, with their role.
+
+Contract:
+    Claims: bylines before the story's dateline (or, with no dateline, in the first units of the text):
+    ``By A and B``, ``By NAME`` followed by a role line (``AP Business Writer``), ``By Xinhua writers
+    A and B``, dpa's ``By Helen Maguire, dpa``, and the Chinese reporter brackets right after a dateline
+    (``（记者 张三、李四）``).
+    Reads: ``facts["dateline"]`` and the free spans.
+    Never: cuts a name that merely starts with "By" (Byrne, Byron): "By" must be a word of its own.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from wirecut.spans import ParseState, Span
+from wirecut.story import Byline
+from wirecut.text import clean, trim, units
+
+# "By" as a word of its own, then the rest of the unit.
+BY_RE = regex.compile(r"(?:\A|(?<=\s))(?:By|BY|Von|VON|Por|Par|Di|Door)\s+(?=[\p{Lu}])")
+
+# Role words that follow names: AP's "AP Business Writer", "Associated Press Writer", "Staff Reporter".
+ROLE_RE = regex.compile(
+    r"""(?:
+        (?:The\s)?(?:Associated\sPress|AP|Reuters|AFP|Xinhua|UPI|CNN|Kyodo|Yonhap|Bloomberg)
+            (?:\s[\p{Lu}][\p{Ll}]+){0,3}\s(?:Writer|Writers|Correspondent|Correspondents|Reporter|Reporters|Editor|Staff)
+      | (?:Staff|Special|Senior|Chief|Foreign|Political|Business|Sports|Medical|Science|Diplomatic|Legal|Economics)
+            (?:\s[\p{Lu}][\p{Ll}]+){0,2}\s(?:Writer|Correspondent|Reporter|Editor)
+      | (?:Xinhua|Reuters|AP|AFP|Kyodo)\s(?:writers?|correspondents?|reporters?)
+      | (?:For|for)\s(?:Daily\sMail|MailOnline|The\s[\p{Lu}][\p{L}]+)(?:\s[\p{Lu}][\p{L}]+){0,2}
+    )""",
+    regex.VERBOSE,
+)
+
+# A person's name as a byline writes it, in title case or capitals: "Sun Jinxia", "BERNARD CONDON",
+# "Yoo Jee-ho", "Jonathan J. Cooper", "Frances d'Emilio".
+NAME_RE = regex.compile(
+    r"[\p{Lu}][\p{L}'’\-]*\.?(?:\s(?:(?:de|van|von|der|den|da|di|le|la|bin|binti|al|el|d')\s?)?[\p{Lu}][\p{L}'’\-]*\.?){0,4}"
+)
+
+# The joints between several names.
+_JOINT_RE = regex.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s+AND\s+|\s*&\s*|\s+und\s+|\s+y\s+|\s+et\s+|\s+e\s+)\s*")
+
+# Agencies named after the names: dpa's "By Helen Maguire, dpa".
+_TRAILING_AGENCY_RE = regex.compile(r",\s*(?:dpa|AFP|AP|Reuters|Xinhua|Kyodo|EFE|ANSA)\s*=?\s*$")
+
+# Chinese reporters in brackets right after a dateline: "（记者白晓雨、陈立群）", "(记者 许婧雯)".
+CHINESE_REPORTERS_RE = regex.compile(r"\s*[（(]\s*(?:记者|通讯员|特约记者)\s*(?P<names>[^()（）\n]{1,60}?)\s*[)）]")
+
+
+def _split_names(raw: str) -> list[str]:
+    names = []
+    for piece in _JOINT_RE.split(raw.strip()):
+        piece = piece.strip(" ,.;")
+        if piece:
+            names.append(piece)
+    return names
+
+
+def _parse_by(text: str, start: int, end: int) -> Byline | None:
+    """Read ``By ...`` in ``text[start:end]`` into names and role."""
+    raw = text[start:end]
+    m = BY_RE.match(raw)
+    if not m:
+        return None
+    rest = raw[m.end() :]
+    role = None
+    # "By Xinhua writers A and B": the role stands between "By" and the names.
+    lead = ROLE_RE.match(rest)
+    if lead:
+        role = clean(lead.group(0))
+        rest = rest[lead.end() :]
+    else:
+        found = ROLE_RE.search(rest)
+        if found:
+            role = clean(found.group(0))
+            rest = rest[: found.start()]
+    agency = _TRAILING_AGENCY_RE.search(rest)
+    if agency:
+        rest = rest[: agency.start()]
+    names_raw = rest.strip(" ,=")
+    names = _split_names(names_raw)
+    if not names or any(not NAME_RE.fullmatch(n) for n in names) or len(names) > 8:
+        return None
+    return Byline(clean(raw), tuple(names), role, Span(start, end))
+
+
+def parse(state: ParseState) -> None:
+    """Claim the story's bylines."""
+    text = state.text
+    dateline = state.facts.get("dateline")
+    limit = dateline.span.start if dateline else min(len(text), 600)
+    taken = 0
+    for run in list(state.free_runs(0, limit)):
+        unit_list = units(text, run.start, run.end)
+        for index, (start, end) in enumerate(unit_list):
+            m = BY_RE.search(text, start, end)
+            if not m or (m.start() != start and not _after_headline(text, start, m.start())):
+                continue
+            by_end = end
+            # A role on the unit after the names: "By BERNARD CONDON\nAP Business Writer".
+            if index + 1 < len(unit_list):
+                nxt = unit_list[index + 1]
+                if ROLE_RE.fullmatch(text, nxt[0], nxt[1]):
+                    by_end = nxt[1]
+            byline = _parse_by(text, m.start(), by_end)
+            if byline and state.claim("byline", m.start(), by_end, byline, "byline"):
+                taken += 1
+        if taken:
+            break
+    if dateline is not None:
+        _chinese_reporters(state, dateline.span.end)
+
+
+def _after_headline(text: str, unit_start: int, by_start: int) -> bool:
+    """True when "By" follows a headline in flattened text ("... climate change? By BERNARD CONDON")."""
+    before = text[unit_start:by_start].rstrip()
+    return bool(before) and (before[-1] in "?!.\"”" or before.split()[-1][:1].isupper())
+
+
+def _chinese_reporters(state: ParseState, pos: int) -> None:
+    text = state.text
+    m = CHINESE_REPORTERS_RE.match(text, pos)
+    if not m:
+        return
+    start, end = trim(text, m.start(), m.end())
+    names = tuple(n for n in regex.split(r"[、，,\s]+", m.group("names")) if n)
+    state.claim("byline", start, end, Byline(clean(text[start:end]), names, None, Span(start, end)), "byline")

@@ -1,0 +1,130 @@
+"""Captions: a photo's description with its credit.
+
+Contract:
+    Claims: one caption per photo credit, from the start of its description (its own dateline when it
+    has one, as Xinhua's photo captions do) through the credit.
+    Reads: the free spans (markup, page furniture and notes are already claimed and bound a caption).
+    Writes: ``facts["caption_date"]``, the first full date a caption gives (the year a story dateline
+    without one takes, per the contract).
+    Never: takes a credit's brackets for a caption when no description stands before it.
+
+A caption starts at the nearest of: the start of its unit (a line, or a piece after a double space),
+the end of the part before it, a sentence glued to it with no space ("...recovery.Tourists visit"),
+or its own dateline.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from wirecut import lexicon
+from wirecut.dates import read_date
+from wirecut.parsers.dateline import find_datelines
+from wirecut.spans import ParseState, Span
+from wirecut.story import Caption
+from wirecut.text import UNIT_BREAK_RE, clean, trim
+
+# A photographer's name inside a credit: "Ma Zhancheng", "Evan Vucci", "Herman Emmanuel", "ZHANG LING".
+_NAME = r"[\p{Lu}][\p{L}.'’\-]*(?:\s[\p{Lu}][\p{L}.'’\-]*){0,3}"
+
+# Photo credits, each as an agency or site writes it.
+CREDIT_RE = regex.compile(
+    rf"""
+      \((?P<credit>(?P<ag1>Xinhua|XINHUA|Xinhua\sPhoto|ANTARA|Antara|Kyodo|Yonhap|Bernama|IANS|PTI|ANI|CNA|Sputnik|Anadolu)
+          /(?P<ph1>[^()/\n]{{2,80}}))\)                                   # (Xinhua/Ma Zhancheng), (ANTARA/Rubby Jovan)
+    | \((?P<credit2>Photo\sby\s(?P<ph2>[^()/\n]{{2,60}})/(?P<ag2>[^()\n]{{2,40}}))\)   # (Photo by Herman Emmanuel/Xinhua)
+    | \((?P<credit3>(?P<ag3>AP|AFP|Reuters|EPA|UPI|dpa|EFE|ANSA)\s(?:Photo|PHOTO|Foto|Photo\sIllustration)
+          /(?P<ph3>[^()\n]{{2,80}}))\)                                    # (AP Photo/Evan Vucci)
+    | \[(?P<credit4>Photo(?:\sby\s(?P<ph4>[^\[\]/\n]{{1,60}}))?/(?P<ag4>[^\[\]\n]{{0,40}}))\]   # [Photo/Xinhua], [Photo by Zou Hong/chinadaily.com.cn]
+    | \((?P<credit5>(?:Photo|Foto|Picture)\s?[:：]\s?(?P<ag5>[^()\n]{{2,60}}))\)       # (Photo: Xinhua)
+    | (?P<credit6>(?P<ag6>REUTERS)/(?P<ph6>{_NAME}))                     # REUTERS/Kim Kyung-Hoon
+    | (?P<credit7>(?P<ag7>AFP)\sPHOTO\s?/\s?(?P<ph7>[\p{{Lu}}][\p{{Lu}}.'’\- ]{{1,60}}[\p{{Lu}}]))  # AFP PHOTO / NAME
+    | (?P<credit8>(?:Foto|Photo)\s?[:：]\s?(?P<ph8>{_NAME})/(?P<ag8>dpa|AFP|AP|Reuters|EPA))    # Foto: NAME/dpa
+    | (?P<credit9>(?:新华社|中新社|人民网|新华网|本报)(?:记者|通讯员|发)\s?(?P<ph9>[\p{{Han}}·]{{2,12}}?(?:\s?[、，]\s?[\p{{Han}}·]{{2,8}})*)\s?摄)  # 新华社记者鞠鹏摄
+    | (?P<credit10>Photo\scourtesy(?:\sof)?\s(?P<ag10>{_NAME}))(?=\s*(?:\n|$))                    # Photo courtesy Delta Airlines
+    """,
+    regex.VERBOSE,
+)
+
+# A sentence glued to the next element with no space, as scrapers join HTML blocks: "recovery.Tourists".
+_GLUE_RE = regex.compile(r"[.!?。](?=[\p{Lu}\"“])")
+
+# A Xinhua photo number before a caption's dateline: "(240413) -- ".
+_PHOTO_NUMBER_RE = regex.compile(r"\(\d{6}\)\s*--\s*$")
+
+_AGENCY_BY_CREDIT = {"Xinhua Photo": "Xinhua", "chinadaily.com.cn": "China Daily", "中新社": "China News Service"}
+
+
+def _split_names(raw: str | None) -> tuple[str, ...]:
+    if not raw:
+        return ()
+    parts = regex.split(r"\s*(?:,|、|，|\band\b|&)\s*", raw.strip())
+    return tuple(p.strip() for p in parts if p.strip())
+
+
+def _credit_fields(m: regex.Match[str]) -> tuple[str, str | None, tuple[str, ...]]:
+    g = m.groupdict()
+    credit = next(g[k] for k in g if k.startswith("credit") and g[k])
+    agency_written = next((g[k] for k in g if k.startswith("ag") and g[k]), None)
+    photographer = next((g[k] for k in g if k.startswith("ph") and g[k]), None)
+    if g.get("credit9"):
+        agency_written = credit[:3]
+    agency = None
+    if agency_written:
+        agency_written = agency_written.strip()
+        agency = _AGENCY_BY_CREDIT.get(agency_written) or lexicon.canonical_agency(agency_written)
+    return credit.strip(), agency, _split_names(photographer)
+
+
+def _caption_start(state: ParseState, credit_start: int) -> int:
+    """Where the description before a credit begins."""
+    text = state.text
+    floor = state.prev_claim_end(credit_start)
+    start = floor
+    for m in UNIT_BREAK_RE.finditer(text, floor, credit_start):
+        start = max(start, m.end())
+    glued = [g.end() for g in _GLUE_RE.finditer(text, start, credit_start)]
+    if glued:
+        start = glued[-1]
+    return start
+
+
+def parse(state: ParseState) -> None:
+    """Claim every credited photo caption."""
+    text = state.text
+    for m in CREDIT_RE.finditer(text, timeout=5.0):
+        if not state.is_free(m.start(), m.end()):
+            continue
+        credit, agency, photographers = _credit_fields(m)
+        start = _caption_start(state, m.start())
+        start, _ = trim(text, start, m.start())
+        dateline = None
+        described_from = start
+        own = next(find_datelines(text, start, m.start(), floor=start), None)
+        if own is not None and text[start : own.start].strip() == "":
+            dateline = own.to_part(text, state.reference_date)
+            described_from = own.end
+        # A Chinese caption stands before its credit with no brackets ("...设备。新华社记者黄一鸣摄").
+        description = clean(text[described_from : m.start()])
+        if not description:
+            continue
+        number = _PHOTO_NUMBER_RE.search(text, max(0, start - 12), start)
+        if number and state.is_free(number.start(), start):
+            start = number.start()
+        caption = Caption(description, credit, agency, photographers, dateline, Span(start, m.end()))
+        if state.claim("caption", start, m.end(), caption, "caption"):
+            _note_year(state, caption)
+
+
+def _note_year(state: ParseState, caption: Caption) -> None:
+    """Remember the first full date that a caption gives, for a story dateline without a year."""
+    if "caption_date" in state.facts:
+        return
+    source = caption.dateline.date if caption.dateline and caption.dateline.date else None
+    candidates = [source] if source else []
+    candidates += regex.findall(r"\p{Lu}\p{Ll}+\.?\s+\d{1,2},\s+(?:19|20)\d\d", caption.text)
+    for written in candidates:
+        parts = read_date(written)
+        if parts and parts[0]:
+            state.facts["caption_date"] = parts
+            return

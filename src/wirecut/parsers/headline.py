@@ -1,0 +1,146 @@
+"""Headline: the story's own title, when the scrape kept it.
+
+Contract:
+    Claims: at most one span, in the text before the story's first part (byline, caption or dateline),
+    or at the head of a text that has none of them.
+    Reads: the free spans and ``facts["dateline"]``.
+    Never: takes a sentence of the story for a title (it must not end like a sentence, must be short,
+    must not be all lower case); never takes a page title (that is residue, claimed before).
+
+In flattened text with no dateline (AG News rows: "Giddy Phelps Touches Gold for First Time Michael
+Phelps won the gold medal ...") the title is the run of capitalised words before the story's first
+sentence; the sentence's own capitalised subject is given back to it.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from wirecut.spans import ParseState, Span
+from wirecut.story import Headline
+from wirecut.text import clean, trim, units
+
+# Short words that stay lower case inside a title-case headline.
+_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into nor of on onto or over per the to up upon via vs vs. with off out "
+    "than amid after over under near".split()
+)
+
+# A sentence end: a title may end with "?" or "!", and with "." only after an abbreviation (U.S.).
+_SENTENCE_END_RE = regex.compile(r"(?<![\p{Lu}]\.[\p{Lu}]|\b[\p{Lu}])[.。]\s*$")
+
+_MAX_WORDS = 30
+
+
+def _looks_like_title(raw: str) -> bool:
+    words = raw.split()
+    if not words or len(raw) > 300:
+        return False
+    cjk = regex.search(r"\p{Han}|\p{Hiragana}|\p{Katakana}", raw)
+    if not cjk and len(words) > _MAX_WORDS:
+        return False
+    if cjk and len(raw) > 80:
+        return False
+    if _SENTENCE_END_RE.search(raw) and len(words) > 3:
+        return False
+    if not regex.search(r"\p{Lu}|\p{Han}|\p{Hiragana}|\p{Katakana}|\p{Hangul}", raw[:3]):
+        return False
+    return True
+
+
+def parse(state: ParseState) -> None:
+    """Claim the headline."""
+    text = state.text
+    firsts = [c.span.start for c in state.claims if c.label in ("dateline", "byline", "caption")]
+    limit = min(firsts) if firsts else None
+    if limit is not None:
+        for run in state.free_runs(0, limit):
+            pieces = units(text, run.start, run.end)
+            if not pieces:
+                continue
+            start, end = _pick(text, pieces)
+            if start is not None and end is not None:
+                raw = text[start:end]
+                if _looks_like_title(raw):
+                    state.claim("headline", start, end, Headline(clean(raw), Span(start, end)), "headline")
+                return
+        return
+    _headline_without_anchor(state)
+
+
+def _pick(text: str, pieces: list[tuple[int, int]]) -> tuple[int | None, int | None]:
+    """The unit that is the title: the last unit when the page repeats a title before the story."""
+    start, end = pieces[-1] if len(pieces) > 1 and _looks_like_title(text[pieces[-1][0] : pieces[-1][1]]) else pieces[0]
+    return start, end
+
+
+def _headline_without_anchor(state: ParseState) -> None:
+    """A text with no dateline, byline or caption: a first line that is a title, or a title-case run."""
+    text = state.text
+    runs = list(state.free_runs())
+    if not runs:
+        return
+    pieces = units(text, runs[0].start, runs[0].end)
+    if not pieces:
+        return
+    start, end = pieces[0]
+    following = pieces[1:] or [p for r in runs[1:] for p in units(text, r.start, r.end)]
+    if following and _looks_like_title(text[start:end]) and _has_line_break_after(text, end):
+        state.claim("headline", start, end, Headline(clean(text[start:end]), Span(start, end)), "headline")
+        return
+    if following and _looks_like_title(text[start:end]) and len(text[start:end].split()) <= 20:
+        # Flattened title, then two spaces, then the story (AG News rows keep two spaces there).
+        state.claim("headline", start, end, Headline(clean(text[start:end]), Span(start, end)), "headline")
+        return
+    cut = _title_case_run(text, start, end)
+    if cut is not None:
+        a, b = trim(text, start, cut)
+        state.claim("headline", a, b, Headline(clean(text[a:b]), Span(a, b)), "headline")
+
+
+def _has_line_break_after(text: str, end: int) -> bool:
+    return "\n" in text[end : end + 4]
+
+
+_WORD_RE = regex.compile(r"\S+")
+
+
+def _title_case_run(text: str, start: int, end: int) -> int | None:
+    """Where a title-case title ends and its story's first sentence begins, or None."""
+    words = list(_WORD_RE.finditer(text, start, end))
+    if len(words) < 4:
+        return None
+    for index, word in enumerate(words):
+        token = word.group(0)
+        bare = token.strip("\"“”'‘’()[],:;")
+        if not bare:
+            continue
+        if bare[:1].islower() and bare.lower() not in _SMALL_WORDS:
+            # The first lower-case word that is no title joiner: the sentence began a little before.
+            subject = _subject_start(words, index)
+            if subject < 3:
+                return None
+            return words[subject].start()
+        if index > _MAX_WORDS:
+            return None
+    return None
+
+
+def _subject_start(words: list[regex.Match[str]], verb: int) -> int:
+    """Index of the first word of the sentence whose first lower-case word is ``words[verb]``.
+
+    The subject is the capitalised words right before it, one or two ("Michael Phelps won"), or a
+    determiner and what follows ("The company said").
+    """
+    index = verb - 1
+    while index > 0 and words[index].group(0).lower() in _SMALL_WORDS:
+        index -= 1
+    if index <= 0:
+        return verb
+    first = words[index - 1].group(0) if index >= 1 else ""
+    if first in ("The", "A", "An", "His", "Her", "Its", "Their"):
+        return index - 1
+    if index >= 1 and words[index - 1].group(0)[:1].isupper() and not words[index - 1].group(0).endswith((":", ",")):
+        # Two capitalised words before the verb: a person's name ("Michael Phelps won").
+        return index - 1
+    return index

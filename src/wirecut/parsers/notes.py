@@ -1,0 +1,126 @@
+"""Notes: lines that travel with a story but are not its text.
+
+Contract:
+    Claims: notes of kinds ``editor``, ``reporting``, ``contributor``, ``signoff``, ``contact``,
+    ``source``, ``copyright`` and ``ednote``, with the people they name.
+    Reads: the text and its free spans. Forms that no sentence contains (``(Reporting by ...)``,
+    ``[责任编辑:...]``, ``(完)``) are claimed anywhere; forms that could open a sentence (``Editor: X``,
+    ``Source: X``, ``Reuter``) only where they stand as a unit, or at the very end of the text.
+    Never: claims "contributed to this report" inside a longer sentence of the story.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from wirecut.spans import ParseState, Span
+from wirecut.story import Note
+from wirecut.text import clean, units
+
+# Notes whose form no sentence of a story shares, found anywhere in the text.
+ANYWHERE_RES: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    # Reuters trailers: "(Reporting by Kane Wu; Editing by Jacqueline Wong)", lower-case "editing by" too.
+    ("reporting", regex.compile(r"\((?i:(?:additional\s+)?(?:reporting|writing|compiled|editing)\s+by)\s[^()]{2,400}\)")),
+    # Reuters' contact block: "((Scott.Murdoch@thomsonreuters.com;))".
+    ("contact", regex.compile(r"\(\([^()]{0,200}@[^()]{0,200}\)\)")),
+    # Chinese editor lines: "[责任编辑:zhangwei]", "【编辑:田博群】", "（责任编辑：李娜）".
+    ("editor", regex.compile(r"[\[【（(]\s*(?:责任编辑|编辑|责编)\s*[:：][^\]】）)\n]{1,40}[\]】）)]")),
+    # Chinese sign-offs: "(完)", "（完）"; Kyodo's "==Kyodo"; "(END)".
+    ("signoff", regex.compile(r"[(（]\s*完\s*[)）]|==\s?Kyodo|\(END\)|\[END\]")),
+    # Wire editors' notes in brackets: "(Adds comments, detail)", "(ATTN: ADDS details in paras 4-5, photos)",
+    # Yonhap's "(LEAD)" and "(2nd LD)".
+    (
+        "ednote",
+        regex.compile(
+            r"\((?:ATTN|Adds|ADDS|Updates|UPDATES|Recasts|RECASTS|Corrects|CORRECTS|Changes|Rewrites|Refiles)\b[^()]{0,200}\)"
+            r"|\((?:LEAD|\d(?:st|nd|rd|th)\s+LD|URGENT|EDITORS?:[^()]{0,200})\)"
+        ),
+    ),
+)
+
+# Notes that must stand as a unit (a line, or a piece between double spaces) to be taken.
+UNIT_RES: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    # Xinhua and China Daily pages: "Editor: huaxia", "Editor: Chen Ying"; "责任编辑：李娜".
+    ("editor", regex.compile(r"(?:(?i:editor|editors|edited\s+by)|责任编辑|编辑)\s*[:：]\s*(?P<names>[^|\n]{1,60}?)\s*\|?")),
+    # Source lines: "Source: Xinhua", "来源：新华网", "Quelle: dpa".
+    ("source", regex.compile(r"(?:Source|SOURCE|来源|稿源|Quelle|Fuente|Fonte)\s*[:：]\s*[^|\n]{1,60}?\s*\|?")),
+    # Sign-offs: Reuters-21578's "Reuter", "REUTERS", AP's "___" is not one (it opens a contact line).
+    ("signoff", regex.compile(r"Reuter|REUTER|Reuters|-{1,3}\s?(?:END|End)\s?-{0,3}|\#\#\#|-30-")),
+    # Copyright lines.
+    ("copyright", regex.compile(r"(?:©|\(c\)|\(C\)|Copyright|COPYRIGHT|版权所有)[^\n]{0,300}")),
+    # Editors' notes that open a line: "Editor's note: ...", "EDITOR'S NOTE — ...", "2ND LEAD", "3RD NET".
+    ("ednote", regex.compile(r"(?i:editor'?s'?\s+note)\s*[:—–-][^\n]{0,1500}|\d(?:ST|ND|RD|TH)\s+(?:LEAD|NET|UPDATE|WRITETHRU)")),
+)
+
+# Trailers at the end of a story that a careful editor cuts, as whole sentences.
+CONTRIBUTOR_RE = regex.compile(
+    r"""(?:(?<=[.!?"”’]\s)|(?<=\n)|^)
+        [\p{Lu}][^.!?\n]{0,300}?\s(?:contributed|contributes)\s(?:reporting\s)?to\s(?:this|the)\s(?:report|story)\.""",
+    regex.VERBOSE | regex.MULTILINE,
+)
+
+# AP's contact trailer: "Bernard Condon can be reached at http://... . His work can be found at ... ."
+CONTACT_RE = regex.compile(
+    r"""(?:(?<=[.!?"”’]\s)|(?<=\n)|^)
+        [\p{Lu}][\p{L}.'’\- ]{1,60}\scan\sbe\s(?:reached|contacted|followed)\s(?:at|on|via)\s[^\n]{1,300}?\.(?=\s|$)
+        (?:\s+(?:His|Her|Their)\swork\scan\sbe\sfound\sat\s[^\n]{1,300}?\.(?=\s|$))?""",
+    regex.VERBOSE | regex.MULTILINE,
+)
+
+# People named in a note: after "by", or after an editor label.
+_NAMES_AFTER_BY_RE = regex.compile(r"(?i:by)\s+([\p{Lu}][\p{L}.'’\-]+(?:\s+[\p{Lu}][\p{L}.'’\-]+){0,3})")
+
+
+def _names(kind: str, raw: str, m: regex.Match[str]) -> tuple[str, ...]:
+    if kind == "editor":
+        named = m.groupdict().get("names")
+        if named:
+            return tuple(n.strip() for n in regex.split(r"\s*(?:,|/|、| and )\s*", named.strip(" |")) if n.strip())
+        inner = regex.sub(r"^[\[【（(]\s*(?:责任编辑|编辑|责编)\s*[:：]|[\]】）)]$", "", raw)
+        return tuple(n for n in regex.split(r"[\s、,]+", inner) if n)
+    if kind == "reporting":
+        return tuple(_NAMES_AFTER_BY_RE.findall(raw))
+    return ()
+
+
+def _claim(state: ParseState, kind: str, start: int, end: int, m: regex.Match[str]) -> None:
+    raw = state.text[start:end]
+    trimmed = raw.rstrip(" |")
+    end = start + len(trimmed)
+    note = Note(kind, clean(trimmed), _names(kind, trimmed, m), Span(start, end))
+    state.claim("note", start, end, note, "notes")
+
+
+def parse(state: ParseState) -> None:
+    """Claim the notes of the text."""
+    text = state.text
+    for kind, pattern in ANYWHERE_RES:
+        for m in pattern.finditer(text, timeout=5.0):
+            _claim(state, kind, m.start(), m.end(), m)
+    for pattern, kind in ((CONTRIBUTOR_RE, "contributor"), (CONTACT_RE, "contact")):
+        for m in pattern.finditer(text, timeout=5.0):
+            # A trailer sits in the last third of the text; earlier, the same words are a quote.
+            if m.start() >= len(text) * 0.5:
+                _claim(state, kind, m.start(), m.end(), m)
+    for run in list(state.free_runs()):
+        for start, end in units(text, run.start, run.end):
+            piece = text[start:end]
+            for kind, pattern in UNIT_RES:
+                m = pattern.fullmatch(piece, timeout=1.0)
+                if m:
+                    _claim(state, kind, start, end, m)
+                    break
+    _claim_trailing_signoff(state)
+
+
+# Reuters-21578 bodies end with " Reuter" and an end-of-text mark, often glued to the last sentence.
+_TRAILING_SIGNOFF_RE = regex.compile(r"(?<=[.!?\"”’)]\s{0,3}|\s\s|\n)(?:Reuter|REUTER)\s*[\x03]?\s*\Z")
+
+
+def _claim_trailing_signoff(state: ParseState) -> None:
+    text = state.text
+    tail_start = max(0, len(text) - 40)
+    m = _TRAILING_SIGNOFF_RE.search(text, tail_start)
+    if m:
+        stripped = m.group(0).rstrip()
+        _claim(state, "signoff", m.start(), m.start() + len(stripped), m)

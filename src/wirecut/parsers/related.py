@@ -1,0 +1,238 @@
+"""Related: teasers for other stories.
+
+Contract:
+    Claims: one ``related`` part per teaser: its title, its dateline (when it has one), its summary
+    and the marker that links it (``Full story``, ``Read More »``).
+    Reads: the free spans; the page furniture already claimed (a listing's timestamps separate a
+    teaser's title from its summary).
+    Forms, each seen on real pages:
+      * a label (``Related:``, ``See also:``, ``Read more:``) and after it teasers up to the end of the
+        text, each closed by a marker or, without markers, one per dateline (Xinhua's story pages);
+      * teasers closed by a marker with no label: the listing pages of Xinhua sites, where a title, a
+        timestamp and a summary end with ``Full Story``;
+      * listing lines with no marker: a title line, then a line that opens with a dateline and ends
+        with an ellipsis (agency author pages);
+    Never: claims text before the story's dateline as a teaser when the page has a story.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from wirecut.parsers.dateline import DatelineMatch, find_datelines
+from wirecut.spans import ParseState, Span
+from wirecut.story import Related
+from wirecut.text import UNIT_BREAK_RE, clean, trim, units
+
+# Labels that open a block of teasers.
+LABEL_RE = regex.compile(
+    r"""(?:(?<=[.!?"”’)\]]\s{1,3})|(?<=\n|\A|\s\s))
+    (?:Related(?:\s(?:stories|articles|news|coverage))?|RELATED(?:\sSTORIES)?|See\salso|SEE\sALSO|Also\sread|ALSO\sREAD
+      |Read\smore|READ\sMORE|More\son\sthis|Lire\saussi|Leer\smás|Mehr\szum\sThema|相关新闻|相关阅读|延伸阅读)
+    \s?[:：]""",
+    regex.VERBOSE,
+)
+
+# Markers that close a teaser and link to its story, matched whatever their case and spacing
+# ("Full story", "FULL STORY", Focus Taiwan's misspelt "[FUILL  STORY]", "Read More »", "more>>").
+MARKER_RE = regex.compile(
+    r"""\[\s*(?i:fu[il]{1,3}\s+story)\s*\]
+      | (?i:fu[il]{1,3}\s+story)
+      | (?i:read\s+more)\s*(?:»|>>|›)
+      | (?i:more)\s*(?:>>|»)
+      | \[(?i:more)\]
+      | 详细>>|全文>>""",
+    regex.VERBOSE,
+)
+
+# The ellipsis that closes a listing's cut summary.
+_ELLIPSIS_RE = regex.compile(r"(?:…|\.\.\.)\s*$")
+
+
+def _teaser(state: ParseState, start: int, end: int, marker: regex.Match[str] | None, label_end: int | None) -> None:
+    """Make one teaser part of ``[start, end)`` and claim it."""
+    text = state.text
+    body_end = marker.start() if marker else end
+    head_from = label_end if label_end is not None else start
+    dateline_match: DatelineMatch | None = next(find_datelines(text, head_from, body_end, floor=head_from, anywhere=True), None)
+    title: str | None
+    summary: str | None
+    if dateline_match is not None:
+        title = clean(text[head_from : dateline_match.start]) or None
+        summary = clean(text[dateline_match.end : body_end]) or None
+        dateline = dateline_match.to_part(text, state.reference_date)
+    else:
+        dateline = None
+        pieces = [p for p in _free_units(state, head_from, body_end)]
+        if pieces:
+            title = clean(text[pieces[0][0] : pieces[0][1]])
+            summary = clean(" ".join(text[a:b] for a, b in pieces[1:])) or None
+        else:
+            title, summary = None, None
+    part = Related(title, dateline, summary, clean(marker.group(0)) if marker else None, Span(start, end))
+    _claim_around(state, start, end, part)
+
+
+def _free_units(state: ParseState, start: int, end: int) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    for run in state.free_runs(start, end):
+        found.extend(units(state.text, run.start, run.end))
+    return found
+
+
+def _claim_around(state: ParseState, start: int, end: int, part: Related) -> None:
+    """Claim a teaser; page stamps inside it (a listing's dates) become part of the teaser."""
+    if state.claim("related", start, end, part, "related"):
+        return
+    inside = [c for c in state.claims if start <= c.span.start and c.span.end <= end]
+    if inside and all(c.label == "residue" and c.part.kind == "timestamp" for c in inside):
+        for c in inside:
+            state.release(c)
+        state.claim("related", start, end, part, "related")
+
+
+def parse(state: ParseState) -> None:
+    """Claim the teasers of the text."""
+    text = state.text
+    story_start = _story_dateline_position(state)
+    label = None
+    for m in LABEL_RE.finditer(text, timeout=5.0):
+        if state.is_free(m.start(), m.end()) and (story_start is None or m.start() > story_start):
+            label = m
+            break
+    markers = [m for m in MARKER_RE.finditer(text, timeout=5.0) if state.is_free(m.start(), m.end())]
+    if label is not None:
+        _after_label(state, label, [m for m in markers if m.start() > label.end()])
+        markers = [m for m in markers if m.start() < label.start()]
+    if markers:
+        _marked_teasers(state, markers, story_start)
+    _listing_lines(state, story_start)
+
+
+def _story_dateline_position(state: ParseState) -> int | None:
+    """Where the first free dateline is that opens the story (teasers come after it)."""
+    for run in state.free_runs():
+        for found in find_datelines(state.text, run.start, run.end, floor=run.start):
+            return found.start
+    return None
+
+
+def _block_end(state: ParseState, start: int) -> int:
+    """The end of the free text from ``start`` up to the first note or residue after it."""
+    end = start
+    for run in state.free_runs(start):
+        if run.start > end and not _only_teaser_claims(state, end, run.start):
+            break
+        end = run.end
+    return trim(state.text, start, end)[1]
+
+
+def _only_teaser_claims(state: ParseState, start: int, end: int) -> bool:
+    return all(c.label == "residue" and c.part.kind == "timestamp" for c in state.claims if start <= c.span.start < end)
+
+
+def _after_label(state: ParseState, label: regex.Match[str], markers: list[regex.Match[str]]) -> None:
+    text = state.text
+    end = _block_end(state, label.end())
+    start = label.start()
+    markers = [m for m in markers if m.end() <= end]
+    if markers:
+        pos = start
+        label_end: int | None = label.end()
+        for marker in markers:
+            _teaser(state, pos, marker.end(), marker, label_end)
+            label_end = None
+            pos = trim(text, marker.end(), end)[0]
+        return
+    datelines = list(find_datelines(text, label.end(), end, floor=label.end()))
+    if len(datelines) <= 1:
+        _teaser(state, start, end, None, label.end())
+        return
+    # Several teasers with datelines and no markers: each runs to the title of the next. The title is
+    # the text after the last sentence end before the next dateline.
+    pos, label_end = start, label.end()
+    for current, following in zip(datelines, datelines[1:]):
+        cut = _title_start(text, current.end, following.start)
+        _teaser(state, pos, cut, None, label_end)
+        pos, label_end = cut, None
+    _teaser(state, pos, end, None, None)
+
+
+_SENTENCE_END_RE = regex.compile(r"[.!?…\"”](?=\s)")
+
+
+def _title_start(text: str, lower: int, dateline_start: int) -> int:
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(text, lower, dateline_start)]
+    cut = ends[-1] if ends else lower
+    return trim(text, cut, dateline_start)[0]
+
+
+def _marked_teasers(state: ParseState, markers: list[regex.Match[str]], story_start: int | None) -> None:
+    """Teasers that a marker closes with no label before them (listing pages)."""
+    text = state.text
+    previous_end = None
+    for marker in markers:
+        if story_start is not None and marker.start() < story_start:
+            # A marker before the story's dateline closes a teaser of the page's header; keep going.
+            pass
+        if previous_end is None:
+            start = _teaser_start(state, marker.start())
+        else:
+            start = trim(text, previous_end, marker.start())[0]
+            if not state.is_free(start, marker.start()):
+                start = _teaser_start(state, marker.start())
+        _teaser_listing(state, start, marker)
+        previous_end = marker.end()
+
+
+def _teaser_start(state: ParseState, pos: int) -> int:
+    """The start of a listing teaser: its title line, before its timestamp and summary."""
+    text = state.text
+    floor = state.prev_claim_end(pos)
+    breaks = [m.end() for m in UNIT_BREAK_RE.finditer(text, floor, pos)]
+    start = breaks[-1] if breaks else floor
+    # Over a timestamp claimed between title and summary, to the title's line.
+    claim_start = floor - 1
+    if floor > 0 and any(c.label == "residue" and c.span.end == floor for c in state.claims):
+        claim_start = next(c.span.start for c in state.claims if c.label == "residue" and c.span.end == floor)
+        title_floor = state.prev_claim_end(claim_start)
+        title_units = units(text, title_floor, claim_start)
+        if title_units and not text[floor:start].strip():
+            return title_units[-1][0]
+    return start
+
+
+def _teaser_listing(state: ParseState, start: int, marker: regex.Match[str]) -> None:
+    text = state.text
+    runs = [r for r in state.free_runs(start, marker.start())]
+    pieces: list[tuple[int, int]] = []
+    for run in runs:
+        pieces.extend(units(text, run.start, run.end))
+    if len(runs) >= 2 and pieces:
+        # Title and summary around a claimed timestamp: each run is its own piece.
+        title_run = trim(text, runs[0].start, runs[0].end)
+        rest = " ".join(text[r.start : r.end] for r in runs[1:])
+        part = Related(clean(text[title_run[0] : title_run[1]]), None, clean(rest) or None, clean(marker.group(0)), Span(start, marker.end()))
+        _claim_around(state, start, marker.end(), part)
+        return
+    _teaser(state, start, marker.end(), marker, None)
+
+
+def _listing_lines(state: ParseState, story_start: int | None) -> None:
+    """Author and section pages: title lines, each followed by a dateline line cut with an ellipsis."""
+    text = state.text
+    if "\n" not in text:
+        return
+    lines = [u for run in list(state.free_runs()) for u in units(text, run.start, run.end)]
+    pairs: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    for title, summary in zip(lines, lines[1:]):
+        head = next(find_datelines(text, summary[0], summary[1], floor=summary[0]), None)
+        if head is None or head.start != summary[0] or not _ELLIPSIS_RE.search(text[summary[0] : summary[1]]):
+            continue
+        if "\n" not in text[title[1] : summary[0]]:
+            continue
+        pairs.append((title, summary))
+    if len(pairs) < 2:
+        return
+    for title, summary in pairs:
+        _teaser(state, title[0], summary[1], None, None)

@@ -1,0 +1,146 @@
+"""Residue: page furniture that belongs to no story.
+
+Contract:
+    Claims: residue of kinds ``pagination``, ``share``, ``navigation``, ``advertisement`` and
+    ``timestamp``. Distinctive forms (``1 2 3 >>``, ``2017-10-17 20:28:16``, ``分享到微信朋友圈``) are
+    claimed anywhere; bare words that could be prose (``Share``, ``Print``, ``Advertisement``) only when
+    they stand alone as a unit (a line, or a piece between double spaces) or between two sentences.
+    Reads: nothing but the text and the free spans. Runs before every story parser, so what it claims
+    splits the text into the units that they read.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from wirecut.dates import iso_date, read_date
+from wirecut.spans import ParseState, Span
+from wirecut.story import Residue
+from wirecut.text import clean, units
+
+# Pagination, found anywhere: a run of page numbers with an arrow or a next/last word.
+PAGINATION_RE = regex.compile(
+    r"""
+      (?:(?:<<|«|‹)\s*)?(?:(?:Prev(?:ious)?|First|上一页|首页)\s+)?   # "<< Prev", "First" (Xinhua listings)
+      (?:\d{1,4}\s+){1,30}(?:(?:\.\.\.|…)\s+(?:\d{1,4}\s+){0,5})?\d{0,4}\s*   # "1 2 3", "588 589 ... 600"
+      (?:>>|»|›|Next(?:\s*(?:page|>>|»|›))?|Last|下一页|尾页)            # ">>", "Next >>", "Last"
+      (?:\s*(?:>>|»|›|Last))?
+    | (?:<<|«)\s*(?:Prev(?:ious)?|上一页)(?:\s+\d{1,4}){0,30}           # a lone "<< Prev 1 2"
+    | (?i:next\s+page|previous\s+page|下一页|上一页)                    # "Next page"
+    """,
+    regex.VERBOSE,
+)
+
+# Page timestamps, found anywhere: forms that no sentence contains.
+TIMESTAMP_RE = regex.compile(
+    r"""
+      (?<!\d)(?:19|20)\d\d-[01]\d-[0-3]\d[ T][0-2]\d:[0-5]\d(?::[0-5]\d)?(?!\d)    # 2017-10-17 20:28:16 (Xinhua)
+    | (?:19|20)\d\d年[01]?\d月[0-3]?\d日\s*[0-2]?\d:[0-5]\d(?::[0-5]\d)?           # 2023年09月27日 20:15 (CNS)
+    | (?<!\d)[0-3]?\d/[01]?\d/(?:19|20)\d\d\s+[0-2]?\d:[0-5]\d(?:\s*[AP]M)?      # 06/08/2019 10:07 PM (Bernama)
+    | (?i:updated|published|posted)\s*:?\s*[0-2]\d[0-5]\d\s+GMT\s*\(\d{4}\s+HKT\)\s+\w+\s+\d{1,2},\s+\d{4}  # CNN
+    | \b\d{1,2}\s+(?:hours?|hrs?|days?|mins?|minutes?)(?:\s+\d{1,2}\s+(?:mins?|minutes?))?\s+ago\b  # "2 hours 28 min ago"
+    """,
+    regex.VERBOSE,
+)
+
+# A unit that is wholly a timestamp: a date standing alone as a line, with an optional label.
+TIMESTAMP_UNIT_RE = regex.compile(
+    r"""
+    (?:(?i:date|published|posted|updated|time|时间|发布时间|日期)\s*[:：]?\s*)?
+    (?:
+        (?:19|20)\d\d-[01]\d-[0-3]\d                                     # date 2020-07-14
+      | (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?
+        \p{Lu}\p{Ll}+\.?\s+[0-3]?\d,\s*(?:19|20)\d\d                     # Thursday, April 30, 2009 / February 26,2023
+      | [0-3]?\d\s+\p{Lu}\p{Ll}+\s+(?:19|20)\d\d                        # 25 October 2013
+    )
+    (?:\s+[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?:\s*(?:[AP]M|GMT|UTC|EST|EDT|BJT))?)?
+    """,
+    regex.VERBOSE,
+)
+
+# Share, print and social buttons: a unit that is nothing else.
+SHARE_UNIT_RE = regex.compile(
+    r"""(?i:
+        share(?:\s+this(?:\s+(?:article|story))?)?:? | print(?:\s+this\s+(?:page|article))? | e-?mail | tweet
+      | facebook | twitter | whatsapp | linkedin | reddit | telegram | copy\s+link | save | comments?
+      | \[?\s*print\s*\]? | \[?\s*e-?mail\s*\]?
+    )
+    | 分享到?(?:微信)?(?:朋友圈)? | 打印本页 | 打印 | 收藏 | 【打印】 | 【关闭】
+    """,
+    regex.VERBOSE,
+)
+
+# Share prompts found anywhere: the WeChat prompts of Chinese pages.
+SHARE_RE = regex.compile(
+    r"""分享到微信朋友圈                                                    # "share to WeChat Moments"
+      | 打开微信[^\n。]{0,40}分享至朋友圈。?                                # "open WeChat, tap Discover..."
+      | 打印本页 | 关闭窗口                                                 # "print this page", "close window"
+    """,
+    regex.VERBOSE,
+)
+
+# Navigation a unit can be: site menus, font-size switches, "back to top".
+NAVIGATION_UNIT_RE = regex.compile(
+    r"""
+      .{1,60}(?:\s\|\s.{1,60}){2,}                       # a menu: "Help | Sitemap | Archive | Advanced Search"
+    | .{3,200}?\s?(?:-|–|\|)\s?(?:Xinhua|China\ Daily|chinadaily\.com\.cn|People's\ Daily)(?:\s?\|\s?[\w.]+)?  # page titles
+    | 【字体[:：][^】]{0,20}】                              # Chinese font-size switch
+    | (?i:go\s+to\s+contents|back\s+to\s+top|skip\s+to\s+(?:main\s+)?content|home|menu|search|close|关闭窗口|返回顶部)
+    """,
+    regex.VERBOSE,
+)
+
+# Advertisement labels, alone as a unit or between two sentences of flattened text.
+ADVERTISEMENT_RE = regex.compile(
+    r"(?:(?<=[.!?\"”’]\s)|^)(?:ADVERTISEMENT|Advertisement|Sponsored\s+content|广告)(?=\s+[\p{Lu}\"“]|\s*$)",
+    regex.MULTILINE,
+)
+
+
+def _claim(state: ParseState, kind: str, start: int, end: int) -> None:
+    text = state.text
+    raw = text[start:end]
+    iso = None
+    if kind == "timestamp":
+        iso = iso_date(read_date(raw), None) if read_date(raw) else _iso_of_numeric(raw)
+    state.claim("residue", start, end, Residue(kind, clean(raw), Span(start, end), iso), "residue")
+
+
+_NUMERIC_DATE_RE = regex.compile(r"((?:19|20)\d\d)[-年/]([01]?\d)[-月/]([0-3]?\d)")
+
+
+def _iso_of_numeric(raw: str) -> str | None:
+    m = _NUMERIC_DATE_RE.search(raw)
+    if not m:
+        return None
+    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+
+
+def parse(state: ParseState) -> None:
+    """Claim pagination, page stamps, share buttons, navigation and advertisements."""
+    text = state.text
+    for pattern, kind in ((PAGINATION_RE, "pagination"), (TIMESTAMP_RE, "timestamp"), (SHARE_RE, "share")):
+        for m in pattern.finditer(text, timeout=5.0):
+            _claim(state, kind, m.start(), m.end())
+    for m in ADVERTISEMENT_RE.finditer(text, timeout=5.0):
+        _claim(state, "advertisement", m.start(), m.end())
+    for run in list(state.free_runs()):
+        for start, end in units(text, run.start, run.end):
+            if end - start > 300:
+                continue
+            piece = text[start:end]
+            for pattern, kind in (
+                (SHARE_UNIT_RE, "share"),
+                (TIMESTAMP_UNIT_RE, "timestamp"),
+                (NAVIGATION_UNIT_RE, "navigation"),
+            ):
+                if pattern.fullmatch(piece, timeout=1.0):
+                    _claim(state, kind, start, end)
+                    break
+    years = [
+        c.part.iso
+        for c in state.claims
+        if c.label == "residue" and c.part.kind == "timestamp" and c.part.iso and not c.part.iso.startswith("-")
+    ]
+    if years and "page_date" not in state.facts:
+        state.facts["page_date"] = years[0]

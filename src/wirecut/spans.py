@@ -1,0 +1,114 @@
+"""Spans into the untouched input, and the state that parsers claim them in.
+
+Contract:
+    Consumes: the decoded input text, never rewritten.
+    Produces: ``Claim`` records, each a half-open ``[start, end)`` range of code points with the part it
+    stands for and the name of the parser that made it.
+    Guarantees: claims never overlap (``claim`` refuses an overlapping range), so the output's first
+    invariant holds by construction; whatever no parser claims is reported as residue at the end.
+
+The coverage of claimed characters is a ``bytearray`` mask, one byte per code point. Checking and
+claiming are slices of it, so cost stays linear in the input even when a hostile text produces a
+million small claims (``"1 2 3 >> " * n``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+#: The kinds of part a claim can stand for, as the ``wirecut/1`` object names them.
+LABELS = ("headline", "dateline", "byline", "caption", "paragraph", "related", "note", "residue")
+
+
+class Span(NamedTuple):
+    """Half-open range ``[start, end)`` of code points into the input."""
+
+    start: int
+    end: int
+
+    def slice(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def as_list(self) -> list[int]:
+        return [self.start, self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One part found in the input: its label, where it is, what it holds and who found it."""
+
+    label: str
+    span: Span
+    part: Any
+    parser: str
+
+
+@dataclass(slots=True)
+class ParseState:
+    """What the parsers share while one text is parsed.
+
+    Parsers read ``text`` and claim spans of it; they never edit the text. ``facts`` carries what an
+    earlier parser learned for a later one (the story dateline's position, the year seen in a caption),
+    keyed by documented names.
+    """
+
+    text: str
+    reference_date: dt.date | None = None
+    claims: list[Claim] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    facts: dict[str, Any] = field(default_factory=dict)
+    mask: bytearray = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.mask = bytearray(len(self.text))
+
+    def is_free(self, start: int, end: int) -> bool:
+        """True when no character of ``[start, end)`` is claimed yet."""
+        if start >= end:
+            return True
+        return self.mask.find(1, start, end) == -1
+
+    def claim(self, label: str, start: int, end: int, part: Any, parser: str) -> Claim | None:
+        """Claim ``[start, end)`` for a part; None (and nothing claimed) when it overlaps a claim."""
+        if start >= end or start < 0 or end > len(self.text) or not self.is_free(start, end):
+            return None
+        self.mask[start:end] = b"\x01" * (end - start)
+        made = Claim(label, Span(start, end), part, parser)
+        self.claims.append(made)
+        return made
+
+    def release(self, claim: Claim) -> None:
+        """Take a claim back (a teaser absorbs the page stamp between its title and summary)."""
+        self.claims.remove(claim)
+        self.mask[claim.span.start : claim.span.end] = bytes(claim.span.end - claim.span.start)
+
+    def free_runs(self, start: int = 0, end: int | None = None) -> Iterator[Span]:
+        """The maximal unclaimed ranges inside ``[start, end)``, in order."""
+        stop = len(self.text) if end is None else end
+        pos = start
+        mask = self.mask
+        while pos < stop:
+            begin = mask.find(0, pos, stop)
+            if begin == -1:
+                return
+            finish = mask.find(1, begin, stop)
+            if finish == -1:
+                finish = stop
+            yield Span(begin, finish)
+            pos = finish
+
+    def next_claim_start(self, pos: int) -> int:
+        """Where the next claimed character at or after ``pos`` is (``len(text)`` when none is)."""
+        found = self.mask.find(1, pos)
+        return len(self.text) if found == -1 else found
+
+    def prev_claim_end(self, pos: int) -> int:
+        """Just past the last claimed character before ``pos`` (0 when none is)."""
+        found = self.mask.rfind(1, 0, pos)
+        return 0 if found == -1 else found + 1
+
+    def claims_of(self, label: str) -> list[Claim]:
+        return sorted((c for c in self.claims if c.label == label), key=lambda c: c.span.start)

@@ -1,0 +1,80 @@
+"""Small text helpers shared by the parsers: cleaning a raw slice, and trimming spans.
+
+Every helper is a pure function of its arguments; none rewrites the input that spans index.
+"""
+
+from __future__ import annotations
+
+import html
+
+import regex
+
+# Runs of white space of any script, including the ideographic space that Chinese pages indent with
+# and the no-break space that web pages glue datelines with.
+WHITESPACE_RE = regex.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
+
+# Control characters (C0 and C1, but not the white space above) that scrapers leave behind, such as
+# Reuters-21578's end-of-text mark U+0003.
+CONTROL_RE = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+# An HTML character reference: named (&amp;), decimal (&#8212;) or hexadecimal (&#x97;).
+ENTITY_RE = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});")
+
+
+def clean(raw: str) -> str:
+    """The contract's cleaned text of a raw slice.
+
+    >>> clean("  BEIJING,\\n  April 19 &amp; 20 ")
+    'BEIJING, April 19 & 20'
+    """
+    if "&" in raw:
+        raw = ENTITY_RE.sub(lambda m: html.unescape(m.group(0)), raw)
+    raw = CONTROL_RE.sub("", raw)
+    return WHITESPACE_RE.sub(" ", raw).strip()
+
+
+def is_space(char: str) -> bool:
+    """True for the characters that the contract lets lie outside every span."""
+    return char.isspace()
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` so that it neither starts nor ends with white space.
+
+    >>> trim("  ab  ", 0, 6)
+    (2, 4)
+    """
+    while start < end and is_space(text[start]):
+        start += 1
+    while end > start and is_space(text[end - 1]):
+        end -= 1
+    return start, end
+
+
+def has_ink(text: str, start: int, end: int) -> bool:
+    """True when ``[start, end)`` holds a character that is not white space or a control character."""
+    return bool(clean(text[start:end]))
+
+
+# Where one unit of a page ends and the next begins: a line break, or in flattened text (where a
+# scraper joined the page's elements with spaces) a run of two or more spaces.
+UNIT_BREAK_RE = regex.compile(r"[ \t\u00a0]*\n[\s]*|[ \t\u00a0\u3000]{2,}")
+
+
+def units(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The inked units of ``text[start:end]``: lines, or double-space separated pieces, trimmed.
+
+    >>> units("Title\\n\\nBody one  Two", 0, 20)
+    [(0, 5), (7, 15), (17, 20)]
+    """
+    found: list[tuple[int, int]] = []
+    pos = start
+    for m in UNIT_BREAK_RE.finditer(text, start, end):
+        piece = trim(text, pos, m.start())
+        if piece[0] < piece[1]:
+            found.append(piece)
+        pos = m.end()
+    piece = trim(text, pos, end)
+    if piece[0] < piece[1]:
+        found.append(piece)
+    return found
