@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from wirecut.ninjs import to_ninjs
 from wirecut.story import Story
 
 try:  # orjson is optional: the speed extra
@@ -44,6 +45,7 @@ RENDERERS: dict[str, Callable[[Story, bool], str]] = {
     "json": lambda story, pretty: dumps(story.to_dict(), pretty=pretty),
     "jsonl": lambda story, pretty: dumps(story.to_dict()),
     "text": lambda story, pretty: as_text(story),
+    "ninjs": lambda story, pretty: dumps(to_ninjs(story), pretty=pretty),
 }
 
 FORMATS = tuple(RENDERERS)
