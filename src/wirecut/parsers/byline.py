@@ -45,6 +45,9 @@ _JOINT_RE = regex.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s+AND\s+|\s*&\s*|\s
 # Agencies named after the names: dpa's "By Helen Maguire, dpa".
 _TRAILING_AGENCY_RE = regex.compile(r",\s*(?:dpa|AFP|AP|Reuters|Xinhua|Kyodo|EFE|ANSA)\s*=?\s*$")
 
+# FBIS transcripts of SAPA and other broadcasts: "[Report by T. Mokoena]", "[Report bu E. van Wyk]".
+BRACKETED_REPORT_RE = regex.compile(r"\[(?:Report|Article|Commentary|Interview)\s+b[yu]\s+(?P<names>[^\[\]\n]{2,80})\]")
+
 # Chinese reporters in brackets right after a dateline: "（记者白晓雨、陈立群）", "(记者 许婧雯)".
 CHINESE_REPORTERS_RE = regex.compile(r"\s*[（(]\s*(?:记者|通讯员|特约记者)\s*(?P<names>[^()（）\n]{1,60}?)\s*[)）]")
 
@@ -58,8 +61,12 @@ def _split_names(raw: str) -> list[str]:
     return names
 
 
-def _parse_by(text: str, start: int, end: int) -> Byline | None:
-    """Read ``By ...`` in ``text[start:end]`` into names and role."""
+def _parse_by(text: str, start: int, end: int, *, strict: bool = False) -> Byline | None:
+    """Read ``By ...`` in ``text[start:end]`` into names and role.
+
+    ``strict`` (for a "By" that does not open its unit) asks every name to have two words at least, so
+    that "By contrast" or a headline's "BY MOODY'S" is not taken for a byline.
+    """
     raw = text[start:end]
     m = BY_RE.match(raw)
     if not m:
@@ -83,6 +90,8 @@ def _parse_by(text: str, start: int, end: int) -> Byline | None:
     names = _split_names(names_raw)
     if not names or any(not NAME_RE.fullmatch(n) for n in names) or len(names) > 8:
         return None
+    if strict and any(len(n.split()) < 2 for n in names):
+        return None
     return Byline(clean(raw), tuple(names), role, Span(start, end))
 
 
@@ -96,7 +105,7 @@ def parse(state: ParseState) -> None:
         unit_list = units(text, run.start, run.end)
         for index, (start, end) in enumerate(unit_list):
             m = BY_RE.search(text, start, end)
-            if not m or (m.start() != start and not _after_headline(text, start, m.start())):
+            if not m:
                 continue
             by_end = end
             # A role on the unit after the names: "By BERNARD CONDON\nAP Business Writer".
@@ -104,19 +113,17 @@ def parse(state: ParseState) -> None:
                 nxt = unit_list[index + 1]
                 if ROLE_RE.fullmatch(text, nxt[0], nxt[1]):
                     by_end = nxt[1]
-            byline = _parse_by(text, m.start(), by_end)
+            byline = _parse_by(text, m.start(), by_end, strict=m.start() != start)
             if byline and state.claim("byline", m.start(), by_end, byline, "byline"):
                 taken += 1
         if taken:
             break
     if dateline is not None:
         _chinese_reporters(state, dateline.span.end)
-
-
-def _after_headline(text: str, unit_start: int, by_start: int) -> bool:
-    """True when "By" follows a headline in flattened text ("... climate change? By BERNARD CONDON")."""
-    before = text[unit_start:by_start].rstrip()
-    return bool(before) and (before[-1] in "?!.\"”" or before.split()[-1][:1].isupper())
+    for m in BRACKETED_REPORT_RE.finditer(text, 0, limit):
+        names = tuple(_split_names(m.group("names")))
+        if names and all(NAME_RE.fullmatch(n) for n in names):
+            state.claim("byline", m.start(), m.end(), Byline(clean(m.group(0)), names, None, Span(m.start(), m.end())), "byline")
 
 
 def _chinese_reporters(state: ParseState, pos: int) -> None:

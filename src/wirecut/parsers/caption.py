@@ -37,17 +37,28 @@ CREDIT_RE = regex.compile(
           /(?P<ph3>[^()\n]{{2,80}}))\)                                    # (AP Photo/Evan Vucci)
     | \[(?P<credit4>Photo(?:\sby\s(?P<ph4>[^\[\]/\n]{{1,60}}))?/(?P<ag4>[^\[\]\n]{{0,40}}))\]   # [Photo/Xinhua], [Photo by Zou Hong/chinadaily.com.cn]
     | \((?P<credit5>(?:Photo|Foto|Picture)\s?[:：]\s?(?P<ag5>[^()\n]{{2,60}}))\)       # (Photo: Xinhua)
-    | (?P<credit6>(?P<ag6>REUTERS)/(?P<ph6>{_NAME}))                     # REUTERS/Kim Kyung-Hoon
+    | (?P<credit6>(?P<ag6>REUTERS)/(?P<ph6>{_NAME})(?:/File\sPhoto|/File)?)   # REUTERS/Kim Kyung-Hoon/File Photo
     | (?P<credit7>(?P<ag7>AFP)\sPHOTO\s?/\s?(?P<ph7>[\p{{Lu}}][\p{{Lu}}.'’\- ]{{1,60}}[\p{{Lu}}]))  # AFP PHOTO / NAME
     | (?P<credit8>(?:Foto|Photo)\s?[:：]\s?(?P<ph8>{_NAME})/(?P<ag8>dpa|AFP|AP|Reuters|EPA))    # Foto: NAME/dpa
     | (?P<credit9>(?:新华社|中新社|人民网|新华网|本报)(?:记者|通讯员|发)\s?(?P<ph9>[\p{{Han}}·]{{2,12}}?(?:\s?[、，]\s?[\p{{Han}}·]{{2,8}})*)\s?摄)  # 新华社记者鞠鹏摄
     | (?P<credit10>Photo\scourtesy(?:\sof)?\s(?P<ag10>{_NAME}))(?=\s*(?:\n|$))                    # Photo courtesy Delta Airlines
+    | (?P<credit11>Photo\sby\s(?P<ph11>{_NAME})/(?P<ag11>UPI|AP|AFP|Xinhua|Reuters))(?=[ \t]*(?:\n|$))  # UPI: "Photo by Renata Solis/UPI"
+    | \((?P<credit12>(?P<ag12>Kyodo|Yonhap|Xinhua|AP|AFP|Reuters|Bernama))\)                        # Kyodo: "Photo shows ... (Kyodo)"
     """,
     regex.VERBOSE,
 )
 
 # A sentence glued to the next element with no space, as scrapers join HTML blocks: "recovery.Tourists".
-_GLUE_RE = regex.compile(r"[.!?。](?=[\p{Lu}\"“])")
+_GLUE_RE = regex.compile(r"(?<=\p{Ll}{2}|\d)[.!?](?=\p{Lu}\p{Ll})|。")
+
+# A caption that only an agency's name in brackets closes must say it is a photo (Kyodo, Yonhap).
+_PHOTO_WORDS_RE = regex.compile(r"(?i:(?:file\s|this\s|a\s)?photo(?:\sshows|\staken|\sprovided)|photo\s?:)")
+
+# A line that a caption's description continues from: it does not end a sentence.
+_OPEN_LINE_END_RE = regex.compile(r"[^.!?\"”’)\]。]\s*\n[ \t]*\Z")
+
+# How far back a caption may reach for its own dateline over line breaks (Xinhua photo pages).
+_CAPTION_REACH = 900
 
 # A Xinhua photo number before a caption's dateline: "(240413) -- ".
 _PHOTO_NUMBER_RE = regex.compile(r"\(\d{6}\)\s*--\s*$")
@@ -80,13 +91,43 @@ def _caption_start(state: ParseState, credit_start: int) -> int:
     """Where the description before a credit begins."""
     text = state.text
     floor = state.prev_claim_end(credit_start)
+    breaks = [m for m in UNIT_BREAK_RE.finditer(text, floor, credit_start)]
     start = floor
-    for m in UNIT_BREAK_RE.finditer(text, floor, credit_start):
-        start = max(start, m.end())
+    # Back over line breaks while the line before does not end a sentence (a hard-wrapped caption).
+    for m in reversed(breaks):
+        if "\n" in m.group(0) and "\n\n" not in m.group(0).replace(" ", "") and _OPEN_LINE_END_RE.search(text, max(floor, m.start() - 3), m.end()):
+            continue
+        start = m.end()
+        break
+    # Back to the caption's own dateline when one opens a line shortly before (Xinhua photo pages).
+    reach = max(floor, credit_start - _CAPTION_REACH)
+    for m in reversed(breaks):
+        if m.end() < reach or m.end() >= start:
+            continue
+        head = _PHOTO_NUMBER_HEAD_RE.match(text, m.end())
+        at = head.end() if head else m.end()
+        own = next(find_datelines(text, at, credit_start, floor=at), None)
+        if own is not None and own.start == at and "\n\n" not in text[m.end() : credit_start]:
+            start = m.end()
+            break
     glued = [g.end() for g in _GLUE_RE.finditer(text, start, credit_start)]
     if glued:
         start = glued[-1]
     return start
+
+
+_PHOTO_NUMBER_HEAD_RE = regex.compile(r"\(\d{6}\)\s*--\s*")
+
+
+def _cut_at_dateline(text: str, m: regex.Match[str]) -> int:
+    """Where a credit that ends in a name really ends: before a dateline that the name ran into."""
+    for group in ("ph6", "ph7"):
+        if m.group(group):
+            name_start, name_end = m.start(group), m.end(group)
+            for found in find_datelines(text, name_start, min(len(text), name_end + 200), anywhere=True):
+                if name_start < found.start < name_end:
+                    return trim(text, name_start, found.start)[1]
+    return m.end()
 
 
 def parse(state: ParseState) -> None:
@@ -96,23 +137,30 @@ def parse(state: ParseState) -> None:
         if not state.is_free(m.start(), m.end()):
             continue
         credit, agency, photographers = _credit_fields(m)
+        credit_end = _cut_at_dateline(text, m)
+        if credit_end != m.end():
+            credit = clean(text[m.start() : credit_end])
+            photographers = _split_names(credit.split("/", 1)[-1])
         start = _caption_start(state, m.start())
         start, _ = trim(text, start, m.start())
         dateline = None
-        described_from = start
-        own = next(find_datelines(text, start, m.start(), floor=start), None)
-        if own is not None and text[start : own.start].strip() == "":
+        head = _PHOTO_NUMBER_HEAD_RE.match(text, start)
+        described_from = head.end() if head else start
+        own = next(find_datelines(text, described_from, m.start(), floor=described_from), None)
+        if own is not None and text[described_from : own.start].strip() == "":
             dateline = own.to_part(text, state.reference_date)
             described_from = own.end
         # A Chinese caption stands before its credit with no brackets ("...设备。新华社记者黄一鸣摄").
         description = clean(text[described_from : m.start()])
         if not description:
             continue
+        if m.group("credit12") and not _PHOTO_WORDS_RE.match(description):
+            continue
         number = _PHOTO_NUMBER_RE.search(text, max(0, start - 12), start)
         if number and state.is_free(number.start(), start):
             start = number.start()
-        caption = Caption(description, credit, agency, photographers, dateline, Span(start, m.end()))
-        if state.claim("caption", start, m.end(), caption, "caption"):
+        caption = Caption(description, credit, agency, photographers, dateline, Span(start, credit_end))
+        if state.claim("caption", start, credit_end, caption, "caption"):
             _note_year(state, caption)
 
 

@@ -84,38 +84,55 @@ def _month_alternation() -> str:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> list[regex.Pattern[str]]:
+def _patterns() -> list[tuple[str, regex.Pattern[str]]]:
     """The dateline patterns, built from the lexicons (rebuilt when a lexicon changes)."""
     date = _DATE.format(months=_month_alternation())
     agency = _agency_alternation()
     place = rf"(?P<loc>{_UPPER_WORD}(?:[ \-]{_UPPER_WORD}){{0,3}}|{_TITLE_WORD}(?:\s(?:{_JOINER}\s)?{_TITLE_WORD}){{0,3}})"
-    region = rf"(?:\s*,\s*(?P<region>{_REGION})|\s*\[(?P<bracket>[^\]\n]{{2,30}})\])"
+    upper_place = rf"(?P<loc>{_UPPER_WORD}(?:[ \-]{_UPPER_WORD}){{0,3}})"
+    # After the place: ", Texas", ", N.Y.", ANI's "(Assam) [India]" or "[Syria]".
+    region = rf"""(?:\s*,\s*(?P<region>{_REGION})
+                 |(?:\s*\((?P<paren>[\p{{Lu}}][\p{{L}} ]{{1,25}})\))?\s*\[(?P<bracket>[^\]\n]{{2,30}})\])"""
     agency_tag = rf"\((?P<agency>{agency}|[\p{{Lu}}][\p{{L}}\-]+(?:\s[\p{{Lu}}][\p{{L}}\-]+){{0,2}})\)"
     sources = [
         # PLACE[, Region][,] [Date] (AGENCY) [Date] [sep]: Xinhua, AP, Reuters, AFP, PTI, IANS, ANI, Kyodo,
         # Yonhap, Bernama, CNA, KUNA, WAM ("ABU DHABI 5th January 2016 (WAM) --"), CNN ("London (CNN) --"),
         # AFP's date after the agency ("ABU DHABI (AFP) Jun 07, 2005").
-        rf"""{place}{region}?(?:\s*,?\s+(?P<date>{date}))?\s*{agency_tag}
-             (?:\s+(?P<date2>{date}))?(?P<sep>{_SEPARATOR})?""",
+        ("tagged", rf"""{place}{region}?(?:[ \t\u00a0]*,?[ \t\u00a0]+(?P<date>{date}))?\s*{agency_tag}
+             (?:\s+(?P<date2>{date}))?(?P<sep>{_SEPARATOR})?"""),
         # PLACE, Date. /TASS/. : TASS and ITAR-TASS.
-        rf"""{place}{region}?(?:\s*,\s*(?P<date>{date}))?\.?\s*/(?P<agency>{agency})/\.?""",
+        ("slashed", rf"""{place}{region}?(?:\s*,\s*(?P<date>{date}))?\.?\s*/(?P<agency>{agency})/\.?"""),
+        # PLACE[,] Date AGENCY -- with the agency bare: SAPA ("Johannesburg June 2 SAPA --") and Kyodo's
+        # feed ("SAITAMA, Japan, Dec. 9 Kyodo -").
+        ("bare", rf"""{place}{region}?[ \t]*,?[ \t]+(?P<date>{date})\s+(?P<agency>{agency})(?P<sep>{_SEPARATOR})"""),
         # (AGENCY) - PLACE, Date - : ANSA puts the agency first.
-        rf"""\((?P<agency>{agency})\)\s*(?:-|–|—)\s*{place}(?:\s*,\s*(?P<date>{date}))?(?P<sep>{_SEPARATOR})""",
+        ("agency_first", rf"""\((?P<agency>{agency})\)\s*(?:-|–|—)\s*{place}(?:\s*,\s*(?P<date>{date}))?(?P<sep>{_SEPARATOR})"""),
         # Date (AGENCY) -- with no place: UPI's current form ("June 3 (UPI) --").
-        rf"""(?P<date>{date})\s*\((?P<agency>{agency})\)(?P<sep>{_SEPARATOR})?""",
+        ("date_only", rf"""(?P<date>{date})\s*\((?P<agency>{agency})\)(?P<sep>{_SEPARATOR})?"""),
         # PLACE, Date - with no agency: Reuters-21578 (1987) and other pre-web wire copy.
-        rf"""(?P<loc>{_UPPER_WORD}(?:[ \-]{_UPPER_WORD}){{0,3}}){region}?\s*,\s*(?P<date>{date})(?P<sep>{_SEPARATOR})(?=\s)""",
-        # (AGENCY) -- or AGENCY - alone: CNN's "(CNN) --", AG News's "Reuters - ".
-        rf"""(?:\((?P<agency>{agency})\)|(?P<agency_bare>{agency}))(?P<sep>{_SEPARATOR})(?=\s)""",
+        ("undated_agency", rf"""{upper_place}{region}?\s*,\s*(?P<date>{date})(?P<sep>{_SEPARATOR})(?=\s)"""),
+        # PLACE -- with neither date nor agency: NYT and Boston Globe wire ("FOXBOROUGH --", "WASHINGTON _").
+        ("place_only", rf"""{upper_place}{region}?(?P<sep>\s*(?:--|—|\s_|\s-))(?=\s+[\p{{Lu}}"“])"""),
+        # (AGENCY) -- or AGENCY - alone: CNN's "(CNN) --"; AG News's "(Reuters) Reuters - " and
+        # "(SPACE.com) SPACE.com - ", where the bracketed source closes the title and the bare one opens the text.
+        ("agency_only", rf"""(?:\((?P<agency>{agency})\)|(?<=\((?P<tag>[^()\n]{{2,30}})\)\s{{1,2}})(?P<agency_bare>(?P=tag))
+             |(?P<agency_bare2>{agency}))(?P<sep>{_SEPARATOR})(?=\s)"""),
     ]
-    return [regex.compile(s, regex.VERBOSE) for s in sources]
+    return [(name, regex.compile(source, regex.VERBOSE)) for name, source in sources]
 
 
 lexicon.on_change(_patterns.cache_clear)
 
 # What may stand right before a dateline: the start of the text or a line, two spaces, the end of a
-# sentence or a bracket, a dash that closes a caption's photo number ("(240413) -- "), or a claimed part.
-_BOUNDARY_BEFORE_RE = regex.compile(r"""(?:\A|\n|\s\s|[.!?"”’)\]>:|…]\s*|\s--\s?|\u3000)\Z""", regex.VERBOSE)
+# sentence or a bracket, a dash that closes a caption's photo number ("(240413) -- "), dpa's byline end
+# ("By Helen Maguire, dpa ="), or a claimed part.
+_BOUNDARY_BEFORE_RE = regex.compile(r"""(?:\A|\n|\s\s|[.!?"”’)\]:|…=]\s*|\s--\s?|\u3000)\Z""", regex.VERBOSE)
+
+# A strong boundary: where a scraper put an element break (a line, two spaces) or a part ends.
+_STRONG_BEFORE_RE = regex.compile(r"(?:\A|\n|\s\s|\u3000)[ \t]*\Z")
+
+#: How far into the text a dateline with neither date nor agency may stand ("FOXBOROUGH --").
+_PLACE_ONLY_REACH = 400
 
 
 def at_boundary(text: str, pos: int, floor: int = 0) -> bool:
@@ -123,7 +140,19 @@ def at_boundary(text: str, pos: int, floor: int = 0) -> bool:
     if pos <= floor:
         return True
     window = text[max(floor, pos - 4) : pos]
-    return bool(_BOUNDARY_BEFORE_RE.search(window)) or pos - 4 < floor and not window.strip()
+    return bool(_BOUNDARY_BEFORE_RE.search(window)) or (pos - 4 < floor and not window.strip())
+
+
+def _strong_boundary(text: str, pos: int, floor: int) -> bool:
+    return pos <= floor or bool(_STRONG_BEFORE_RE.search(text[max(floor, pos - 6) : pos]))
+
+
+def _previous_word(text: str, pos: int, floor: int) -> str:
+    before = text[max(floor, pos - 40) : pos]
+    if "\n" in before:
+        before = before[before.rindex("\n") + 1 :]
+    words = before.split()
+    return words[-1] if words else ""
 
 
 def _location_start(text: str, start: int, loc: str, floor: int) -> tuple[int, str]:
@@ -131,22 +160,37 @@ def _location_start(text: str, start: int, loc: str, floor: int) -> tuple[int, s
 
     A flattened Reuters headline in capitals runs straight into the place ("... FINANCIAL UNIT CLEVELAND,
     Feb 26 -"). The place is then the longest tail of the run that is a known multi-word place, else
-    its last word; a run that starts at a boundary is kept whole.
+    its last word. A run that starts at an element break, or after a word in lower or title case
+    ("AP Business Writer NEW YORK (AP)"), is kept whole.
     """
     words = loc.split()
-    if len(words) == 1 or at_boundary(text, start, floor):
+    if len(words) == 1 or _strong_boundary(text, start, floor):
+        return start, loc
+    previous = _previous_word(text, start, floor)
+    if loc.isupper() and regex.search(r"\p{Ll}", previous) and not previous.endswith((":", ".")):
         return start, loc
     known = lexicon.multiword_places()
     for size in range(len(words) - 1, 1, -1):
         tail = " ".join(words[-size:])
         if tail.upper() in known:
             return start + loc.rindex(tail), tail
-    previous = text[max(floor, start - 30) : start].split()
-    if previous and not previous[-1].isupper() and loc.isupper():
-        # "AP Business Writer NEW YORK (AP)": capitals after a title-case word are all the place.
-        return start, loc
+    if not loc.isupper():
+        # Title-case words run into a title-case place: only the last can be trusted ("... Rally Mumbai").
+        if at_boundary(text, start, floor):
+            return start, loc
     last = words[-1]
     return start + loc.rindex(last), last
+
+
+def _tail_place(start: int, loc: str) -> tuple[int, str]:
+    """The place at the end of a run of capitals: a known multi-word place, else the last word."""
+    words = loc.split()
+    known = lexicon.multiword_places()
+    for size in range(len(words), 1, -1):
+        tail = " ".join(words[-size:])
+        if tail.upper() in known:
+            return start + loc.rindex(tail), tail
+    return start + loc.rindex(words[-1]), words[-1]
 
 
 def find_datelines(
@@ -159,19 +203,21 @@ def find_datelines(
     stop = len(text) if end is None else end
     low = start if floor is None else floor
     found: list[DatelineMatch] = []
-    for pattern in _patterns():
+    for name, pattern in _patterns():
         pos = start
-        while pos < stop:
-            m = pattern.search(text, pos, stop, timeout=2.0)
+        limit = min(stop, low + _PLACE_ONLY_REACH) if name == "place_only" else stop
+        while pos < limit:
+            m = pattern.search(text, pos, limit, timeout=2.0)
             if not m:
                 break
-            made = _accept(text, m, low, anywhere)
+            made = _accept(text, m, name, low, anywhere)
             if made:
                 found.append(made)
                 pos = made.end
             else:
                 pos = m.start() + 1
     found.sort(key=lambda d: (d.start, -d.end))
+    found = _merge_source_and_place(text, found)
     last_end = -1
     for item in found:
         if item.start >= last_end:
@@ -179,44 +225,79 @@ def find_datelines(
             yield item
 
 
-def _accept(text: str, m: regex.Match[str], floor: int, anywhere: bool = False) -> DatelineMatch | None:
+def _merge_source_and_place(text: str, found: list[DatelineMatch]) -> list[DatelineMatch]:
+    """Join a bare source to the dateline right after it: AG News's "Canadian Press - VANCOUVER (CP) -"."""
+    merged: list[DatelineMatch] = []
+    for item in found:
+        if merged:
+            head = merged[-1]
+            if head.location is None and head.date is None and item.location and 0 <= item.start - head.end <= 2:
+                if not text[head.end : item.start].strip():
+                    merged[-1] = DatelineMatch(head.start, item.end, item.location, item.date, item.agency_written or head.agency_written)
+                    continue
+        merged.append(item)
+    return merged
+
+
+def _accept(text: str, m: regex.Match[str], kind: str, floor: int, anywhere: bool) -> DatelineMatch | None:
+    """Check a pattern's match against what a real dateline looks like; give the dateline or None."""
     groups = m.groupdict()
     loc = groups.get("loc")
     start = m.start()
-    agency = groups.get("agency") or groups.get("agency_bare")
+    agency = groups.get("agency") or groups.get("agency_bare") or groups.get("agency_bare2")
     date = groups.get("date") or groups.get("date2")
-    trimmed = False
+    known_agency = bool(agency) and agency in lexicon.agency_forms()
+    # ANSA's agency-first form is distinctive enough to stand anywhere: "... - Alfano (ANSA) - Rome, October 11 -".
+    boundary_ok = anywhere or kind == "agency_first" or at_boundary(text, start, floor)
     if loc:
-        start, loc = _location_start(text, m.start("loc"), loc, floor)
-        # A place cut out of a run of capitals (a flattened headline before it) has its boundary there.
-        trimmed = start != m.start("loc")
+        loc_start = m.start("loc")
+        same_line = text[max(floor, loc_start - 60) : loc_start].rsplit("\n", 1)[-1]
+        if loc.split()[0] in ("By", "BY", "Von", "Por", "Par") or regex.search(r"\bBy\s", same_line):
+            # A byline runs into the place: "By A and PRIYA NANDAKUMAR AUSTIN, Texas (AP)". The names
+            # are the byline's; only a known multi-word place or the last word is the place.
+            if not loc.isupper():
+                return None
+            place_start, loc = _tail_place(loc_start, loc)
+        else:
+            place_start, loc = _location_start(text, loc_start, loc, floor)
+        if loc_start == m.start():
+            start = place_start
+            # A place cut out of a run of capitals (a flattened headline before it) has its boundary there.
+            boundary_ok = boundary_ok or place_start != loc_start or at_boundary(text, start, floor)
+            previous = _previous_word(text, start, floor)
+            in_caps_run = bool(previous) and not regex.search(r"\p{Ll}", previous) and regex.search(r"\p{Lu}", previous)
+            if kind == "place_only":
+                letters = regex.sub(r"[^\p{L}]", "", loc)
+                if len(letters) < 3 or in_caps_run and not _strong_boundary(text, start, floor):
+                    return None  # "in U.S. - Media", "NORTH YEMEN -- USDA": a headline, not a dateline
+            if not boundary_ok and loc.isupper() and (agency or date or kind == "place_only"):
+                # Capitals after a word in lower or title case: "By Han Seo-jin SEOUL, Oct. 28 (Yonhap)".
+                boundary_ok = bool(regex.search(r"\p{Ll}", previous)) or not regex.search(r"\p{L}", previous)
         if not regex.match(r"[\p{Lu}]", loc):
             return None
-        # A title-case place with no agency is a sentence ("Prices rose, April 3 -"): never a dateline.
         if not agency and not loc.isupper():
-            return None
-        # A known agency's name is not a place: "Reuters (Reuters)" is a headline's tag.
-        if loc in lexicon.agency_forms() and groups.get("region") is None:
-            return None
-        if groups.get("region"):
-            loc = clean(text[start : m.end("region")])
-        elif groups.get("bracket"):
-            loc = clean(text[start : m.end("bracket") + 1])
-    if not anywhere and not trimmed and not at_boundary(text, start, floor):
+            return None  # a title-case place with no agency is a sentence ("Prices rose, April 3 -")
+        if loc in lexicon.agency_forms() and not groups.get("region"):
+            return None  # "Reuters (Reuters)" is a headline's tag, not a place
+        if not loc.isupper() and not date and not groups.get("sep") and kind == "tagged":
+            return None  # AG News's "Buyers (Reuters) Reuters -": a title's tag, not a dateline
+        end_of_place = max((m.end(g) for g in ("region", "bracket") if groups.get(g)), default=place_start + len(loc))
+        if groups.get("bracket"):
+            end_of_place += 1
+        loc = clean(text[place_start:end_of_place])
+    if not boundary_ok:
         return None
-    if groups.get("agency") and not groups.get("sep") and "agency" in groups:
+    if kind == "tagged" and not groups.get("sep"):
         # An unknown word in brackets with no dash is an aside, "(WHO) said"; known agencies such as
         # PTI, IANS, CNA and Prensa Latina write no separator, so they stand without one.
-        if groups["agency"] not in lexicon.agency_forms():
+        if not known_agency:
             return None
         following = text[m.end() : m.end() + 2].lstrip()
         if following[:1].islower():
             return None
-    if not loc and not date and not groups.get("sep") and "/" not in m.group(0):
+    if kind == "tagged" and not known_agency and not (loc and (loc.isupper() or date)):
         return None
     if date and read_date(date) is None and not date.istitle():
-        return None
-    if agency and agency not in lexicon.agency_forms() and not loc:
         return None
     return DatelineMatch(start, m.end(), loc, date, agency)
 

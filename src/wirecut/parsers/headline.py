@@ -32,9 +32,25 @@ _SENTENCE_END_RE = regex.compile(r"(?<![\p{Lu}]\.[\p{Lu}]|\b[\p{Lu}])[.。]\s*$"
 _MAX_WORDS = 30
 
 
+# Units of a page's head that are metadata, not a title: FBIS's "Language: English", "Article Type:BFN",
+# "[Text]"; Xinhua reposts' "Author: XINHUA"; MENAFN's syndication prefix; a section name in capitals
+# ("GENERAL", Bernama); a lone label ending in a colon ("时间:").
+_NOT_A_TITLE_RE = regex.compile(
+    r"""\[[^\]]{0,40}\]
+      | \(MENAFN[^)]*\)?.*
+      | [\p{L} ]{1,20}\s?[:：]\s?[\p{L}\d]{0,12}
+      | [\p{Lu}\d&\-]+
+      | .*[:：]
+      | https?://\S+""",
+    regex.VERBOSE,
+)
+
+
 def _looks_like_title(raw: str) -> bool:
     words = raw.split()
     if not words or len(raw) > 300:
+        return False
+    if _NOT_A_TITLE_RE.fullmatch(raw.strip()):
         return False
     cjk = regex.search(r"\p{Han}|\p{Hiragana}|\p{Katakana}", raw)
     if not cjk and len(words) > _MAX_WORDS:
@@ -61,26 +77,36 @@ def parse(state: ParseState) -> None:
             start, end = _pick(text, pieces)
             if start is not None and end is not None:
                 raw = text[start:end]
-                if _looks_like_title(raw):
-                    state.claim("headline", start, end, Headline(clean(raw), Span(start, end)), "headline")
+                state.claim("headline", start, end, Headline(clean(raw), Span(start, end)), "headline")
                 return
         return
     _headline_without_anchor(state)
 
 
 def _pick(text: str, pieces: list[tuple[int, int]]) -> tuple[int | None, int | None]:
-    """The unit that is the title: the last unit when the page repeats a title before the story."""
-    start, end = pieces[-1] if len(pieces) > 1 and _looks_like_title(text[pieces[-1][0] : pieces[-1][1]]) else pieces[0]
-    return start, end
+    """The unit that is the title: the first unit of the head that looks like one.
+
+    A trailing Kyodo "+" or dpa "=" (their feeds' end-of-title marks) stays outside the headline.
+    """
+    for start, end in pieces:
+        raw = text[start:end]
+        stripped = raw.rstrip("+= ")
+        if _looks_like_title(stripped):
+            return start, start + len(stripped)
+    return None, None
 
 
 def _headline_without_anchor(state: ParseState) -> None:
     """A text with no dateline, byline or caption: a first line that is a title, or a title-case run."""
     text = state.text
+    if any(c.label == "related" for c in state.claims):
+        return  # a listing page: its first line names the section, not a story
+    if _cdata_title(state):
+        return
     runs = list(state.free_runs())
     if not runs:
         return
-    pieces = units(text, runs[0].start, runs[0].end)
+    pieces = [p for p in units(text, runs[0].start, runs[0].end) if _looks_like_title(text[p[0] : p[1]]) or True]
     if not pieces:
         return
     start, end = pieces[0]
@@ -92,10 +118,56 @@ def _headline_without_anchor(state: ParseState) -> None:
         # Flattened title, then two spaces, then the story (AG News rows keep two spaces there).
         state.claim("headline", start, end, Headline(clean(text[start:end]), Span(start, end)), "headline")
         return
-    cut = _title_case_run(text, start, end)
+    cut = _sentence_case_split(text, start, end)
+    if cut is None:
+        cut = _title_case_run(text, start, end)
     if cut is not None:
         a, b = trim(text, start, cut)
         state.claim("headline", a, b, Headline(clean(text[a:b]), Span(a, b)), "headline")
+
+
+# Words that open a sentence far more often than they sit inside a title: where a flattened headline
+# in sentence case meets its story ("... nets 36,000 cards In its report ...").
+_SENTENCE_OPENERS = frozenset(
+    "The A An In On At By With For From As After Before When While Just Another It He She They We This That "
+    "These Those His Her Their Its Our Some Many Most Officials Police Shares Scientists Researchers".split()
+)
+_CDATA_TITLE_RE = regex.compile(r"<!\[CDATA\[(?P<title>[^\]\n]{3,300})\]\]>")
+
+
+def _cdata_title(state: ParseState) -> bool:
+    """A feed item's title in its CDATA wrapper (China Daily's Kindle feed) near the head of the text."""
+    m = _CDATA_TITLE_RE.search(state.text, 0, min(len(state.text), 1000))
+    if not m:
+        return False
+    a, b = trim(state.text, m.start("title"), m.end("title"))
+    return state.claim("headline", a, b, Headline(clean(state.text[a:b]), Span(a, b)), "headline") is not None
+
+
+def _sentence_case_split(text: str, start: int, end: int) -> int | None:
+    """Where a sentence-case title meets its story: a capitalised word after a lower-case one.
+
+    Proper nouns inside a title ("... make sure Sox can rest easy") also follow lower-case words, so a
+    word that usually opens a sentence is preferred; an acronym (HP, IBM) is never the split.
+    """
+    words = list(_WORD_RE.finditer(text, start, end))
+    candidates: list[int] = []
+    for index in range(2, min(len(words), _MAX_WORDS + 1)):
+        before, word = words[index - 1].group(0), words[index].group(0)
+        bare = word.strip("\"“”'‘’()[],:;")
+        if not bare or not bare[0].isupper() or bare.isupper():
+            continue
+        if before.lower() in _SMALL_WORDS:
+            continue  # "Touches Gold for First Time": a title-case joiner, not a sentence's end
+        if before[:1].islower() or before[:1].isdigit() or before[-1:] in "?!":
+            candidates.append(index)
+    if not candidates:
+        return None
+    preferred = [i for i in candidates if words[i].group(0).strip("\"“”'‘’") in _SENTENCE_OPENERS]
+    chosen = preferred[0] if preferred else candidates[0]
+    if chosen < 3 and not preferred:
+        return None
+    return words[chosen].start()
 
 
 def _has_line_break_after(text: str, end: int) -> bool:
@@ -137,6 +209,9 @@ def _subject_start(words: list[regex.Match[str]], verb: int) -> int:
         index -= 1
     if index <= 0:
         return verb
+    for back in range(index, max(0, index - 3), -1):
+        if words[back].group(0) in _SENTENCE_OPENERS:
+            return back  # "Indians Mount Charge The Cleveland Indians pulled ..."
     first = words[index - 1].group(0) if index >= 1 else ""
     if first in ("The", "A", "An", "His", "Her", "Its", "Their"):
         return index - 1

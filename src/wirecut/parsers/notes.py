@@ -46,10 +46,18 @@ UNIT_RES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("source", regex.compile(r"(?:Source|SOURCE|来源|稿源|Quelle|Fuente|Fonte)\s*[:：]\s*[^|\n]{1,60}?\s*\|?")),
     # Sign-offs: Reuters-21578's "Reuter", "REUTERS", AP's "___" is not one (it opens a contact line).
     ("signoff", regex.compile(r"Reuter|REUTER|Reuters|-{1,3}\s?(?:END|End)\s?-{0,3}|\#\#\#|-30-")),
-    # Copyright lines.
-    ("copyright", regex.compile(r"(?:©|\(c\)|\(C\)|Copyright|COPYRIGHT|版权所有)[^\n]{0,300}")),
+    # Copyright lines: "Copyright 2024 The Associated Press. All rights reserved.", ANSA's
+    # "ALL RIGHTS RESERVED © Copyright ANSA".
+    ("copyright", regex.compile(r"(?:ALL\sRIGHTS\sRESERVED\s)?(?:©|\(c\)|\(C\)|Copyright|COPYRIGHT|版权所有)[^\n]{0,300}")),
     # Editors' notes that open a line: "Editor's note: ...", "EDITOR'S NOTE — ...", "2ND LEAD", "3RD NET".
     ("ednote", regex.compile(r"(?i:editor'?s'?\s+note)\s*[:—–-][^\n]{0,1500}|\d(?:ST|ND|RD|TH)\s+(?:LEAD|NET|UPDATE|WRITETHRU)")),
+)
+
+# Copyright sentences in flattened text: "... Two players won.  Copyright 2024 The Associated Press. All
+# rights reserved."
+COPYRIGHT_RE = regex.compile(
+    r"(?:(?<=[.!?\"”’]\s{1,3})|(?<=\n)|^)(?:ALL\sRIGHTS\sRESERVED\s)?(?:©|Copyright|COPYRIGHT)\s[^\n]{0,200}?(?:(?i:all\srights\sreserved)\.?|(?=\n)|$)",
+    regex.MULTILINE,
 )
 
 # Trailers at the end of a story that a careful editor cuts, as whole sentences.
@@ -97,7 +105,7 @@ def parse(state: ParseState) -> None:
     for kind, pattern in ANYWHERE_RES:
         for m in pattern.finditer(text, timeout=5.0):
             _claim(state, kind, m.start(), m.end(), m)
-    for pattern, kind in ((CONTRIBUTOR_RE, "contributor"), (CONTACT_RE, "contact")):
+    for pattern, kind in ((CONTRIBUTOR_RE, "contributor"), (CONTACT_RE, "contact"), (COPYRIGHT_RE, "copyright")):
         for m in pattern.finditer(text, timeout=5.0):
             # A trailer sits in the last third of the text; earlier, the same words are a quote.
             if m.start() >= len(text) * 0.5:
@@ -111,6 +119,43 @@ def parse(state: ParseState) -> None:
                     _claim(state, kind, start, end, m)
                     break
     _claim_trailing_signoff(state)
+    _claim_trailers(state)
+
+
+# Sign-offs and contact lines that close a story, tried from the end of the text backwards; each must
+# follow a sentence end or a line break.
+TRAILER_RES: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    # IANS "--IANS", Bernama "-- BERNAMA", PTI "PTI SBN RT" (desk initials), ANI "(ANI)", KUNA, WAM.
+    ("signoff", regex.compile(r"(?:--|—)\s?(?:IANS|BERNAMA|Bernama|KUNA|WAM|SPA|Xinhua|AFP|AP)\b|PTI(?:\s+[A-Z]{2,4}){0,4}|\((?:ANI|IANS|PTI|KUNA|WAM)\)")),
+    # dpa's desk initials: "dpa hm sw"; CNA's "Enditem/ls"; Yonhap's "(END)"; Kyodo's "==Kyodo".
+    ("signoff", regex.compile(r"dpa(?:\s+[a-z]{2,4}){1,6}|Enditem(?:/\w+)?|\(END\)|==\s?Kyodo")),
+    # A reporter's address alone: Yonhap's "seojin@yna.co.kr".
+    ("contact", regex.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")),
+)
+_TRAILER_BEFORE_RE = regex.compile(r"(?:[.!?\"”’)\]]|\n|\A|\s\s)\s*\Z")
+
+
+def _claim_trailers(state: ParseState) -> None:
+    """Peel sign-offs and contact lines off the end of the story, last first."""
+    text = state.text
+    for _ in range(8):
+        runs = [r for r in state.free_runs(max(0, len(text) - 600)) if text[r.start : r.end].strip()]
+        if not runs:
+            return
+        run = runs[-1]
+        end = run.start + len(text[run.start : run.end].rstrip())
+        taken = False
+        for kind, pattern in TRAILER_RES:
+            for m in pattern.finditer(text, max(run.start, end - 80), end):
+                if m.end() != end or not _TRAILER_BEFORE_RE.search(text[max(0, m.start() - 4) : m.start()]):
+                    continue
+                _claim(state, kind, m.start(), m.end(), m)
+                taken = True
+                break
+            if taken:
+                break
+        if not taken:
+            return
 
 
 # Reuters-21578 bodies end with " Reuter" and an end-of-text mark, often glued to the last sentence.

@@ -27,6 +27,7 @@ PAGINATION_RE = regex.compile(
       (?:\s*(?:>>|»|›|Last))?
     | (?:<<|«)\s*(?:Prev(?:ious)?|上一页)(?:\s+\d{1,4}){0,30}           # a lone "<< Prev 1 2"
     | (?i:next\s+page|previous\s+page|下一页|上一页)                    # "Next page"
+    | (?i:page\s+\d{1,4}\s+of\s+\d{1,4})                               # "Page 2 of 3"
     """,
     regex.VERBOSE,
 )
@@ -39,6 +40,9 @@ TIMESTAMP_RE = regex.compile(
     | (?<!\d)[0-3]?\d/[01]?\d/(?:19|20)\d\d\s+[0-2]?\d:[0-5]\d(?:\s*[AP]M)?      # 06/08/2019 10:07 PM (Bernama)
     | (?i:updated|published|posted)\s*:?\s*[0-2]\d[0-5]\d\s+GMT\s*\(\d{4}\s+HKT\)\s+\w+\s+\d{1,2},\s+\d{4}  # CNN
     | \b\d{1,2}\s+(?:hours?|hrs?|days?|mins?|minutes?)(?:\s+\d{1,2}\s+(?:mins?|minutes?))?\s+ago\b  # "2 hours 28 min ago"
+    | \b[A-Z]{2,4}-[0-2]\d:[0-5]\d-\d\d-\d\d-\d\d\b                          # Kyodo's transmission stamp KWS-21:37-09-12-18
+    | \bAP-[A-Z]{2}-\d\d-\d\d-\d\d\s+\d{4}GMT\b                              # AP ANPA's AP-WF-02-20-16 0337GMT
+    | (?<!\d)[0-2]\d[0-5]\d[0-5]\d\s+GMT\s+\p{L}{3}\s+\d\d\b                    # dpa's "101137 GMT Dez 18"
     """,
     regex.VERBOSE,
 )
@@ -52,6 +56,7 @@ TIMESTAMP_UNIT_RE = regex.compile(
       | (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?
         \p{Lu}\p{Ll}+\.?\s+[0-3]?\d,\s*(?:19|20)\d\d                     # Thursday, April 30, 2009 / February 26,2023
       | [0-3]?\d\s+\p{Lu}\p{Ll}+\s+(?:19|20)\d\d                        # 25 October 2013
+      | [0-2]?\d:[0-5]\d\s+\p{Lu}\p{Ll}+\.?\s+[0-3]?\d,\s*(?:19|20)\d\d    # Yonhap's "10:31 April 15, 2024"
     )
     (?:\s+[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?:\s*(?:[AP]M|GMT|UTC|EST|EDT|BJT))?)?
     """,
@@ -79,20 +84,28 @@ SHARE_RE = regex.compile(
     regex.VERBOSE,
 )
 
+# Social prompts in a sentence of their own: "Follow us on X and Facebook", "Follow us on Google News".
+FOLLOW_RE = regex.compile(r"(?:(?<=[.!?\"”’]\s{1,3})|(?<=\n)|^)(?i:follow\sus\son|like\sus\son|share\son)\s[^\n.!?]{1,60}", regex.MULTILINE)
+
+# Cookie banners: a sentence about cookies, and the button after it.
+COOKIE_RE = regex.compile(r"(?:(?<=[.!?\"”’]\s{1,3})|(?<=\n)|^)We\suse\scookies[^\n]{0,300}?(?:cookies\.|(?=\n)|$)", regex.MULTILINE)
+
 # Navigation a unit can be: site menus, font-size switches, "back to top".
 NAVIGATION_UNIT_RE = regex.compile(
     r"""
       .{1,60}(?:\s\|\s.{1,60}){2,}                       # a menu: "Help | Sitemap | Archive | Advanced Search"
     | .{3,200}?\s?(?:-|–|\|)\s?(?:Xinhua|China\ Daily|chinadaily\.com\.cn|People's\ Daily)(?:\s?\|\s?[\w.]+)?  # page titles
     | 【字体[:：][^】]{0,20}】                              # Chinese font-size switch
-    | (?i:go\s+to\s+contents|back\s+to\s+top|skip\s+to\s+(?:main\s+)?content|home|menu|search|close|关闭窗口|返回顶部)
+    | (?i:go\s+to\s+contents|go\s+to\s+navigation|back\s+to\s+top|skip\s+to\s+(?:main\s+)?content|home|menu|search|close|关闭窗口|返回顶部)
+    | _{3,}                                              # AP's rule before a contact line
+    | (?i:accept|accept\s+all|reject\s+all|i\s+agree)       # a cookie banner's buttons
     """,
     regex.VERBOSE,
 )
 
 # Advertisement labels, alone as a unit or between two sentences of flattened text.
 ADVERTISEMENT_RE = regex.compile(
-    r"(?:(?<=[.!?\"”’]\s)|^)(?:ADVERTISEMENT|Advertisement|Sponsored\s+content|广告)(?=\s+[\p{Lu}\"“]|\s*$)",
+    r"(?:(?<=[.!?\"”’]\s{1,3})|^)(?:ADVERTISEMENT|Advertisement|Sponsored\s+content|广告)(?=\s+[\p{Lu}\"“]|\s*$)",
     regex.MULTILINE,
 )
 
@@ -106,14 +119,26 @@ def _claim(state: ParseState, kind: str, start: int, end: int) -> None:
     state.claim("residue", start, end, Residue(kind, clean(raw), Span(start, end), iso), "residue")
 
 
-_NUMERIC_DATE_RE = regex.compile(r"((?:19|20)\d\d)[-年/]([01]?\d)[-月/]([0-3]?\d)")
+_NUMERIC_DATE_RE = regex.compile(r"((?:19|20)\d\d)[-年/.]([01]?\d)[-月/.]([0-3]?\d)")
+# Day first, as Bernama and most of the world write it ("06/08/2019" is 6 August); month first only
+# when the second number cannot be a month.
+_DAY_FIRST_RE = regex.compile(r"(?<!\d)([0-3]?\d)[/.]([0-3]?\d)[/.]((?:19|20)\d\d)(?!\d)")
 
 
 def _iso_of_numeric(raw: str) -> str | None:
     m = _NUMERIC_DATE_RE.search(raw)
-    if not m:
+    if m:
+        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        m = _DAY_FIRST_RE.search(raw)
+        if not m:
+            return None
+        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if month > 12 >= day:
+            day, month = month, day
+    if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
-    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def parse(state: ParseState) -> None:
@@ -124,6 +149,10 @@ def parse(state: ParseState) -> None:
             _claim(state, kind, m.start(), m.end())
     for m in ADVERTISEMENT_RE.finditer(text, timeout=5.0):
         _claim(state, "advertisement", m.start(), m.end())
+    for pattern, kind in ((FOLLOW_RE, "share"), (COOKIE_RE, "unknown")):
+        for m in pattern.finditer(text, timeout=5.0):
+            _claim(state, kind, m.start(), m.end())
+    _claim_tags(state)
     for run in list(state.free_runs()):
         for start, end in units(text, run.start, run.end):
             if end - start > 300:
@@ -144,3 +173,17 @@ def parse(state: ParseState) -> None:
     ]
     if years and "page_date" not in state.facts:
         state.facts["page_date"] = years[0]
+
+
+# A tag list closing a page: TASS's "Tags Kazakhstan Russia".
+_TAGS_RE = regex.compile(r"(?:(?<=[.!?\"”’]\s{1,3})|(?<=\n)|^)(?P<label>Tags|TAGS|Topics)\s?:?(?P<tags>(?:\s+[\p{Lu}][\p{L}.\-]*){1,12})\s*\Z")
+
+
+def _claim_tags(state: ParseState) -> None:
+    text = state.text
+    m = _TAGS_RE.search(text, max(0, len(text) - 300))
+    if not m:
+        return
+    _claim(state, "navigation", m.start("label"), m.end("label"))
+    for tag in regex.finditer(r"[\p{Lu}][\p{L}.\-]*", text[m.start("tags") : m.end("tags")]):
+        _claim(state, "navigation", m.start("tags") + tag.start(), m.start("tags") + tag.end())
