@@ -104,14 +104,22 @@ def _joined(values: Iterable[str]) -> str:
     return ", ".join(values)
 
 
-def _dateline_fields(dateline: Dateline, prefix: str = "") -> list[tuple[str, str]]:
+def _dateline_fields(dateline: Dateline) -> list[tuple[str, str]]:
     fields = [
-        (prefix + "location", dateline.location),
-        (prefix + "date", dateline.date),
-        (prefix + "date_iso", dateline.date_iso),
-        (prefix + "agency", dateline.agency),
+        ("location", dateline.location),
+        ("date", dateline.date),
+        ("date_iso", dateline.date_iso),
+        ("agency", dateline.agency),
     ]
     return [(name, value) for name, value in fields if value]
+
+
+def _nested_dateline(dateline: Dateline) -> tuple[str, str]:
+    """A caption's or teaser's own dateline as one field: ``BEIJING · April 19, 2016 (2016-04-19) · Xinhua``."""
+    date = dateline.date or ""
+    if dateline.date_iso:
+        date = f"{date} ({dateline.date_iso})".strip()
+    return ("dateline", " · ".join(piece for piece in (dateline.location, date, dateline.agency) if piece))
 
 
 def _row(label: str, part: object) -> PartRow | None:
@@ -132,7 +140,7 @@ def _row(label: str, part: object) -> PartRow | None:
         if part.photographers:
             fields.append(("photographers", _joined(part.photographers)))
         if part.dateline:
-            fields.extend(_dateline_fields(part.dateline, "dateline "))
+            fields.append(_nested_dateline(part.dateline))
         return PartRow(label, part.span, part.text, tuple(fields))
     if isinstance(part, Paragraph):
         return PartRow(label, part.span, part.text, (("words", str(len(part.text.split()))),))
@@ -140,7 +148,7 @@ def _row(label: str, part: object) -> PartRow | None:
         if part.title:
             fields.append(("title", part.title))
         if part.dateline:
-            fields.extend(_dateline_fields(part.dateline, "dateline "))
+            fields.append(_nested_dateline(part.dateline))
         if part.marker:
             fields.append(("marker", part.marker))
         return PartRow(label, part.span, part.summary or part.title or "", tuple(fields))
@@ -157,12 +165,34 @@ def _row(label: str, part: object) -> PartRow | None:
     return None
 
 
+def story_parts(story: Story) -> list[tuple[str, object]]:
+    """Every top-level part of the story as ``(label, record)``, in text order.
+
+    Read from the story's fields, not from ``trace``: the trace keeps each claim as its parser made
+    it, before assembly filled in what later parsers learned (a dateline's year from a caption).
+    """
+    parts: list[tuple[str, object]] = []
+    if story.headline:
+        parts.append(("headline", story.headline))
+    if story.dateline:
+        parts.append(("dateline", story.dateline))
+    parts.extend(("byline", part) for part in story.bylines)
+    parts.extend(("caption", part) for part in story.captions)
+    parts.extend(("paragraph", part) for part in story.paragraphs)
+    parts.extend(("related", part) for part in story.related)
+    parts.extend(("note", part) for part in story.notes)
+    parts.extend(("residue", part) for part in story.residue)
+    parts.sort(key=lambda item: getattr(item[1], "span", Span(0, 0)).start)
+    return parts
+
+
 def describe(story: Story) -> list[PartRow]:
     """Every part of the story with its fields, in text order."""
     rows = []
-    for claim in sorted(story.trace, key=lambda c: c.span.start):
-        row = _row(claim.label, claim.part)
-        rows.append(row if row is not None else PartRow(claim.label, claim.span, claim.span.slice(story.text), ()))
+    for label, part in story_parts(story):
+        row = _row(label, part)
+        if row is not None:
+            rows.append(row)
     return rows
 
 

@@ -25,7 +25,9 @@ from wirecut.story import Story
 
 #: C0 controls and DEL, but not tab and newline: an ESC from a scraped page must not reach the
 #: terminal as a command. Each becomes one visible character, so what follows keeps its place.
-_CONTROL_TRANSLATION = {code: "\N{REPLACEMENT CHARACTER}" for code in [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F]}
+_CONTROL_TRANSLATION: dict[int, str | None] = {
+    code: "\N{REPLACEMENT CHARACTER}" for code in [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F]
+}
 _CONTROL_TRANSLATION[0x0D] = None  # a CR of CRLF line ends would only return the cursor
 _CONTROL_TRANSLATION[0x0C] = "\n"  # form feeds separate pages in some wire archives
 
@@ -106,7 +108,9 @@ def legend(story: Story, *, colour: bool) -> Text:
         if number:
             line.append("  ")
         count = counts.get(label, 0)
-        line.append(f"{legend_name(label)} {count}", style=style_of(label) if colour and count else Style(dim=not count))
+        line.append(
+            f"{legend_name(label)} {count}", style=style_of(label) if colour and count else Style(dim=not count)
+        )
     return line
 
 
@@ -128,7 +132,9 @@ def parts_table(story: Story, *, colour: bool) -> Table:
         name = Text(legend_name(row.label), style=style_of(row.label) if colour else Style())
         table.add_row(name, f"{row.span.start}-{row.span.end}", _cell(row.text), fields)
     for warning in story.warnings:
-        table.add_row(Text("warning", style=Style(color="#e03131", bold=True) if colour else Style()), "", _cell(warning), "")
+        table.add_row(
+            Text("warning", style=Style(color="#e03131", bold=True) if colour else Style()), "", _cell(warning), ""
+        )
     return table
 
 
