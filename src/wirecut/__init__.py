@@ -10,12 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wirecut.decode import decode
 from wirecut.errors import InputError, WirecutError
 from wirecut.pipeline import DEFAULT, Parser, Pipeline
 from wirecut.spans import Claim, ParseState, Span
 from wirecut.story import Byline, Caption, Dateline, Headline, Note, Paragraph, Related, Residue, Story
+
+if TYPE_CHECKING:
+    from wirecut.batch import parse_many
 
 __version__ = "0.1.0"
 
@@ -99,6 +103,15 @@ def parse_file(
     )
 
 
+def __getattr__(name: str) -> object:
+    # parse_many brings the batch engine (process pools, inputs): loaded when first used, not by ``import wirecut``
+    if name == "parse_many":
+        from wirecut.batch import parse_many
+
+        return parse_many
+    raise AttributeError(f"module 'wirecut' has no attribute {name!r}")
+
+
 __all__ = [
     "DEFAULT",
     "MAX_INPUT_BYTES",
@@ -122,5 +135,6 @@ __all__ = [
     "parse",
     "parse_bytes",
     "parse_file",
+    "parse_many",
     "read_text",
 ]

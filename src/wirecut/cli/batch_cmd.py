@@ -1,0 +1,293 @@
+"""``wirecut batch``: whole directories and JSON Lines dumps, in parallel, resumable (``docs/batch.md``).
+
+Contract:
+    A thin layer over ``wirecut.batch.run_batch``: turns options into a ``BatchJob``, draws a rich
+    progress bar on standard error only when it is a terminal, prints a summary table at the end, and
+    maps the outcome to an ``ExitCode``. Data goes to the output (or standard output), everything else
+    to standard error. Never shows a traceback (``WIRECUT_DEBUG=1`` does, for a bug report).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import signal
+import sys
+import threading
+from typing import Any
+
+import click
+
+from wirecut.cli import ExitCode
+
+#: Exit status of a batch stopped by Ctrl-C or SIGTERM (the shell's 128 + SIGINT).
+INTERRUPTED = 130
+#: Failures printed on standard error when there is no --errors file; the rest are counted.
+MAX_PRINTED_FAILURES = 20
+
+_EPILOG = """\b
+Examples:
+  wirecut batch crawl/ -o clean/                  one .json per input, mirroring crawl/
+  wirecut batch crawl/ --glob '*.txt' -o all.jsonl  one JSON Lines file, in input order
+  wirecut batch dump.jsonl.gz --text-field body --id-field url -o out.jsonl
+  find crawl -name '*.html.txt' | wirecut batch - -o clean/
+  wirecut batch crawl/ -o - | gzip > all.jsonl.gz
+  wirecut batch crawl/ -o clean/ --engine dask --scheduler tcp://10.0.0.5:8786
+
+\b
+Running the same command again skips what is done (--force redoes it).
+Exit codes: 0 all inputs parsed, 1 some inputs failed (see --errors),
+2 usage error, 130 interrupted (run again to resume).
+"""
+
+
+def _reference_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an ISO date such as 2024-01-02") from None
+
+
+def _format(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from wirecut.formats import FORMATS  # read at run time: other modules may add formats
+
+    if value is not None and value not in FORMATS:
+        raise click.BadParameter(f"{value!r} is not one of {', '.join(FORMATS)}")
+    return value
+
+
+@click.command("batch", epilog=_EPILOG)
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    metavar="OUT",
+    help="DIR/ (one file per input, mirroring the inputs), FILE.jsonl (one line per input, in order) or - (stdout).",
+)
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes [default: every core].")
+@click.option(
+    "--glob",
+    "globs",
+    multiple=True,
+    metavar="PATTERN",
+    help="Only files whose name matches, in directories (repeatable; with a / it matches the path) [default: *].",
+)
+@click.option("--text-field", default="text", show_default=True, help="JSON Lines inputs: the field with the text.")
+@click.option("--id-field", default="id", show_default=True, help="JSON Lines inputs: the field that names a record.")
+@click.option(
+    "--format", "fmt", callback=_format, default=None, help="json (default for DIR/), jsonl (default), text, ninjs."
+)
+@click.option("--errors", type=click.Path(dir_okay=False), help="Write each failed input and its reason here (JSONL).")
+@click.option("--force", is_flag=True, help="Redo everything, even outputs that are done.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option(
+    "--reference-date",
+    callback=_reference_date,
+    metavar="YYYY-MM-DD",
+    help="Date the texts were published near: gives a year to datelines without one.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default=None,
+    help="local (a process pool) or dask (a Dask cluster; needs wirecut[dask]) [default: local].",
+)
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 (implies --engine dask).")
+def batch_command(
+    inputs: tuple[str, ...],
+    output: str,
+    jobs: int | None,
+    globs: tuple[str, ...],
+    text_field: str,
+    id_field: str,
+    fmt: str | None,
+    errors: str | None,
+    force: bool,
+    quiet: bool,
+    reference_date: dt.date | None,
+    engine: str | None,
+    scheduler: str | None,
+) -> None:
+    """Parse every INPUT (files, directories, JSON Lines, .gz of them; - reads paths from stdin) into OUT."""
+    from wirecut.batch import BatchJob
+
+    if inputs.count("-") > 1:
+        raise click.UsageError("'-' (paths on standard input) can be given once")
+    missing = [name for name in inputs if name != "-" and not os.path.lexists(name)]
+    if missing:
+        raise click.UsageError(
+            f"no such input: {missing[0]}" + (f" (and {len(missing) - 1} more)" * (len(missing) > 1))
+        )
+    if "-" in inputs and sys.stdin.isatty():
+        raise click.UsageError("'-' reads paths from standard input: pipe them in, e.g. find crawl -name '*.txt' |")
+    if engine == "local" and scheduler:
+        raise click.UsageError("--scheduler is for --engine dask")
+    job = BatchJob(
+        inputs=inputs,
+        output=output,
+        globs=globs or ("*",),
+        text_field=text_field,
+        id_field=id_field or None,
+        fmt=fmt,
+        reference_date=reference_date,
+        errors=errors,
+        force=force,
+    )
+    try:
+        status = _run(job, jobs, quiet, "dask" if scheduler else (engine or "local"), scheduler)
+    except KeyboardInterrupt:
+        click.echo("wirecut: interrupted; run the same command again to resume", err=True)
+        status = INTERRUPTED
+    except click.ClickException:
+        raise
+    except Exception as exc:
+        if os.environ.get("WIRECUT_DEBUG"):
+            raise
+        from wirecut.errors import WirecutError
+
+        if isinstance(exc, WirecutError):
+            raise click.UsageError(str(exc)) from None
+        click.echo(f"wirecut: internal error: {type(exc).__name__}: {exc} (WIRECUT_DEBUG=1 shows where)", err=True)
+        status = ExitCode.SOME_FAILED
+    sys.exit(status)
+
+
+def _sigterm_as_interrupt() -> None:
+    def interrupt(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, interrupt)
+
+
+def _run(job: Any, jobs: int | None, quiet: bool, engine_name: str, scheduler: str | None) -> int:
+    from wirecut.batch import BatchSummary, LocalEngine, run_batch
+
+    _sigterm_as_interrupt()
+    engine: Any
+    if engine_name == "dask":
+        try:
+            from wirecut.dask import DaskEngine
+        except ImportError as exc:
+            raise click.UsageError(f"--engine dask needs the dask extra: pip install 'wirecut[dask]' ({exc})") from None
+        engine = DaskEngine(scheduler, workers=jobs)
+    else:
+        engine = LocalEngine(jobs)
+
+    summary = BatchSummary()
+    printed = 0
+    show_bar = not quiet and sys.stderr.isatty()
+    stdin = sys.stdin.buffer if "-" in job.inputs else None
+    failure_lines: list[str] = []
+
+    def on_failure(record: dict[str, Any]) -> None:
+        nonlocal printed
+        if job.errors:
+            return
+        printed += 1
+        if printed <= MAX_PRINTED_FAILURES:
+            failure_lines.append(f"wirecut: failed: {record['source']}: {record['reason']}")
+
+    try:
+        if show_bar:
+            _run_with_bar(job, engine, summary, stdin, on_failure, failure_lines)
+        else:
+            run_batch(job, engine=engine, stdin=stdin, on_failure=on_failure, summary=summary)
+            for line in failure_lines:
+                click.echo(line, err=True)
+    finally:
+        close = getattr(engine, "close", None)
+        if close:
+            close()
+    if printed > MAX_PRINTED_FAILURES:
+        click.echo(
+            f"wirecut: ... and {printed - MAX_PRINTED_FAILURES} more failures (--errors FILE lists them all)", err=True
+        )
+    if summary.already_complete:
+        if not quiet:
+            click.echo(f"wirecut: {job.output} is complete; nothing to do (--force redoes it)", err=True)
+        return ExitCode.OK
+    if not quiet:
+        _print_summary(summary, job)
+    if summary.interrupted:
+        click.echo("wirecut: interrupted; run the same command again to resume", err=True)
+        return INTERRUPTED
+    return ExitCode.SOME_FAILED if summary.failures else ExitCode.OK
+
+
+def _run_with_bar(job: Any, engine: Any, summary: Any, stdin: Any, on_failure: Any, failure_lines: list[str]) -> None:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from wirecut.batch import InputSpec, count_items, run_batch
+
+    class RateColumn(TextColumn):
+        def __init__(self) -> None:
+            super().__init__("")
+
+        def render(self, task: Any) -> Any:
+            from rich.text import Text
+
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:,.0f} docs/s" if speed else "- docs/s", style="progress.data.speed")
+
+    console = Console(stderr=True)
+    columns = (
+        TextColumn("[bold]batch"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        RateColumn(),
+        TimeRemainingColumn(),
+        TextColumn("[red]{task.fields[failures]} failed"),
+    )
+    with Progress(*columns, console=console, transient=False) as progress:
+        task = progress.add_task("batch", total=None, failures=0)
+
+        def count() -> None:  # the total arrives while the batch already runs (ETA from then on)
+            try:
+                summary.total = count_items(InputSpec(job.inputs, job.globs, job.text_field, job.id_field))
+            except Exception:  # a progress bar without a total is fine
+                return
+
+        if "-" not in job.inputs:
+            threading.Thread(target=count, daemon=True).start()
+
+        def on_progress(current: Any) -> None:
+            progress.update(
+                task,
+                completed=current.resumed_from + current.inputs,
+                total=current.total,
+                failures=current.failures,
+            )
+            while failure_lines:
+                progress.console.print(failure_lines.pop(0), markup=False, highlight=False)
+
+        run_batch(job, engine=engine, stdin=stdin, on_progress=on_progress, on_failure=on_failure, summary=summary)
+        on_progress(summary)
+
+
+def _print_summary(summary: Any, job: Any) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"wirecut batch -> {job.output}", show_header=False, title_justify="left", box=None)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("documents parsed", f"{summary.documents:,}")
+    if summary.skipped or summary.resumed_from:
+        table.add_row("already done (skipped)", f"{summary.skipped + summary.resumed_from:,}")
+    table.add_row("failures", f"[red]{summary.failures:,}[/]" if summary.failures else "0")
+    table.add_row("parts found", f"{sum(summary.parts.values()):,}")
+    for kind in sorted(summary.parts):
+        if summary.parts[kind]:
+            table.add_row(f"  {kind}", f"{summary.parts[kind]:,}")
+    seconds = summary.seconds
+    table.add_row("time", f"{seconds:,.1f} s")
+    if seconds > 0 and summary.documents:
+        table.add_row("speed", f"{summary.documents / seconds:,.0f} docs/s, {summary.input_bytes / 1e6 / seconds:,.2f} MB/s")
+    if job.errors and summary.failures:
+        table.add_row("errors file", job.errors)
+    Console(stderr=True).print(table)

@@ -1,0 +1,131 @@
+"""wirecut on a Dask cluster: the optional extra ``wirecut[dask]`` (``docs/batch.md`` has the recipes).
+
+Contract:
+    ``DaskEngine(address)`` runs ``wirecut.batch.process_chunk`` on a cluster for ``run_batch`` (and
+    ``wirecut batch --engine dask``): partitions of paths go to the workers, which read the inputs and
+    write their outputs (files of a directory output, or shards of a JSON Lines output that the driver
+    appends in order and removes), so texts never travel through the scheduler. Inputs and outputs
+    must be on a filesystem every worker sees at the same path. Without an address it starts a
+    ``distributed.LocalCluster`` on this machine. ``parse_bag(bag)`` maps a Dask bag of texts to a bag
+    of Stories (or of ``wirecut/1`` dicts). Never imported by ``import wirecut``: dask loads only here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import deque
+from collections.abc import Iterator
+from typing import Any
+
+import dask.bag as db
+from distributed import Client, LocalCluster
+
+from wirecut.batch import ChunkResult, Item, WorkerSettings, process_chunk
+
+#: Items per task. Each task costs the scheduler about a millisecond; a thousand texts take seconds,
+#: so the cost is lost in the noise while a few tasks per worker keep the cluster busy to the end.
+DEFAULT_PARTITION_SIZE = 1000
+
+
+class DaskEngine:
+    """Runs a batch on a Dask cluster at ``address`` (or on a new local cluster of ``workers`` processes)."""
+
+    def __init__(
+        self,
+        address: str | None = None,
+        *,
+        workers: int | None = None,
+        partition_size: int = DEFAULT_PARTITION_SIZE,
+        client: Client | None = None,
+    ) -> None:
+        self.address = address
+        self.workers = workers
+        self.partition_size = partition_size
+        self.client = client
+        self._own_client = False
+        self._cluster: LocalCluster | None = None
+
+    def _connect(self) -> Client:
+        if self.client is None:
+            if self.address:
+                self.client = Client(self.address)
+            else:
+                self._cluster = LocalCluster(
+                    n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None
+                )
+                self.client = Client(self._cluster)
+            self._own_client = True
+        return self.client
+
+    def run(self, chunks: Iterator[list[Item]], settings: WorkerSettings) -> Iterator[ChunkResult]:
+        client = self._connect()
+        if settings.deliver == "lines" and settings.tmp_dir:
+            # A JSON Lines file: workers write shards beside it; only their names come back.
+            settings = settings._replace(deliver="shard")
+        threads = sum(client.nthreads().values()) or 1
+        window = 2 * threads
+        pending: deque[Any] = deque()
+        try:
+            for partition in _partitions(chunks, self.partition_size):
+                pending.append(client.submit(process_chunk, partition, settings, pure=False))
+                while len(pending) >= window:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
+
+    def close(self) -> None:
+        if self._own_client and self.client is not None:
+            self.client.close()
+            self.client = None
+        if self._cluster is not None:
+            self._cluster.close()
+            self._cluster = None
+
+
+def _partitions(chunks: Iterator[list[Item]], size: int) -> Iterator[list[Item]]:
+    partition: list[Item] = []
+    for chunk in chunks:
+        partition.extend(chunk)
+        if len(partition) >= size:
+            yield partition
+            partition = []
+    if partition:
+        yield partition
+
+
+def _parse_partition(texts: Any, reference_date: str | None, as_dicts: bool) -> list[Any]:
+    from wirecut import parse, parse_bytes
+
+    out = []
+    for entry in texts:
+        if isinstance(entry, tuple):  # (source, text) pairs keep their provenance
+            source, text = entry
+        else:
+            source, text = None, entry
+        if isinstance(text, bytes):
+            story = parse_bytes(text, source=source, reference_date=reference_date)
+        else:
+            story = parse(text, source=source, reference_date=reference_date)
+        out.append(story.to_dict() if as_dicts else story)
+    return out
+
+
+def parse_bag(bag: db.Bag, *, reference_date: dt.date | str | None = None, as_dicts: bool = False) -> db.Bag:
+    """A bag of Stories (``as_dicts=True``: of ``wirecut/1`` dicts) from a bag of texts.
+
+    Items are ``str`` texts, ``bytes``, or ``(source, text)`` pairs. Binary ``bytes`` raise
+    ``wirecut.InputError`` when computed, as ``parse_bytes`` does.
+
+    >>> import dask.bag as db
+    >>> bag = db.from_sequence(["PARIS, May 2 (AFP) - Rain.", ("b.txt", "ROME (Reuters) - Sun.")], npartitions=1)
+    >>> [story["dateline"]["location"] for story in parse_bag(bag, as_dicts=True).compute(scheduler="sync")]
+    ['PARIS', 'ROME']
+    """
+    date = reference_date.isoformat() if isinstance(reference_date, dt.date) else reference_date
+    return bag.map_partitions(_parse_partition, date, as_dicts)
+
+
+__all__ = ["DEFAULT_PARTITION_SIZE", "DaskEngine", "parse_bag"]
