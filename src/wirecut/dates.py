@@ -51,8 +51,8 @@ def chinese_number(written: str) -> int | None:
         return int("".join(str(d) for d in digits))
     if "十" in written:
         tens_part, _, units_part = written.partition("十")
-        tens = _CHINESE_DIGITS.get(tens_part, None) if tens_part else 1
-        units = _CHINESE_DIGITS.get(units_part, None) if units_part else 0
+        tens = _CHINESE_DIGITS.get(tens_part) if tens_part else 1
+        units = _CHINESE_DIGITS.get(units_part) if units_part else 0
         if tens is None or units is None:
             return None
         return tens * 10 + units

@@ -139,7 +139,9 @@ def score_case(case: Case, story: Story) -> dict[str, tuple[float, Any, Any]]:
             put("dateline_none", dl is None, None, got_d)
         else:
             keys = [k for k in ("location", "date", "agency") if k in gold]
-            ok = dl is not None and all(normalise(gold[k]) == normalise(got_d[k]) if gold[k] is not None else got_d[k] is None for k in keys)  # type: ignore[index]
+            ok = dl is not None and all(
+                normalise(gold[k]) == normalise(got_d[k]) if gold[k] is not None else got_d[k] is None for k in keys
+            )  # type: ignore[index]
             put("dateline", ok, {k: gold[k] for k in keys}, got_d)
             if "date_iso" in gold:
                 got_iso = dl.date_iso if dl else None
@@ -171,7 +173,7 @@ def score_case(case: Case, story: Story) -> dict[str, tuple[float, Any, Any]]:
         got_notes = [{"kind": n.kind, "text": n.text} for n in story.notes]
         ok = Counter((n["kind"], normalise(n["text"])) for n in got_notes) == gold_notes
         put("notes" if want["notes"] else "notes_none", ok, want["notes"], got_notes)
-    if "residue" in want and want["residue"]:
+    if want.get("residue"):
         residue_texts = [normalise(r.text) for r in story.residue]
         found = [any(normalise(g["text"]) in r for r in residue_texts) for g in want["residue"]]
         put("residue_recall", sum(found) / len(found), want["residue"], [r.text for r in story.residue])
@@ -197,7 +199,9 @@ class Evaluation:
     def to_dict(self) -> dict[str, Any]:
         return {
             "cases": self.cases,
-            "fields": {k: {"score": round(self.means[k], 4), "cases": self.counts[k]} for k in FIELDS if k in self.means},
+            "fields": {
+                k: {"score": round(self.means[k], 4), "cases": self.counts[k]} for k in FIELDS if k in self.means
+            },
         }
 
 

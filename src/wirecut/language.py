@@ -19,38 +19,193 @@ _SAMPLE = 4000
 # Function words that are frequent in one language and rare in the others; a text's language is the one
 # whose words it uses most. Lists are short on purpose: they are a vote, not a dictionary.
 _FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("the of and to in is that for on with was said as by at from it its are has have".split()),
-    "es": frozenset("el la los las de del que y en por para una con se su al es como más fue".split()),
-    "fr": frozenset("le la les des du de et en un une est que pour dans sur au aux qui pas par".split()),
-    "de": frozenset("der die das und ist nicht den dem mit von zu im für auf ein eine sich des bei".split()),
-    "it": frozenset("il la di che e è per un una con del della nel sono gli le alla dei".split()),
-    "pt": frozenset("o a os as de do da que e em um uma para com não no na dos das foi".split()),
-    "nl": frozenset("de het een van en in is dat op te voor met zijn niet aan er".split()),
-    "ms": frozenset("yang dan di ke dari untuk dengan ini itu pada akan oleh telah kerana".split()),
-    "id": frozenset("yang dan di ke dari untuk dengan ini itu pada akan oleh telah karena bahwa".split()),
-    "tr": frozenset("ve bir bu da de için ile olarak çok daha olan gibi".split()),
-    "nb": frozenset("og i på er det som en til av for med at ikke har var".split()),
+    "en": frozenset(
+        [
+            "the",
+            "of",
+            "and",
+            "to",
+            "in",
+            "is",
+            "that",
+            "for",
+            "on",
+            "with",
+            "was",
+            "said",
+            "as",
+            "by",
+            "at",
+            "from",
+            "it",
+            "its",
+            "are",
+            "has",
+            "have",
+        ]
+    ),
+    "es": frozenset(
+        [
+            "el",
+            "la",
+            "los",
+            "las",
+            "de",
+            "del",
+            "que",
+            "y",
+            "en",
+            "por",
+            "para",
+            "una",
+            "con",
+            "se",
+            "su",
+            "al",
+            "es",
+            "como",
+            "más",
+            "fue",
+        ]
+    ),
+    "fr": frozenset(
+        [
+            "le",
+            "la",
+            "les",
+            "des",
+            "du",
+            "de",
+            "et",
+            "en",
+            "un",
+            "une",
+            "est",
+            "que",
+            "pour",
+            "dans",
+            "sur",
+            "au",
+            "aux",
+            "qui",
+            "pas",
+            "par",
+        ]
+    ),
+    "de": frozenset(
+        [
+            "der",
+            "die",
+            "das",
+            "und",
+            "ist",
+            "nicht",
+            "den",
+            "dem",
+            "mit",
+            "von",
+            "zu",
+            "im",
+            "für",
+            "auf",
+            "ein",
+            "eine",
+            "sich",
+            "des",
+            "bei",
+        ]
+    ),
+    "it": frozenset(
+        [
+            "il",
+            "la",
+            "di",
+            "che",
+            "e",
+            "è",
+            "per",
+            "un",
+            "una",
+            "con",
+            "del",
+            "della",
+            "nel",
+            "sono",
+            "gli",
+            "le",
+            "alla",
+            "dei",
+        ]
+    ),
+    "pt": frozenset(
+        [
+            "o",
+            "a",
+            "os",
+            "as",
+            "de",
+            "do",
+            "da",
+            "que",
+            "e",
+            "em",
+            "um",
+            "uma",
+            "para",
+            "com",
+            "não",
+            "no",
+            "na",
+            "dos",
+            "das",
+            "foi",
+        ]
+    ),
+    "nl": frozenset(
+        ["de", "het", "een", "van", "en", "in", "is", "dat", "op", "te", "voor", "met", "zijn", "niet", "aan", "er"]
+    ),
+    "ms": frozenset(
+        ["yang", "dan", "di", "ke", "dari", "untuk", "dengan", "ini", "itu", "pada", "akan", "oleh", "telah", "kerana"]
+    ),
+    "id": frozenset(
+        [
+            "yang",
+            "dan",
+            "di",
+            "ke",
+            "dari",
+            "untuk",
+            "dengan",
+            "ini",
+            "itu",
+            "pada",
+            "akan",
+            "oleh",
+            "telah",
+            "karena",
+            "bahwa",
+        ]
+    ),
+    "tr": frozenset(["ve", "bir", "bu", "da", "de", "için", "ile", "olarak", "çok", "daha", "olan", "gibi"]),
+    "nb": frozenset(["og", "i", "på", "er", "det", "som", "en", "til", "av", "for", "med", "at", "ikke", "har", "var"]),
 }
 _WORD_RE = regex.compile(r"\p{L}+")
+
+# Letters of each script that decides a language on its own.
+_SCRIPT_RES = {
+    "han": regex.compile(r"\p{Han}"),
+    "kana": regex.compile(r"[\p{Hiragana}\p{Katakana}]"),
+    "hangul": regex.compile(r"\p{Hangul}"),
+    "cyrillic": regex.compile(r"\p{Cyrillic}"),
+    "arabic": regex.compile(r"\p{Arabic}"),
+    "latin": regex.compile(r"\p{Latin}"),
+}
 
 
 def detect_language(text: str, dateline: Dateline | None = None) -> str:
     """The primary language tag of ``text``."""
     sample = text[:_SAMPLE]
-    scripts = Counter()
-    for char in sample:
-        if "\u4e00" <= char <= "\u9fff":
-            scripts["han"] += 1
-        elif "\u3040" <= char <= "\u30ff":
-            scripts["kana"] += 1
-        elif "\uac00" <= char <= "\ud7af":
-            scripts["hangul"] += 1
-        elif "\u0400" <= char <= "\u04ff":
-            scripts["cyrillic"] += 1
-        elif "\u0600" <= char <= "\u06ff":
-            scripts["arabic"] += 1
-        elif char.isalpha():
-            scripts["latin"] += 1
+    scripts = Counter({name: len(pattern.findall(sample)) for name, pattern in _SCRIPT_RES.items()})
     total = sum(scripts.values())
     if not total:
         return "und"

@@ -78,3 +78,12 @@ def units(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if piece[0] < piece[1]:
         found.append(piece)
     return found
+
+
+def time_limit(length: int) -> float:
+    """Seconds a pattern may run over ``length`` characters before it is stopped.
+
+    The patterns are written not to backtrack; this is the second guard. It grows with the text, so a
+    long but honest text is never cut short: 2 s, plus 5 s for each million characters.
+    """
+    return 2.0 + length / 200_000

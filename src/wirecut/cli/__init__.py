@@ -79,4 +79,3 @@ def _version() -> str:
 @click.version_option(_version(), "--version", prog_name="wirecut")
 def main() -> None:
     """The wirecut command group."""
-

@@ -25,7 +25,9 @@ Examples:
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--failures", is_flag=True, help="List the failing cases with expected against got.")
 @click.option("--field", "only_field", help="With --failures: only this field.")
-@click.option("--floors", type=click.Path(exists=True, dir_okay=False), help="JSON of {field: floor}; exit 1 below one.")
+@click.option(
+    "--floors", type=click.Path(exists=True, dir_okay=False), help="JSON of {field: floor}; exit 1 below one."
+)
 def eval_command(
     gold: tuple[str, ...],
     langs: tuple[str, ...],
@@ -77,8 +79,12 @@ def eval_command(
                 if only_field and f["field"] != only_field:
                     continue
                 console.print(f"[bold]{f['id']}[/bold] {f['field']} score={f['score']}", highlight=False)
-                console.print(f"  expected: {json.dumps(f['expected'], ensure_ascii=False)[:600]}", highlight=False, markup=False)
-                console.print(f"  got:      {json.dumps(f['got'], ensure_ascii=False)[:600]}", highlight=False, markup=False)
+                console.print(
+                    f"  expected: {json.dumps(f['expected'], ensure_ascii=False)[:600]}", highlight=False, markup=False
+                )
+                console.print(
+                    f"  got:      {json.dumps(f['got'], ensure_ascii=False)[:600]}", highlight=False, markup=False
+                )
     if floors:
         with open(floors, encoding="utf-8") as handle:
             wanted = json.load(handle)

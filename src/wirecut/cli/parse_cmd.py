@@ -59,7 +59,7 @@ def parse_command(files: tuple[str, ...], fmt: str | None, reference_date: dt.da
     for name in inputs:
         try:
             if name == "-":
-                if sys.stdin is None or sys.stdin.isatty() and not files:
+                if sys.stdin is None or (sys.stdin.isatty() and not files):
                     raise click.UsageError("no input: give a FILE, or pipe text into 'wirecut parse -'")
                 story = parse_bytes(sys.stdin.buffer.read(), source="-", reference_date=reference_date)
             else:

@@ -37,7 +37,12 @@ def parse(state: ParseState) -> None:
     """Claim the body's paragraphs."""
     text = state.text
     start, end = story_bounds(state)
-    for run in list(state.free_runs(start, end)):
+    runs = list(state.free_runs(start, end))
+    if state.facts.get("dateline") is None and end < len(text) and start == 0:
+        # A listing page: a few words before its first teaser name the section; they are not a story.
+        if sum(len(text[r.start : r.end].split()) for r in runs) < 12:
+            runs = []
+    for run in runs:
         for a, b in _paragraphs(text, run.start, run.end):
             para = clean(text[a:b])
             if para:
@@ -65,7 +70,7 @@ def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return lines
     paragraphs: list[tuple[int, int]] = []
     para_start = lines[0][0]
-    for (a, _b), (prev_a, prev_b) in zip(lines[1:], lines[:-1]):
+    for (a, _b), (_prev_a, prev_b) in zip(lines[1:], lines[:-1]):
         indented = text[a : a + 2] in ("  ", "\t ") or text[a] == "\t"
         if indented:
             paragraphs.append((para_start, prev_b))

@@ -123,7 +123,9 @@ def parse(state: ParseState) -> None:
     for m in BRACKETED_REPORT_RE.finditer(text, 0, limit):
         names = tuple(_split_names(m.group("names")))
         if names and all(NAME_RE.fullmatch(n) for n in names):
-            state.claim("byline", m.start(), m.end(), Byline(clean(m.group(0)), names, None, Span(m.start(), m.end())), "byline")
+            state.claim(
+                "byline", m.start(), m.end(), Byline(clean(m.group(0)), names, None, Span(m.start(), m.end())), "byline"
+            )
 
 
 def _chinese_reporters(state: ParseState, pos: int) -> None:

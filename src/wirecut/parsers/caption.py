@@ -22,7 +22,7 @@ from wirecut.dates import read_date
 from wirecut.parsers.dateline import find_datelines
 from wirecut.spans import ParseState, Span
 from wirecut.story import Caption
-from wirecut.text import UNIT_BREAK_RE, clean, trim
+from wirecut.text import UNIT_BREAK_RE, clean, time_limit, trim
 
 # A photographer's name inside a credit: "Ma Zhancheng", "Evan Vucci", "Herman Emmanuel", "ZHANG LING".
 _NAME = r"[\p{Lu}][\p{L}.'’\-]*(?:\s[\p{Lu}][\p{L}.'’\-]*){0,3}"
@@ -95,7 +95,11 @@ def _caption_start(state: ParseState, credit_start: int) -> int:
     start = floor
     # Back over line breaks while the line before does not end a sentence (a hard-wrapped caption).
     for m in reversed(breaks):
-        if "\n" in m.group(0) and "\n\n" not in m.group(0).replace(" ", "") and _OPEN_LINE_END_RE.search(text, max(floor, m.start() - 3), m.end()):
+        if (
+            "\n" in m.group(0)
+            and "\n\n" not in m.group(0).replace(" ", "")
+            and _OPEN_LINE_END_RE.search(text, max(floor, m.start() - 3), m.end())
+        ):
             continue
         start = m.end()
         break
@@ -133,7 +137,7 @@ def _cut_at_dateline(text: str, m: regex.Match[str]) -> int:
 def parse(state: ParseState) -> None:
     """Claim every credited photo caption."""
     text = state.text
-    for m in CREDIT_RE.finditer(text, timeout=5.0):
+    for m in CREDIT_RE.finditer(text, timeout=time_limit(len(text))):
         if not state.is_free(m.start(), m.end()):
             continue
         credit, agency, photographers = _credit_fields(m)

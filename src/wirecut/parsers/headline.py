@@ -22,8 +22,42 @@ from wirecut.text import clean, trim, units
 
 # Short words that stay lower case inside a title-case headline.
 _SMALL_WORDS = frozenset(
-    "a an and as at but by for from in into nor of on onto or over per the to up upon via vs vs. with off out "
-    "than amid after over under near".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "onto",
+        "or",
+        "over",
+        "per",
+        "the",
+        "to",
+        "up",
+        "upon",
+        "via",
+        "vs",
+        "vs.",
+        "with",
+        "off",
+        "out",
+        "than",
+        "amid",
+        "after",
+        "over",
+        "under",
+        "near",
+    ]
 )
 
 # A sentence end: a title may end with "?" or "!", and with "." only after an abbreviation (U.S.).
@@ -129,8 +163,47 @@ def _headline_without_anchor(state: ParseState) -> None:
 # Words that open a sentence far more often than they sit inside a title: where a flattened headline
 # in sentence case meets its story ("... nets 36,000 cards In its report ...").
 _SENTENCE_OPENERS = frozenset(
-    "The A An In On At By With For From As After Before When While Just Another It He She They We This That "
-    "These Those His Her Their Its Our Some Many Most Officials Police Shares Scientists Researchers".split()
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "By",
+        "With",
+        "For",
+        "From",
+        "As",
+        "After",
+        "Before",
+        "When",
+        "While",
+        "Just",
+        "Another",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "His",
+        "Her",
+        "Their",
+        "Its",
+        "Our",
+        "Some",
+        "Many",
+        "Most",
+        "Officials",
+        "Police",
+        "Shares",
+        "Scientists",
+        "Researchers",
+    ]
 )
 _CDATA_TITLE_RE = regex.compile(r"<!\[CDATA\[(?P<title>[^\]\n]{3,300})\]\]>")
 

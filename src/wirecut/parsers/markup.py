@@ -13,7 +13,7 @@ import regex
 
 from wirecut.spans import ParseState, Span
 from wirecut.story import Residue
-from wirecut.text import clean
+from wirecut.text import clean, time_limit
 
 MARKUP_RE = regex.compile(
     r"""
@@ -35,7 +35,6 @@ def parse(state: ParseState) -> None:
     text = state.text
     if "<" not in text and "]]>" not in text:
         return
-    for m in MARKUP_RE.finditer(text, timeout=5.0):
+    for m in MARKUP_RE.finditer(text, timeout=time_limit(len(text))):
         part = Residue("markup", clean(m.group(0)), Span(m.start(), m.end()))
         state.claim("residue", m.start(), m.end(), part, "markup")
-

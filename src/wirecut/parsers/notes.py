@@ -15,12 +15,15 @@ import regex
 
 from wirecut.spans import ParseState, Span
 from wirecut.story import Note
-from wirecut.text import clean, units
+from wirecut.text import clean, time_limit, units
 
 # Notes whose form no sentence of a story shares, found anywhere in the text.
 ANYWHERE_RES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     # Reuters trailers: "(Reporting by Kane Wu; Editing by Jacqueline Wong)", lower-case "editing by" too.
-    ("reporting", regex.compile(r"\((?i:(?:additional\s+)?(?:reporting|writing|compiled|editing)\s+by)\s[^()]{2,400}\)")),
+    (
+        "reporting",
+        regex.compile(r"\((?i:(?:additional\s+)?(?:reporting|writing|compiled|editing)\s+by)\s[^()]{2,400}\)"),
+    ),
     # Reuters' contact block: "((Scott.Murdoch@thomsonreuters.com;))".
     ("contact", regex.compile(r"\(\([^()]{0,200}@[^()]{0,200}\)\)")),
     # Chinese editor lines: "[责任编辑:zhangwei]", "【编辑:田博群】", "（责任编辑：李娜）".
@@ -41,16 +44,27 @@ ANYWHERE_RES: tuple[tuple[str, regex.Pattern[str]], ...] = (
 # Notes that must stand as a unit (a line, or a piece between double spaces) to be taken.
 UNIT_RES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     # Xinhua and China Daily pages: "Editor: huaxia", "Editor: Chen Ying"; "责任编辑：李娜".
-    ("editor", regex.compile(r"(?:(?i:editor|editors|edited\s+by)|责任编辑|编辑)\s*[:：]\s*(?P<names>[^|\n]{1,60}?)\s*\|?")),
+    (
+        "editor",
+        regex.compile(r"(?:(?i:editor|editors|edited\s+by)|责任编辑|编辑)\s*[:：]\s*(?P<names>[^|\n]{1,60}?)\s*\|?"),
+    ),
     # Source lines: "Source: Xinhua", "来源：新华网", "Quelle: dpa".
     ("source", regex.compile(r"(?:Source|SOURCE|来源|稿源|Quelle|Fuente|Fonte)\s*[:：]\s*[^|\n]{1,60}?\s*\|?")),
     # Sign-offs: Reuters-21578's "Reuter", "REUTERS", AP's "___" is not one (it opens a contact line).
     ("signoff", regex.compile(r"Reuter|REUTER|Reuters|-{1,3}\s?(?:END|End)\s?-{0,3}|\#\#\#|-30-")),
     # Copyright lines: "Copyright 2024 The Associated Press. All rights reserved.", ANSA's
     # "ALL RIGHTS RESERVED © Copyright ANSA".
-    ("copyright", regex.compile(r"(?:ALL\sRIGHTS\sRESERVED\s)?(?:©|\(c\)|\(C\)|Copyright|COPYRIGHT|版权所有)[^\n]{0,300}")),
+    (
+        "copyright",
+        regex.compile(r"(?:ALL\sRIGHTS\sRESERVED\s)?(?:©|\(c\)|\(C\)|Copyright|COPYRIGHT|版权所有)[^\n]{0,300}"),
+    ),
     # Editors' notes that open a line: "Editor's note: ...", "EDITOR'S NOTE — ...", "2ND LEAD", "3RD NET".
-    ("ednote", regex.compile(r"(?i:editor'?s'?\s+note)\s*[:—–-][^\n]{0,1500}|\d(?:ST|ND|RD|TH)\s+(?:LEAD|NET|UPDATE|WRITETHRU)")),
+    (
+        "ednote",
+        regex.compile(
+            r"(?i:editor'?s'?\s+note)\s*[:—–-][^\n]{0,1500}|\d(?:ST|ND|RD|TH)\s+(?:LEAD|NET|UPDATE|WRITETHRU)"
+        ),
+    ),
 )
 
 # Copyright sentences in flattened text: "... Two players won.  Copyright 2024 The Associated Press. All
@@ -103,12 +117,12 @@ def parse(state: ParseState) -> None:
     """Claim the notes of the text."""
     text = state.text
     for kind, pattern in ANYWHERE_RES:
-        for m in pattern.finditer(text, timeout=5.0):
+        for m in pattern.finditer(text, timeout=time_limit(len(text))):
             _claim(state, kind, m.start(), m.end(), m)
     for pattern, kind in ((CONTRIBUTOR_RE, "contributor"), (CONTACT_RE, "contact"), (COPYRIGHT_RE, "copyright")):
-        for m in pattern.finditer(text, timeout=5.0):
-            # A trailer sits in the last third of the text; earlier, the same words are a quote.
-            if m.start() >= len(text) * 0.5:
+        for m in pattern.finditer(text, timeout=time_limit(len(text))):
+            # A trailer sits near the end of the text; far before it, the same words are a quote.
+            if m.start() >= len(text) * 0.5 or len(text) - m.start() <= 1500:
                 _claim(state, kind, m.start(), m.end(), m)
     for run in list(state.free_runs()):
         for start, end in units(text, run.start, run.end):
@@ -126,7 +140,12 @@ def parse(state: ParseState) -> None:
 # follow a sentence end or a line break.
 TRAILER_RES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     # IANS "--IANS", Bernama "-- BERNAMA", PTI "PTI SBN RT" (desk initials), ANI "(ANI)", KUNA, WAM.
-    ("signoff", regex.compile(r"(?:--|—)\s?(?:IANS|BERNAMA|Bernama|KUNA|WAM|SPA|Xinhua|AFP|AP)\b|PTI(?:\s+[A-Z]{2,4}){0,4}|\((?:ANI|IANS|PTI|KUNA|WAM)\)")),
+    (
+        "signoff",
+        regex.compile(
+            r"(?:--|—)\s?(?:IANS|BERNAMA|Bernama|KUNA|WAM|SPA|Xinhua|AFP|AP)\b|PTI(?:\s+[A-Z]{2,4}){0,4}|\((?:ANI|IANS|PTI|KUNA|WAM)\)"
+        ),
+    ),
     # dpa's desk initials: "dpa hm sw"; CNA's "Enditem/ls"; Yonhap's "(END)"; Kyodo's "==Kyodo".
     ("signoff", regex.compile(r"dpa(?:\s+[a-z]{2,4}){1,6}|Enditem(?:/\w+)?|\(END\)|==\s?Kyodo")),
     # A reporter's address alone: Yonhap's "seojin@yna.co.kr".

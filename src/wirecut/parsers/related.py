@@ -22,7 +22,7 @@ import regex
 from wirecut.parsers.dateline import DatelineMatch, find_datelines
 from wirecut.spans import ParseState, Span
 from wirecut.story import Related
-from wirecut.text import UNIT_BREAK_RE, clean, trim, units
+from wirecut.text import UNIT_BREAK_RE, clean, time_limit, trim, units
 
 # Labels that open a block of teasers.
 LABEL_RE = regex.compile(
@@ -54,7 +54,9 @@ def _teaser(state: ParseState, start: int, end: int, marker: regex.Match[str] | 
     text = state.text
     body_end = marker.start() if marker else end
     head_from = label_end if label_end is not None else start
-    dateline_match: DatelineMatch | None = next(find_datelines(text, head_from, body_end, floor=head_from, anywhere=True), None)
+    dateline_match: DatelineMatch | None = next(
+        find_datelines(text, head_from, body_end, floor=head_from, anywhere=True), None
+    )
     title: str | None
     summary: str | None
     if dateline_match is not None:
@@ -96,11 +98,11 @@ def parse(state: ParseState) -> None:
     text = state.text
     story_start = _story_dateline_position(state)
     label = None
-    for m in LABEL_RE.finditer(text, timeout=5.0):
+    for m in LABEL_RE.finditer(text, timeout=time_limit(len(text))):
         if state.is_free(m.start(), m.end()) and (story_start is None or m.start() > story_start):
             label = m
             break
-    markers = [m for m in MARKER_RE.finditer(text, timeout=5.0) if state.is_free(m.start(), m.end())]
+    markers = [m for m in MARKER_RE.finditer(text, timeout=time_limit(len(text))) if state.is_free(m.start(), m.end())]
     if label is not None:
         _after_label(state, label, [m for m in markers if m.start() > label.end()])
         markers = [m for m in markers if m.start() < label.start()]
@@ -212,7 +214,13 @@ def _teaser_listing(state: ParseState, start: int, marker: regex.Match[str]) -> 
         # Title and summary around a claimed timestamp: each run is its own piece.
         title_run = trim(text, runs[0].start, runs[0].end)
         rest = " ".join(text[r.start : r.end] for r in runs[1:])
-        part = Related(clean(text[title_run[0] : title_run[1]]), None, clean(rest) or None, clean(marker.group(0)), Span(start, marker.end()))
+        part = Related(
+            clean(text[title_run[0] : title_run[1]]),
+            None,
+            clean(rest) or None,
+            clean(marker.group(0)),
+            Span(start, marker.end()),
+        )
         _claim_around(state, start, marker.end(), part)
         return
     _teaser(state, start, marker.end(), marker, None)

@@ -16,7 +16,7 @@ import regex
 from wirecut.dates import iso_date, read_date
 from wirecut.spans import ParseState, Span
 from wirecut.story import Residue
-from wirecut.text import clean, units
+from wirecut.text import clean, time_limit, units
 
 # Pagination, found anywhere: a run of page numbers with an arrow or a next/last word.
 PAGINATION_RE = regex.compile(
@@ -85,10 +85,14 @@ SHARE_RE = regex.compile(
 )
 
 # Social prompts in a sentence of their own: "Follow us on X and Facebook", "Follow us on Google News".
-FOLLOW_RE = regex.compile(r"(?:(?<=[.!?\"”’]\s{1,3})|(?<=\n)|^)(?i:follow\sus\son|like\sus\son|share\son)\s[^\n.!?]{1,60}", regex.MULTILINE)
+FOLLOW_RE = regex.compile(
+    r"(?:(?<=[.!?\"”’]\s{1,3})|(?<=\n)|^)(?i:follow\sus\son|like\sus\son|share\son)\s[^\n.!?]{1,60}", regex.MULTILINE
+)
 
 # Cookie banners: a sentence about cookies, and the button after it.
-COOKIE_RE = regex.compile(r"(?:(?<=[.!?\"”’]\s{1,3})|(?<=\n)|^)We\suse\scookies[^\n]{0,300}?(?:cookies\.|(?=\n)|$)", regex.MULTILINE)
+COOKIE_RE = regex.compile(
+    r"(?:(?<=[.!?\"”’]\s{1,3})|(?<=\n)|^)We\suse\scookies[^\n]{0,300}?(?:cookies\.|(?=\n)|$)", regex.MULTILINE
+)
 
 # Navigation a unit can be: site menus, font-size switches, "back to top".
 NAVIGATION_UNIT_RE = regex.compile(
@@ -145,12 +149,12 @@ def parse(state: ParseState) -> None:
     """Claim pagination, page stamps, share buttons, navigation and advertisements."""
     text = state.text
     for pattern, kind in ((PAGINATION_RE, "pagination"), (TIMESTAMP_RE, "timestamp"), (SHARE_RE, "share")):
-        for m in pattern.finditer(text, timeout=5.0):
+        for m in pattern.finditer(text, timeout=time_limit(len(text))):
             _claim(state, kind, m.start(), m.end())
-    for m in ADVERTISEMENT_RE.finditer(text, timeout=5.0):
+    for m in ADVERTISEMENT_RE.finditer(text, timeout=time_limit(len(text))):
         _claim(state, "advertisement", m.start(), m.end())
     for pattern, kind in ((FOLLOW_RE, "share"), (COOKIE_RE, "unknown")):
-        for m in pattern.finditer(text, timeout=5.0):
+        for m in pattern.finditer(text, timeout=time_limit(len(text))):
             _claim(state, kind, m.start(), m.end())
     _claim_tags(state)
     for run in list(state.free_runs()):
@@ -176,7 +180,9 @@ def parse(state: ParseState) -> None:
 
 
 # A tag list closing a page: TASS's "Tags Kazakhstan Russia".
-_TAGS_RE = regex.compile(r"(?:(?<=[.!?\"”’]\s{1,3})|(?<=\n)|^)(?P<label>Tags|TAGS|Topics)\s?:?(?P<tags>(?:\s+[\p{Lu}][\p{L}.\-]*){1,12})\s*\Z")
+_TAGS_RE = regex.compile(
+    r"(?:(?<=[.!?\"”’]\s{1,3})|(?<=\n)|^)(?P<label>Tags|TAGS|Topics)\s?:?(?P<tags>(?:\s+[\p{Lu}][\p{L}.\-]*){1,12})\s*\Z"
+)
 
 
 def _claim_tags(state: ParseState) -> None:

@@ -1,0 +1,77 @@
+"""Datelines in every form the agencies write them; texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import wirecut
+
+CASES = [
+    # (text, location, date, agency)
+    ("BEIJING, March 31 (Xinhua) -- The ministry said on Monday it would act.", "BEIJING", "March 31", "Xinhua"),
+    ("JOHANNESBURG, Nov. 14 (Xinhua) — Officials met on Tuesday.", "JOHANNESBURG", "Nov. 14", "Xinhua"),
+    ("AUSTIN, Texas (AP) — Lawmakers met again on Monday.", "AUSTIN, Texas", None, "AP"),
+    ("TOKYO, April 14 (Reuters) - Shares fell on Monday.", "TOKYO", "April 14", "Reuters"),
+    ("PARIS, Jan 1 (AFP) - The minister spoke.", "PARIS", "Jan 1", "AFP"),
+    ("June 3 (UPI) -- Weather in Florida turned on Monday.", None, "June 3", "UPI"),
+    ("Mumbai, Dec 9 (PTI) The film opened on Friday.", "Mumbai", "Dec 9", "PTI"),
+    ("New Delhi, July 26 (IANS) Hours after the vote, the party met.", "New Delhi", "July 26", "IANS"),
+    ("Damascus [Syria], June 9 (ANI): A fresh strike hit the city.", "Damascus [Syria]", "June 9", "ANI"),
+    ("YILAN, Taiwan (Kyodo) -- The speaker visited on Monday.", "YILAN, Taiwan", None, "Kyodo"),
+    ("SEOUL, April 15 (Yonhap) -- South Korea said on Monday.", "SEOUL", "April 15", "Yonhap"),
+    ("MOSCOW, January 21. /TASS/. The Kremlin said on Monday.", "MOSCOW", "January 21", "TASS"),
+    ("Berlin (dpa) - Die Regierung hat am Montag entschieden.", "Berlin", None, "dpa"),
+    ("Tegucigalpa, Jan 2 (EFE).- The government said on Monday.", "Tegucigalpa", "Jan 2", "EFE"),
+    ("(ANSA) - ROMA, 16 APR - Il governo ha deciso lunedi.", "ROMA", "16 APR", "ANSA"),
+    ("KUALA LUMPUR, Sept 29 (Bernama) -- The cabinet met on Friday.", "KUALA LUMPUR", "Sept 29", "Bernama"),
+    ("Taipei, June 5 (CNA) Taiwan's index rose in May.", "Taipei", "June 5", "CNA"),
+    ("Jakarta (ANTARA) - Pemerintah kota mengumumkan rencana baru.", "Jakarta", None, "Antara"),
+    ("KUWAIT, Oct 5 (KUNA) -- The agency marked its anniversary.", "KUWAIT", "Oct 5", "KUNA"),
+    ("ABU DHABI 5th January 2016 (WAM) -- The council met on Tuesday.", "ABU DHABI", "5th January 2016", "WAM"),
+    ("Washington, Aug 24 (Prensa Latina) The president spoke on Monday.", "Washington", "Aug 24", "Prensa Latina"),
+    ("WASHINGTON (CNN) -- The senate voted on Tuesday.", "WASHINGTON", None, "CNN"),
+    ("SAN FRANCISCO, March 13 - The company said it would expand.", "SAN FRANCISCO", "March 13", None),
+    ("ABU DHABI (AFP) Jun 07, 2005 The minister arrived on Tuesday.", "ABU DHABI", "Jun 07, 2005", "AFP"),
+]
+
+
+@pytest.mark.parametrize(("text", "location", "date", "agency"), CASES)
+def test_dateline_forms(text: str, location: str | None, date: str | None, agency: str | None) -> None:
+    story = wirecut.parse(text)
+    assert story.dateline is not None, text
+    assert (story.dateline.location, story.dateline.date, story.dateline.agency) == (location, date, agency)
+    assert story.body and not story.body.startswith(("(", "-", "—", "/", ":"))
+
+
+def test_dateline_separators_are_part_of_the_dateline() -> None:
+    for sep in ("--", "—", "–", "-", "_", ".-", ":"):
+        story = wirecut.parse(f"CAIRO, May 2 (Xinhua) {sep} The talks resumed on Tuesday.")
+        assert story.dateline is not None and story.dateline.text.endswith(sep), sep
+        assert story.body == "The talks resumed on Tuesday."
+
+
+def test_flattened_capital_headline_runs_into_the_place() -> None:
+    story = wirecut.parse(
+        "ACME CORP TO BUY RIVAL LOS ANGELES, Feb 26 - Acme Corp said it agreed to buy a rival. Reuter"
+    )
+    assert story.dateline is not None and story.dateline.location == "LOS ANGELES"
+    assert story.headline is not None and story.headline.text == "ACME CORP TO BUY RIVAL"
+    assert [n.text for n in story.notes] == ["Reuter"]
+
+
+def test_date_iso_takes_the_year_from_a_caption_then_the_reference_date() -> None:
+    with_caption = "BEIJING, April 19, 2016 (Xinhua) -- A meeting in Beijing, April 19, 2016. (Xinhua/Li Wei) BEIJING, April 19 (Xinhua) -- The meeting opened on Tuesday."
+    assert wirecut.parse(with_caption).dateline.date_iso == "2016-04-19"
+    plain = "GAZA, Dec. 31 (Xinhua) -- Talks opened on Sunday."
+    assert wirecut.parse(plain).dateline.date_iso == "--12-31"
+    assert wirecut.parse(plain, reference_date="2024-01-02").dateline.date_iso == "2023-12-31"
+
+
+def test_a_sentence_with_a_date_is_not_a_dateline() -> None:
+    story = wirecut.parse("Prices rose, April 3 - and then fell again, traders said.")
+    assert story.dateline is None
+
+
+def test_aside_in_brackets_is_not_a_dateline() -> None:
+    story = wirecut.parse("The World Health Organization (WHO) said cases rose.")
+    assert story.dateline is None

@@ -1,0 +1,153 @@
+"""Captions, bylines, notes, residue, teasers, headlines and body; texts written for these tests."""
+
+from __future__ import annotations
+
+import wirecut
+
+
+def test_seed_parts(seed_text: str) -> None:
+    story = wirecut.parse(seed_text)
+    assert story.dateline is not None
+    assert (story.dateline.location, story.dateline.date, story.dateline.date_iso, story.dateline.agency) == (
+        "BEIJING",
+        "April 19",
+        "2016-04-19",
+        "Xinhua",
+    )
+    [caption] = story.captions
+    assert caption.credit == "Xinhua/Ma Zhancheng" and caption.photographers == ("Ma Zhancheng",)
+    assert caption.dateline is not None and caption.dateline.date == "April 19, 2016"
+    assert caption.text.startswith("Chinese President Xi Jinping, also head")
+    assert [r.title for r in story.related] == [
+        "China's Xi calls for better development of Internet",
+        "Filthy, polluted cybersphere not in anyone's interests, Xi says",
+    ]
+    assert all(r.marker == "Full story" and r.dateline is not None for r in story.related)
+    assert [(r.kind, r.text) for r in story.residue] == [("pagination", "1 2 3 >>")] * 2
+    assert story.body.startswith("Chinese President Xi Jinping on Tuesday called")
+    assert story.body.endswith("also attended the symposium.")
+    assert "Related:" not in story.body and "Full story" not in story.body
+
+
+CAPTION_CREDITS = [
+    ("Workers fix a bridge in Hefei, May 2, 2024. (Xinhua/Zhou Mu)", "Xinhua/Zhou Mu", "Xinhua", ("Zhou Mu",)),
+    (
+        "A nurse checks a monitor, March 21, 2025. (Photo by Ama Kessy/Xinhua)",
+        "Photo by Ama Kessy/Xinhua",
+        "Xinhua",
+        ("Ama Kessy",),
+    ),
+    ("This photo taken on Sept. 27, 2025 shows a field. [Photo/Xinhua]", "Photo/Xinhua", "Xinhua", ()),
+    ("A man waves a flag in Kyiv on Monday. (AP Photo/Evan Marsh)", "AP Photo/Evan Marsh", "AP", ("Evan Marsh",)),
+    ("Turbines stand off the coast, March 3, 2024. REUTERS/Jo Whit", "REUTERS/Jo Whit", "Reuters", ("Jo Whit",)),
+    ("A chip is shown in an office on May 1, 2024. AFP PHOTO / KEN OYA", "AFP PHOTO / KEN OYA", "AFP", ("KEN OYA",)),
+]
+
+
+def test_caption_credit_forms() -> None:
+    for caption_text, credit, agency, photographers in CAPTION_CREDITS:
+        story = wirecut.parse(caption_text + "\n\nCAIRO, May 2 (Xinhua) -- The talks resumed on Tuesday.")
+        assert [c.credit for c in story.captions] == [credit], caption_text
+        assert story.captions[0].agency == agency
+        assert story.captions[0].photographers == photographers
+        assert story.body == "The talks resumed on Tuesday."
+
+
+def test_credit_glued_to_the_next_dateline() -> None:
+    text = "A nurse checks a monitor, March 21, 2025. (Photo by Ama Kessy/Xinhua)DAR ES SALAAM, March 23 (Xinhua) — The wing opened."
+    story = wirecut.parse(text)
+    assert story.dateline is not None and story.dateline.location == "DAR ES SALAAM"
+    assert story.dateline.date_iso == "2025-03-23"
+    assert story.body == "The wing opened."
+
+
+def test_bylines_with_names_and_roles() -> None:
+    story = wirecut.parse(
+        "Trade talks stall\nBy JANE DOE and JOHN ROE\nAP Business Writer\nNEW YORK (AP) — Talks stalled."
+    )
+    [byline] = story.bylines
+    assert byline.names == ("JANE DOE", "JOHN ROE") and byline.role == "AP Business Writer"
+    assert story.dateline is not None and story.dateline.location == "NEW YORK"
+    assert story.headline is not None and story.headline.text == "Trade talks stall"
+    xinhua = wirecut.parse("By Xinhua writers Sun Li and Wu Qi\n\nHANGZHOU, May 1 (Xinhua) -- Rush hours are long.")
+    assert xinhua.bylines[0].names == ("Sun Li", "Wu Qi") and xinhua.bylines[0].role == "Xinhua writers"
+
+
+def test_a_name_that_starts_with_by_stays_whole() -> None:
+    story = wirecut.parse("By Byrne Smith\n\nLONDON (Reuters) - Markets rose.")
+    assert story.bylines[0].names == ("Byrne Smith",)
+    assert wirecut.parse("Byrne Smith said markets rose on Monday in London.").bylines == ()
+
+
+def test_notes_of_every_kind() -> None:
+    text = (
+        "LONDON, May 2 (Reuters) - Markets rose on Monday.\n\n"
+        "Jill Lane in Paris contributed to this report.\n\n"
+        "(Reporting by Kane Wu; Editing by Jo Wong)\n\n"
+        "Editor: huaxia\n\n"
+        "Source: Xinhua\n\n"
+        "Copyright 2024 The Example Press. All rights reserved."
+    )
+    story = wirecut.parse(text)
+    kinds = {n.kind: n for n in story.notes}
+    assert set(kinds) == {"contributor", "reporting", "editor", "source", "copyright"}
+    assert kinds["editor"].names == ("huaxia",)
+    assert kinds["reporting"].names == ("Kane Wu", "Jo Wong")
+    assert story.body == "Markets rose on Monday."
+
+
+def test_signoffs_are_peeled_off_the_end() -> None:
+    story = wirecut.parse("Mumbai, Dec 9 (PTI) The film opened on Friday to full houses. PTI SBN RT")
+    assert [(n.kind, n.text) for n in story.notes] == [("signoff", "PTI SBN RT")]
+    assert story.body == "The film opened on Friday to full houses."
+
+
+def test_residue_kinds() -> None:
+    text = "Share\nPrint\n\nCAIRO, May 2 (Xinhua) -- The talks resumed.\n\nAdvertisement\n\n2017-10-17 20:28:16\n\n<< Prev 1 2 3 Next >>"
+    story = wirecut.parse(text)
+    assert {(r.kind, r.text) for r in story.residue} == {
+        ("share", "Share"),
+        ("share", "Print"),
+        ("advertisement", "Advertisement"),
+        ("timestamp", "2017-10-17 20:28:16"),
+        ("pagination", "<< Prev 1 2 3 Next >>"),
+    }
+    assert story.body == "The talks resumed."
+    stamp = next(r for r in story.residue if r.kind == "timestamp")
+    assert stamp.iso == "2017-10-17"
+
+
+def test_listing_page_is_all_teasers() -> None:
+    text = (
+        "Section name\n\nFirst teaser title here\n\n2019-06-03 20:14:52\n\nThe first summary says a thing. Full Story\n\n"
+        "Second teaser title here\n\n2019-06-03 18:41:07\n\nThe second summary says more. Full Story\n\nFirst 1 2 3 Last"
+    )
+    story = wirecut.parse(text)
+    assert [r.title for r in story.related] == ["First teaser title here", "Second teaser title here"]
+    assert story.body == "" and story.headline is None
+
+
+def test_hard_wrapped_wire_lines_are_joined_into_paragraphs() -> None:
+    text = (
+        "    CLEVELAND, Feb 26 - Standard Widgets Co said it plans to form a venture to\n"
+        "manage the money market borrowing and investment activities of both firms.\n"
+        "    The venture will be called Widget Trading and will be operated by the\n"
+        "company under the oversight of a joint management committee.\n Reuter\n"
+    )
+    story = wirecut.parse(text)
+    assert len(story.paragraphs) == 2
+    assert story.paragraphs[0].text.startswith("Standard Widgets Co said") and "\n" not in story.paragraphs[0].text
+    assert [n.text for n in story.notes] == ["Reuter"]
+
+
+def test_flattened_title_before_the_story() -> None:
+    story = wirecut.parse("Giddy Swimmer Wins Gold for First Time Anna Berg won the final in a world record time.")
+    assert story.headline is not None and story.headline.text == "Giddy Swimmer Wins Gold for First Time"
+    assert story.body == "Anna Berg won the final in a world record time."
+
+
+def test_page_title_is_residue_and_the_repeated_title_the_headline() -> None:
+    text = "Farmers speed up harvest - Xinhua | English.news.cn\n\nFarmers speed up harvest\n\nZHENGZHOU, June 12 (Xinhua) -- Farmers harvested wheat."
+    story = wirecut.parse(text)
+    assert story.headline is not None and story.headline.text == "Farmers speed up harvest"
+    assert story.residue[0].kind == "navigation"

@@ -1,0 +1,84 @@
+"""Bad input gets a clear error or a warning, never a traceback; cost grows linearly."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from tests.conftest import covered_everywhere
+
+import wirecut
+
+
+def test_binary_input_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "photo.jpg"
+    path.write_bytes(b"\xff\xd8\xff\x00\x10JFIF\x00\x01")
+    with pytest.raises(wirecut.InputError, match="binary"):
+        wirecut.parse_file(path)
+
+
+def test_undecodable_bytes_are_replaced_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_bytes(b"CAIRO, May 2 (Xinhua) -- Talks resumed." + b" \xff\xfe\xfa")
+    story = wirecut.parse_file(path)
+    assert story.dateline is not None
+    assert story.warnings
+
+
+def test_other_encodings_are_detected(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_bytes(
+        "MADRID, 11 may (EFE).- El Tribunal Supremo decidió el lunes que la reforma sigue en pie, según fuentes.".encode(
+            "cp1252"
+        )
+    )
+    story = wirecut.parse_file(path)
+    assert "decidió" in story.body and story.warnings
+
+
+def test_bom_and_crlf(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_bytes(b"\xef\xbb\xbfCAIRO, May 2 (Xinhua) -- Talks resumed.\r\n\r\nThey went on.\r\n")
+    story = wirecut.parse_file(path)
+    assert story.text.startswith("CAIRO") and len(story.paragraphs) == 2 and not story.warnings
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(wirecut.InputError, match="no such file"):
+        wirecut.parse_file(tmp_path / "absent.txt")
+    with pytest.raises(wirecut.InputError, match="directory"):
+        wirecut.parse_file(tmp_path)
+
+
+def test_empty_and_blank_input() -> None:
+    for text in ("", "   \n\n\t "):
+        story = wirecut.parse(text)
+        assert story.body == "" and story.dateline is None and story.to_dict()["body"] == {"text": "", "paragraphs": []}
+
+
+def test_parse_refuses_bytes_with_a_clear_message() -> None:
+    with pytest.raises(TypeError, match="parse_file"):
+        wirecut.parse(b"bytes")  # type: ignore[arg-type]
+
+
+def test_a_large_single_line_parses() -> None:
+    text = "CAIRO, May 2 (Xinhua) -- " + "The talks went on for another day. " * 150_000  # about 5 MB
+    story = wirecut.parse(text)
+    assert story.dateline is not None and len(story.paragraphs) == 1
+    assert not covered_everywhere(story)
+
+
+@pytest.mark.parametrize("unit", ["BEIJING, ", "1 2 3 >> ", "(Xinhua/"])
+def test_cost_grows_linearly_on_adversarial_repetition(unit: str) -> None:
+    """10 MB of a hostile repetition costs at most 15 times what 1 MB costs (measured in one run)."""
+    small = unit * (1_000_000 // len(unit))
+    large = unit * (10_000_000 // len(unit))
+    began = time.perf_counter()
+    wirecut.parse(small)
+    small_seconds = time.perf_counter() - began
+    began = time.perf_counter()
+    story = wirecut.parse(large)
+    large_seconds = time.perf_counter() - began
+    assert not [w for w in story.warnings if "gave up" in w or "failed" in w]
+    assert large_seconds <= 15 * small_seconds, (small_seconds, large_seconds)
