@@ -1,0 +1,75 @@
+"""``wirecut report``: parse a batch of texts and write one self-contained HTML page to review it.
+
+Contract:
+    Reads INPUT... (text files, directories of ``*.txt``/``*.jsonl``, JSON Lines of ``{"id", "text"}``
+    objects as the corpus and ``batch`` use), parses each with the library, and writes the page of
+    ``wirecut.report`` to ``-o FILE`` (``-`` for stdout). Progress and the closing line go to stderr.
+    Exit statuses: 0 written; 1 written, but some inputs failed (they are in the page, under
+    "failures"); 2 usage error (no input, an output that cannot be written).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from wirecut.cli import ExitCode
+
+_EPILOG = """\b
+Examples:
+  wirecut report seeds/ -o report.html
+  wirecut report ../shared/corpus/dev/*.jsonl -o corpus.html --title "dev corpus"
+  wirecut report a.txt b.txt -o - > review.html
+"""
+
+
+def _reference_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an ISO date such as 2024-01-02") from None
+
+
+@click.command("report", epilog=_EPILOG)
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--output", required=True, metavar="FILE", help="Where to write the HTML page ('-': stdout).")
+@click.option("--title", default="wirecut report", show_default=True, help="The page's title.")
+@click.option(
+    "--reference-date",
+    callback=_reference_date,
+    metavar="YYYY-MM-DD",
+    help="Date the texts were published near: gives a year to datelines without one.",
+)
+def report_command(inputs: tuple[str, ...], output: str, title: str, reference_date: dt.date | None) -> None:
+    """Write one HTML page to review the parts wirecut finds in INPUT... (files or directories)."""
+    from rich.console import Console
+
+    from wirecut.report import build_report, collect
+
+    err = Console(stderr=True, highlight=False, markup=False)
+    documents = []
+    with err.status("parsing…") as status:
+        for number, item in enumerate(collect(inputs, reference_date=reference_date), 1):
+            documents.append(item)
+            if number % 100 == 0:
+                status.update(f"parsing… {number} documents")
+    page = build_report(documents, title=title)
+    failures = sum(1 for item in documents if item.error)
+    try:
+        if output == "-":
+            sys.stdout.write(page)
+            sys.stdout.flush()
+        else:
+            Path(output).write_text(page, encoding="utf-8")
+    except OSError as exc:
+        click.echo(f"wirecut: error: cannot write {output}: {exc.strerror or exc}", err=True)
+        sys.exit(ExitCode.USAGE)
+    where = "standard output" if output == "-" else output
+    click.echo(f"wirecut: wrote {where}: {len(documents)} documents, {failures} failed", err=True)
+    if failures:
+        sys.exit(ExitCode.SOME_FAILED)
