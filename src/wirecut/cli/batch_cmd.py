@@ -287,7 +287,8 @@ def _print_summary(summary: Any, job: Any) -> None:
     seconds = summary.seconds
     table.add_row("time", f"{seconds:,.1f} s")
     if seconds > 0 and summary.documents:
-        table.add_row("speed", f"{summary.documents / seconds:,.0f} docs/s, {summary.input_bytes / 1e6 / seconds:,.2f} MB/s")
+        speed = f"{summary.documents / seconds:,.0f} docs/s, {summary.input_bytes / 1e6 / seconds:,.2f} MB/s"
+        table.add_row("speed", speed)
     if job.errors and summary.failures:
         table.add_row("errors file", job.errors)
     Console(stderr=True).print(table)
