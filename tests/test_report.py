@@ -1,0 +1,427 @@
+"""``wirecut report``: the page is self-contained, escapes hostile text, scales to 5,000 documents, and
+works in a real browser.
+
+The browser tests drive Debian's chromium through chromedriver's WebDriver HTTP API with a small
+stdlib client (no selenium, no downloaded browser). Without chromium they are skipped with a
+message, except in CI (``CI=true``), where a missing browser fails: ``.ci/run`` installs it.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import dataclasses
+import html.parser
+import json
+import os
+import shutil
+import socket
+import struct
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+import wirecut
+from wirecut.cli import main
+from wirecut.report import ReportInput, build_report, document_record, script_json
+
+TESTS = Path(__file__).parent
+SEED = TESTS.parent / "seeds" / "000_40fe124315517e90.txt"
+FIXTURES = TESTS / "fixtures" / "review"
+HOSTILE_MARKERS = ("<img src=x onerror", "<script>window.__pwned", "<svg onload")
+
+
+def fixture_inputs() -> list[ReportInput]:
+    paths = [SEED, *sorted(FIXTURES.glob("*.txt"))]
+    return [ReportInput(str(p.relative_to(TESTS.parent)), wirecut.parse_file(p)) for p in paths]
+
+
+class _Elements(html.parser.HTMLParser):
+    """Every element of a page with its attributes, and the text of each script element."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag == "script":
+            self._in_script = True
+            self.scripts.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts[-1] += data
+
+
+def elements(page: str) -> _Elements:
+    parsed = _Elements()
+    parsed.feed(page)
+    return parsed
+
+
+# --- the page as a file -----------------------------------------------------------------------
+
+
+def test_hostile_text_cannot_inject_markup() -> None:
+    hostile = (FIXTURES / "hostile.txt").read_text(encoding="utf-8")
+    nasty_source = '"><img src=x onerror=alert(1)></title></script>'
+    page = build_report([ReportInput(nasty_source, wirecut.parse(hostile, source=nasty_source))], title="<b>t</b>")
+    for marker in (*HOSTILE_MARKERS, "</title></script>", "<b>t</b>"):
+        assert marker not in page
+    parsed = elements(page)
+    # The page's own elements only: three scripts (two JSON blocks and the app), no img/svg, no handlers.
+    assert [attrs.get("type") for tag, attrs in parsed.tags if tag == "script"] == [
+        "application/json",
+        "application/json",
+        None,
+    ]
+    assert not [tag for tag, _ in parsed.tags if tag in ("img", "svg", "iframe", "object", "embed", "b")]
+    assert not [name for _, attrs in parsed.tags for name in attrs if name.startswith("on")]
+    # ... and the text is all there, exactly, as data.
+    records = json.loads(parsed.scripts[1])
+    assert records[0]["t"] == hostile and records[0]["s"] == nasty_source
+
+
+def test_the_page_needs_no_network() -> None:
+    page = build_report(fixture_inputs())
+    parsed = elements(page)
+    assert not [tag for tag, attrs in parsed.tags if tag == "link" or "src" in attrs or "href" in attrs]
+    app, css = parsed.scripts[2], page.split("<style>")[1].split("</style>")[0]
+    for reference in ("http:", "https:", "fetch(", "XMLHttpRequest", "import(", "WebSocket"):
+        assert reference not in app, reference
+    assert "url(" not in css and "@import" not in css
+    (csp,) = [a["content"] for t, a in parsed.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
+    assert csp is not None and "default-src 'none'" in csp and "'unsafe-inline'" not in csp.split("script-src")[1]
+
+
+def test_script_json_cannot_close_its_element() -> None:
+    for text in ("</script>", "</SCRIPT >", "<!--", "]]>", "\u2028", "&lt;"):
+        out = script_json({"t": text})
+        assert "<" not in out and ">" not in out and "&" not in out and "\u2028" not in out
+        assert json.loads(out) == {"t": text}
+
+
+def test_offsets_are_utf16_for_the_browser() -> None:
+    text = "📰 NEW YORK, May 2 (UPI) -- Emoji 😀 everywhere 𝐁. Next paragraph.\n\nRelated: x"
+    story = wirecut.parse(text)
+    record = document_record(0, ReportInput("emoji", story))
+    as_utf16 = text.encode("utf-16-le")
+    for label, start, end, *_ in record["p"]:
+        shown = as_utf16[2 * start : 2 * end].decode("utf-16-le")
+        assert any(span.slice(text) == shown for lab, span in story.spans() if lab == label), (label, shown)
+
+
+def test_summary_counts_documents_parts_and_failures() -> None:
+    inputs = [*fixture_inputs(), ReportInput("gone.txt", error="gone.txt: no such file")]
+    page = build_report(inputs)
+    meta = json.loads(elements(page).scripts[0])["summary"]
+    assert meta["documents"] == len(inputs) and meta["failures"] == 1
+    stories = [i.story for i in inputs if i.story]
+    assert meta["parts"]["dateline"][0] == sum(1 for s in stories if s.dateline)
+    assert meta["parts"]["residue"][0] == sum(len(s.residue) for s in stories)
+
+
+def five_thousand() -> list[ReportInput]:
+    """5,000 documents made from the fixtures under new names (the parser's speed is not tested here)."""
+    base = fixture_inputs()
+    made = []
+    for number in range(5000):
+        item = base[number % len(base)]
+        assert item.story is not None
+        source = f"batch/{number:05d}-{Path(item.source).name}"
+        made.append(ReportInput(source, dataclasses.replace(item.story, source=source)))
+    return made
+
+
+def test_five_thousand_documents_are_written_quickly() -> None:
+    inputs = five_thousand()
+    started = time.perf_counter()
+    page = build_report(inputs)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 10, f"{elapsed:.1f}s to build a 5,000-document report"
+    assert len(page) < 40_000_000
+    assert json.loads(elements(page).scripts[0])["summary"]["documents"] == 5000
+
+
+# --- the command ------------------------------------------------------------------------------
+
+
+def test_report_command_reads_files_directories_and_jsonl(tmp_path: Path) -> None:
+    lines = tmp_path / "rows.jsonl"
+    lines.write_text(
+        json.dumps({"id": "row-1", "text": "WASHINGTON (AP) -- The Senate voted."})
+        + "\n"
+        + json.dumps({"schema": "wirecut/1", "source": "x.txt"})
+        + "\nnot json\n",
+        encoding="utf-8",
+    )
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01\x02\xff\xfe" * 200)
+    out = tmp_path / "report.html"
+    done = CliRunner().invoke(main, ["report", str(FIXTURES), str(lines), str(binary), "-o", str(out)])
+    assert done.exit_code == 1, done.output  # written, but some inputs failed
+    assert "Traceback" not in done.output and "documents" in done.output
+    records = json.loads(elements(out.read_text(encoding="utf-8")).scripts[1])
+    by_source = {r["s"]: r for r in records}
+    assert by_source["row-1"]["e"] is None and by_source["row-1"]["c"]["dateline"] == 1
+    assert "does not carry its input text" in by_source["x.txt"]["e"]
+    assert by_source[f"{lines}:3"]["e"].endswith("not a JSON object")
+    assert by_source[str(binary)]["e"]
+    assert sum(1 for r in records if r["s"].startswith(str(FIXTURES))) == len(list(FIXTURES.glob("*.txt")))
+
+
+def test_report_command_ok_and_usage_errors(tmp_path: Path) -> None:
+    out = tmp_path / "seed.html"
+    done = CliRunner().invoke(main, ["report", str(SEED), "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert CliRunner().invoke(main, ["report", str(SEED)]).exit_code == 2  # no -o
+    assert CliRunner().invoke(main, ["report", str(tmp_path / "missing"), "-o", str(out)]).exit_code == 2
+    unwritable = CliRunner().invoke(main, ["report", str(SEED), "-o", str(tmp_path / "no" / "dir.html")])
+    assert unwritable.exit_code == 2 and "cannot write" in unwritable.output
+
+
+# --- in a real browser ------------------------------------------------------------------------
+
+
+def _find_browser() -> tuple[str, str] | None:
+    browser = next((shutil.which(n) for n in ("chromium", "chromium-browser") if shutil.which(n)), None)
+    driver = shutil.which("chromedriver") or next(
+        (p for p in ("/usr/lib/chromium/chromedriver", "/usr/bin/chromedriver") if os.access(p, os.X_OK)), None
+    )
+    return (browser, driver) if browser and driver else None
+
+
+class WebDriver:
+    """Just enough of the W3C WebDriver protocol, over chromedriver's HTTP port, for these tests."""
+
+    ELEMENT = "element-6066-11e4-a52e-4f735466cecf"
+
+    def __init__(self, browser: str, driver: str, profile: str) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.process = subprocess.Popen(
+            [driver, f"--port={self.port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        self.base = f"http://127.0.0.1:{self.port}"
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                if self._call("GET", "/status")["ready"]:
+                    break
+            except (urllib.error.URLError, ConnectionError):
+                pass
+            if time.monotonic() > deadline:
+                self.process.kill()
+                raise RuntimeError("chromedriver did not start")
+            time.sleep(0.1)
+        args = [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+            f"--user-data-dir={profile}",
+            "--window-size=1280,860",
+        ]
+        capabilities = {"browserName": "chrome", "goog:chromeOptions": {"binary": browser, "args": args}}
+        self.session = self._call("POST", "/session", {"capabilities": {"alwaysMatch": capabilities}})["sessionId"]
+
+    def _call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(self.base + path, data=data, method=method)
+        request.add_header("Content-Type", "application/json")
+        try:
+            with urllib.request.urlopen(request, timeout=60) as response:
+                return json.loads(response.read())["value"]
+        except urllib.error.HTTPError as exc:
+            raise AssertionError(f"webdriver {method} {path}: {exc.read()[:500]!r}") from None
+
+    def command(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
+        return self._call(method, f"/session/{self.session}{path}", body)
+
+    def open(self, url: str) -> None:
+        self.command("POST", "/url", {"url": url})
+        self.wait_for("return document.documentElement.dataset.ready === '1'")
+
+    def js(self, script: str, *args: Any) -> Any:
+        return self.command("POST", "/execute/sync", {"script": script, "args": list(args)})
+
+    def wait_for(self, condition: str, timeout: float = 20) -> None:
+        deadline = time.monotonic() + timeout
+        while not self.js(condition):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out waiting for: {condition}")
+            time.sleep(0.05)
+
+    def click(self, css: str) -> None:
+        found = self.command("POST", "/element", {"using": "css selector", "value": css})
+        self.command("POST", f"/element/{found[self.ELEMENT]}/click", {})
+
+    def select(self, css: str, value: str) -> None:
+        """Choose an option of a <select> the way a user does: click the select, then the option."""
+        self.click(css)
+        self.click(f'{css} option[value="{value}"]')
+
+    def screenshot(self) -> bytes:
+        return base64.b64decode(self.command("GET", "/screenshot"))
+
+    def quit(self) -> None:
+        with contextlib.suppress(Exception):
+            self.command("DELETE", "")
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[WebDriver]:
+    found = _find_browser()
+    if found is None:
+        message = "no chromium and chromedriver here (apt-get install chromium chromium-driver)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must run the browser test: {message}")
+        pytest.skip(message)
+    with tempfile.TemporaryDirectory(prefix="wirecut-chromium-") as profile:
+        driver = WebDriver(*found, profile)
+        try:
+            yield driver
+        finally:
+            driver.quit()
+
+
+def png_pixels(png: bytes) -> tuple[int, int, list[bytes]]:
+    """Width, height and the unfiltered RGB(A) rows of an 8-bit PNG (what chromium writes), stdlib only."""
+    assert png[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    pos, chunks, header = 8, [], b""
+    while pos < len(png):
+        (length,) = struct.unpack(">I", png[pos : pos + 4])
+        kind, data = png[pos + 4 : pos + 8], png[pos + 8 : pos + 8 + length]
+        if kind == b"IHDR":
+            header = data
+        elif kind == b"IDAT":
+            chunks.append(data)
+        pos += 12 + length
+    width, height, depth, colour_type = struct.unpack(">IIBB", header[:10])
+    assert depth == 8 and colour_type in (2, 6), (depth, colour_type)
+    channels = 3 if colour_type == 2 else 4
+    raw = zlib.decompress(b"".join(chunks))
+    stride = width * channels
+    rows: list[bytes] = []
+    previous = bytearray(stride)
+    for y in range(height):
+        kind = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
+        if kind == 1:
+            for i in range(channels, stride):
+                line[i] = (line[i] + line[i - channels]) & 0xFF
+        elif kind == 2:
+            line = bytearray((a + b) & 0xFF for a, b in zip(line, previous, strict=True))
+        elif kind == 3:
+            for i in range(stride):
+                left = line[i - channels] if i >= channels else 0
+                line[i] = (line[i] + ((left + previous[i]) >> 1)) & 0xFF
+        elif kind == 4:
+            for i in range(stride):
+                a = line[i - channels] if i >= channels else 0
+                b, c = previous[i], previous[i - channels] if i >= channels else 0
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 0xFF
+        rows.append(bytes(line))
+        previous = line
+    return width, height, [bytes(r[i] for i in range(len(r)) if i % channels < 3) for r in rows[::4]]
+
+
+def colours_in(png: bytes) -> set[tuple[int, int, int]]:
+    """The distinct RGB colours on every fourth row of the screenshot."""
+    _, _, rows = png_pixels(png)
+    return {(row[i], row[i + 1], row[i + 2]) for row in rows for i in range(0, len(row), 3)}
+
+
+def near(colours: set[tuple[int, int, int]], hex_colour: str, distance: int = 24) -> bool:
+    target = tuple(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return any(all(abs(c - t) <= distance for c, t in zip(colour, target, strict=True)) for colour in colours)
+
+
+def test_in_chromium_filter_open_and_screenshot(browser: WebDriver, tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    page.write_text(build_report([*fixture_inputs(), ReportInput("gone.txt", error="gone.txt: no such file")]))
+    browser.open(page.as_uri())
+    documents = len(list(FIXTURES.glob("*.txt"))) + 2
+    assert browser.js("return document.querySelectorAll('#list li').length") == documents
+    # Filter by part: only the AP fixture has a byline.
+    browser.select("#f-part", "has:byline")
+    assert browser.js("return [...document.querySelectorAll('#list .src')].map(e => e.textContent)") == [
+        "tests/fixtures/review/full_ap_style.txt"
+    ]
+    browser.click("#list li button")
+    browser.wait_for("return document.querySelector('#doc h2').textContent.endsWith('full_ap_style.txt')")
+    labels = browser.js("return [...document.querySelectorAll('#doc-text .part')].map(e => e.className)")
+    for label in ("headline", "byline", "caption", "dateline", "related", "note", "residue"):
+        assert any(f"p-{label}" in c for c in labels), label
+    assert browser.js("return document.querySelector('#doc-text').textContent") == (
+        FIXTURES / "full_ap_style.txt"
+    ).read_text(encoding="utf-8")
+    assert "AP Photo/Lena Ortiz" in browser.js("return document.querySelector('#doc-fields').textContent")
+    shot = browser.screenshot()
+    colours = colours_in(shot)
+    assert len(colours) > 20, "the screenshot is blank"
+    assert near(colours, "#e8590c") and near(colours, "#1c7ed6"), "dateline and caption colours are not drawn"
+    # Filter by status: the failure, with its reason.
+    browser.select("#f-part", "")
+    browser.select("#f-status", "failed")
+    assert browser.js("return document.querySelectorAll('#list li').length") == 1
+    browser.click("#list li button")
+    assert browser.js("return document.querySelector('#doc .error').textContent") == "gone.txt: no such file"
+
+
+def test_in_chromium_hostile_text_stays_text(browser: WebDriver, tmp_path: Path) -> None:
+    hostile = (FIXTURES / "hostile.txt").read_text(encoding="utf-8")
+    page = tmp_path / "hostile.html"
+    page.write_text(build_report([ReportInput("<img src=x onerror=window.__pwned=3>", wirecut.parse(hostile))]))
+    browser.open(page.as_uri() + "#doc=0")
+    assert browser.js("return document.querySelector('#doc-text').textContent") == hostile
+    assert browser.js("return document.querySelector('#doc h2').textContent") == "<img src=x onerror=window.__pwned=3>"
+    assert browser.js("return typeof window.__pwned") == "undefined"
+    assert browser.js("return document.querySelectorAll('img, svg, #doc script').length") == 0
+
+
+def test_in_chromium_five_thousand_documents(browser: WebDriver, tmp_path: Path) -> None:
+    page = tmp_path / "big.html"
+    page.write_text(build_report(five_thousand()), encoding="utf-8")
+    started = time.perf_counter()
+    browser.open(page.as_uri())
+    loaded = time.perf_counter() - started
+    assert loaded < 15, f"{loaded:.1f}s to load 5,000 documents"
+    assert browser.js("return document.querySelector('#count').textContent") == "5,000 of 5,000 documents"
+    assert browser.js("return document.querySelectorAll('#list li').length") == 100  # one page is drawn
+    browser.click("#next")
+    assert browser.js("return document.querySelector('#page').textContent") == "page 2 of 50"
+    browser.click("#list li:last-child button")
+    browser.wait_for("return document.querySelector('#doc h2').textContent.startsWith('batch/00199-')")
+    browser.js("var s = document.querySelector('#f-search'); s.value = '00042-'; s.dispatchEvent(new Event('input'));")
+    browser.wait_for("return document.querySelectorAll('#list li').length === 1")
