@@ -987,28 +987,34 @@ def run_batch(
                 if next(items, None) is None:
                     break
             settings = writer.settings(job, fmt)
+            results = engine.run(chunked(items, job.chunk_size), settings)
             try:
-                for result in engine.run(chunked(items, job.chunk_size), settings):
+                for result in results:
                     writer.take(result)
+                    for record in result.failures:
+                        errors.write(record)
+                        if on_failure:
+                            on_failure(record)
                     summary.inputs += result.inputs
                     summary.documents += result.documents
                     summary.skipped += result.skipped
                     summary.failures += len(result.failures)
                     summary.input_bytes += result.input_bytes
                     summary.parts.update(result.parts)
-                    for record in result.failures:
-                        errors.write(record)
-                        if on_failure:
-                            on_failure(record)
-                    writer.checkpoint(summary, errors.tell(), force=False)
+                    # Only now is the chunk whole (its lines, its errors, its counts): a Ctrl-C or a kill
+                    # before this line makes a resumed run do the chunk again, from a clean cut.
+                    writer.commit(result.inputs, errors.tell())
                     if on_progress:
                         on_progress(summary)
             except KeyboardInterrupt:
                 summary.interrupted = True
-            if summary.interrupted:
-                writer.checkpoint(summary, errors.tell(), force=True)
+                writer.save_checkpoint()
             else:
                 writer.finish(summary)
+            finally:
+                close = getattr(results, "close", None)
+                if close is not None:
+                    close()  # stops the workers: waits for the chunks they are on, cancels the rest
         finally:
             errors.close()
     finally:
@@ -1033,7 +1039,10 @@ class _Output:
     def take(self, result: ChunkResult) -> None:
         pass
 
-    def checkpoint(self, summary: BatchSummary, errors_bytes: int, *, force: bool) -> None:
+    def commit(self, inputs: int, errors_bytes: int) -> None:
+        pass
+
+    def save_checkpoint(self) -> None:
         pass
 
     def finish(self, summary: BatchSummary) -> None:
@@ -1111,9 +1120,10 @@ class _JsonlOutput(_Output):
         os.ftruncate(self.fd, keep)
         shutil.rmtree(self.shards, ignore_errors=True)  # shards not yet appended are redone
         self.out = os.fdopen(self.fd, "ab", buffering=1 << 16)
-        self.written = keep
-        self.done_before = self.resume_after
-        self.checkpoint_state(self.resume_after, self.errors_bytes or 0)
+        self.written = self.committed_bytes = keep
+        self.committed_inputs = self.resume_after
+        self.committed_errors = self.errors_bytes or 0
+        self.save_checkpoint()
 
     def _load_state(self) -> dict[str, Any] | None:
         try:
@@ -1136,16 +1146,23 @@ class _JsonlOutput(_Output):
             self.out.write(b"\n")
             self.written += len(data) + 1
 
-    def checkpoint(self, summary: BatchSummary, errors_bytes: int, *, force: bool) -> None:
-        now = time.monotonic()
-        if force or now - self.last_checkpoint >= CHECKPOINT_SECONDS:
-            self.last_checkpoint = now
-            self.checkpoint_state(self.done_before + summary.inputs, errors_bytes)
+    def commit(self, inputs: int, errors_bytes: int) -> None:
+        self.committed_inputs += inputs
+        self.committed_bytes = self.written
+        self.committed_errors = errors_bytes
+        if time.monotonic() - self.last_checkpoint >= CHECKPOINT_SECONDS:
+            self.save_checkpoint()
 
-    def checkpoint_state(self, inputs_done: int, errors_bytes: int) -> None:
-        self.out.flush()  # the bytes first, then the checkpoint that counts them
-        state = {"job": self.fingerprint, "inputs_done": inputs_done, "output_bytes": self.written}
-        state["errors_bytes"] = errors_bytes
+    def save_checkpoint(self) -> None:
+        """Record what is committed: the bytes first (flushed), then the checkpoint that counts them."""
+        self.last_checkpoint = time.monotonic()
+        self.out.flush()
+        state = {
+            "job": self.fingerprint,
+            "inputs_done": self.committed_inputs,
+            "output_bytes": self.committed_bytes,
+            "errors_bytes": self.committed_errors,
+        }
         temp = self.state_path + ".tmp"
         with open(temp, "w", encoding="utf-8") as out:
             json.dump(state, out)

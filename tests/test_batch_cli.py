@@ -1,0 +1,218 @@
+"""``wirecut batch`` as a user runs it: exit codes, streams, permissions, and a real batch killed and resumed."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from tests.test_batch import jsonl, outputs, wire_story, write_tree
+
+import wirecut
+from wirecut.batch import STATE_DIR
+
+WIRECUT = str(Path(sys.executable).parent / "wirecut")
+
+
+def batch(
+    *args: str, cwd: Path | None = None, stdin: str | None = None, **kwargs: object
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [WIRECUT, "batch", *args], cwd=cwd, input=stdin, capture_output=True, text=True, timeout=120, **kwargs
+    )  # type: ignore[call-overload, no-any-return]
+
+
+def test_all_good_is_exit_0_with_a_summary_and_no_bar_in_a_pipe(tmp_path: Path) -> None:
+    write_tree(tmp_path / "in", {"a.txt": wire_story(1), "b/c.txt": wire_story(2)})
+    done = batch("in", "-o", "out/", "-j", "2", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "documents parsed" in done.stderr and "\x1b[" not in done.stderr and "━" not in done.stderr
+    assert "Traceback" not in done.stderr and done.stdout == ""
+    assert sorted(outputs(tmp_path / "out")) == ["a.txt.json", "b/c.txt.json"]
+    again = batch("in", "-o", "out/", cwd=tmp_path)
+    assert again.returncode == 0 and "already done (skipped)" in again.stderr
+
+
+def test_some_failed_is_exit_1_and_the_errors_file_says_why(tmp_path: Path) -> None:
+    write_tree(tmp_path / "in", {"a.txt": wire_story(1), "bin.txt": b"\x00\x00"})
+    done = batch("in", "-o", "out.jsonl", "--errors", "errors.jsonl", "--quiet", cwd=tmp_path)
+    assert done.returncode == 1 and done.stderr == ""
+    (record,) = jsonl(tmp_path / "errors.jsonl")
+    assert record["source"] == "in/bin.txt" and record["error"] == "read"
+    assert len(jsonl(tmp_path / "out.jsonl")) == 1
+    without_file = batch("in", "-o", "-", cwd=tmp_path)
+    assert without_file.returncode == 1 and "wirecut: failed: in/bin.txt: binary input" in without_file.stderr
+    assert json.loads(without_file.stdout)["source"] == "in/a.txt"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["missing-dir", "-o", "out/"], "no such input: missing-dir"),
+        (["in", "-o", "o.jsonl", "--format", "nope"], "'nope' is not one of"),
+        (["in", "-o", "o.jsonl", "--format", "text"], "--format text writes one file per input"),
+        (["in", "-o", "o.jsonl.gz"], "compressed output is not supported"),
+        (["in", "-o", "o/", "--reference-date", "May"], "not an ISO date"),
+        (["in", "-o", "o/", "-j", "0"], "0 is not in the range"),
+        (["in", "-o", "o/", "--engine", "local", "--scheduler", "tcp://x:1"], "--scheduler is for --engine dask"),
+        (["in"], "Missing option '-o'"),
+    ],
+)
+def test_usage_errors_are_exit_2_without_a_traceback(tmp_path: Path, args: list[str], message: str) -> None:
+    (tmp_path / "in").mkdir()
+    done = batch(*args, cwd=tmp_path)
+    assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr, done.stderr
+
+
+def test_paths_on_stdin_and_jsonl_to_stdout(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"x/a.txt": wire_story(1), "d.jsonl": json.dumps({"id": "r1", "text": wire_story(2)}) + "\n"})
+    done = batch("-", "-o", "-", "--reference-date", "2024-03-01", cwd=tmp_path, stdin="x/a.txt\nd.jsonl\n")
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [line["source"] for line in lines] == ["x/a.txt", "d.jsonl#r1"]
+    assert lines[0]["dateline"]["date_iso"] == "2024-03-02"
+
+
+def test_format_text_and_force(tmp_path: Path) -> None:
+    write_tree(tmp_path / "in", {"a.txt": wire_story(1)})
+    assert batch("in", "-o", "out/", "--format", "text", "-q", cwd=tmp_path).returncode == 0
+    text = (tmp_path / "out" / "a.txt.txt").read_text(encoding="utf-8")
+    assert text.strip() and "(Reuters) --" not in text  # the dateline is a part, not body text
+    (tmp_path / "out" / "a.txt.txt").write_text("stale")
+    assert batch("in", "-o", "out/", "--format", "text", "-q", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "out" / "a.txt.txt").read_text() == "stale"
+    assert batch("in", "-o", "out/", "--format", "text", "-q", "--force", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "out" / "a.txt.txt").read_text() == text
+
+
+def _without_root_powers() -> list[str]:
+    """A command prefix that makes root obey file permissions, as the ordinary users of wirecut do."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root without setpriv: permissions cannot be made to bite")
+    # Root ignores permissions through two capabilities; without them it is an ordinary owner.
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search"]
+
+
+def test_unreadable_files_and_directories_are_reported(tmp_path: Path) -> None:
+    write_tree(tmp_path / "in", {"ok.txt": wire_story(1), "secret.txt": wire_story(2), "locked/x.txt": "x"})
+    (tmp_path / "in" / "secret.txt").chmod(0o000)
+    (tmp_path / "in" / "locked").chmod(0o000)
+    try:
+        done = subprocess.run(
+            [*_without_root_powers(), WIRECUT, "batch", "in", "-o", "out/", "--errors", "errors.jsonl", "-q"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        (tmp_path / "in" / "locked").chmod(0o755)
+    assert done.returncode == 1, done.stderr
+    reasons = {r["source"]: r["reason"] for r in jsonl(tmp_path / "errors.jsonl")}
+    assert reasons == {"in/locked": "cannot list directory: permission denied", "in/secret.txt": "permission denied"}
+    assert sorted(outputs(tmp_path / "out")) == ["ok.txt.json"]
+
+
+# --- kill a real batch midway, then resume it -------------------------------------------------------
+
+
+def _inputs_for_a_few_seconds(root: Path) -> int:
+    """Enough stories that a 2-worker batch runs for about 2 s, however fast the parsers have become."""
+    sample = wire_story(3)
+    started = time.perf_counter()
+    for _ in range(5):
+        wirecut.parse(sample)
+    per_doc = (time.perf_counter() - started) / 5
+    count = int(min(20_000, max(150, 2 * 2.0 / per_doc)))
+    root.mkdir()
+    for number in range(count):
+        sub = root / f"d{number % 7}"
+        sub.mkdir(exist_ok=True)
+        (sub / f"s{number:05d}.txt").write_text(wire_story(number), encoding="utf-8")
+    return count
+
+
+def _start(cwd: Path, *args: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [WIRECUT, "batch", "in", *args, "-j", "2", "-q"], cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+
+
+def _wait_until(condition: object, process: subprocess.Popen[bytes], seconds: float = 60.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():  # type: ignore[operator]
+        assert process.poll() is None, "the batch finished before it could be killed; give it more inputs"
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+
+
+def _visible_outputs(out: Path) -> list[Path]:
+    return [p for p in out.rglob("*") if p.is_file() and STATE_DIR not in p.relative_to(out).parts]
+
+
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT], ids=["SIGKILL", "SIGINT"])
+def test_a_directory_batch_killed_midway_resumes_to_complete_results(tmp_path: Path, how: signal.Signals) -> None:
+    count = _inputs_for_a_few_seconds(tmp_path / "in")
+    process = _start(tmp_path, "-o", "out/")
+    _wait_until(lambda: (tmp_path / "out").exists() and len(_visible_outputs(tmp_path / "out")) >= 10, process)
+    process.send_signal(how)
+    code = process.wait(timeout=30)
+    assert code == (-signal.SIGKILL if how == signal.SIGKILL else 130), process.stderr.read()  # type: ignore[union-attr]
+    time.sleep(0.6)  # workers of a SIGKILLed driver notice within half a second and stop
+    written = _visible_outputs(tmp_path / "out")
+    assert 10 <= len(written) < count
+    for path in written:  # nothing half-written: every visible file is a whole document
+        assert json.loads(path.read_text(encoding="utf-8"))["schema"] == "wirecut/1"
+    if how == signal.SIGINT:
+        assert not (tmp_path / "out" / STATE_DIR).exists()
+    resumed = subprocess.run(
+        [WIRECUT, "batch", "in", "-o", "out/", "-j", "2"], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    assert "already done (skipped)" in resumed.stderr
+    final = outputs(tmp_path / "out")
+    assert len(final) == count and not (tmp_path / "out" / STATE_DIR).exists()
+    assert all(doc["source"] == "in/" + rel.removesuffix(".json") for rel, doc in final.items())
+
+
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT], ids=["SIGKILL", "SIGINT"])
+def test_a_jsonl_batch_killed_midway_resumes_in_order(tmp_path: Path, how: signal.Signals) -> None:
+    count = _inputs_for_a_few_seconds(tmp_path / "in")
+    partial, state = tmp_path / "all.jsonl.partial", tmp_path / "all.jsonl.partial.state"
+
+    def some_done() -> bool:
+        try:
+            return partial.stat().st_size > 0 and json.loads(state.read_text())["inputs_done"] > 0
+        except (OSError, ValueError):
+            return False
+
+    process = _start(tmp_path, "-o", "all.jsonl")
+    _wait_until(some_done, process)
+    process.send_signal(how)
+    process.wait(timeout=30)
+    assert not (tmp_path / "all.jsonl").exists()  # the output only ever appears complete
+    checkpoint = json.loads(state.read_text())
+    assert 0 < checkpoint["inputs_done"] < count
+    if how == signal.SIGINT:
+        assert process.returncode == 130 and partial.stat().st_size == checkpoint["output_bytes"]
+    resumed = subprocess.run(
+        [WIRECUT, "batch", "in", "-o", "all.jsonl", "-j", "2"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    lines = jsonl(tmp_path / "all.jsonl")
+    expected = sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "in").rglob("*.txt"))
+    assert [line["source"] for line in lines] == expected  # every input once, in input order
+    assert not partial.exists() and not state.exists()
