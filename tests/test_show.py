@@ -145,3 +145,19 @@ def test_plain_marks_only_add_marks(text: str, trace: bool) -> None:
     # every part is marked, and marks nest or are disjoint
     covered = {(s, e) for s, e, ms in segments(text, marks(story)) if ms}
     assert sum(e - s for s, e in covered) == sum(len(span.slice(text)) for _, span in story.spans())
+
+
+def test_the_library_side_imports_neither_click_nor_rich() -> None:
+    """review, report and ninjs are library modules: usable without the CLI's dependencies."""
+    import ast
+
+    source = TESTS.parent / "src" / "wirecut"
+    for name in ("review.py", "report.py", "ninjs.py"):
+        tree = ast.parse((source / name).read_text(encoding="utf-8"))
+        imported = {
+            alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names
+        }
+        imported |= {
+            node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
+        }
+        assert not imported & {"click", "rich"}, name

@@ -375,6 +375,7 @@ main{flex:1;overflow:auto;padding:12px 18px}
 border:1px solid var(--line);border-radius:6px;padding:10px 12px;background:var(--panel)}
 .fields{flex:2;min-width:260px;border-collapse:collapse;font-size:13px}
 .fields td{border-bottom:1px solid var(--line);padding:4px 6px;vertical-align:top}
+.fields td:first-child{white-space:nowrap}
 .fields tr{cursor:pointer}
 .fields tr:hover{background:var(--panel)}
 .fields .k{color:var(--muted)}
