@@ -26,6 +26,7 @@ import datetime as dt
 import fnmatch
 import gzip
 import hashlib
+import itertools
 import json
 import os
 import shutil
@@ -477,7 +478,7 @@ def _count_lines(path: str) -> int:
 # --- the worker side -------------------------------------------------------------------------------
 
 _made_dirs: set[str] = set()  # per worker process: parents of outputs already created
-_temp_counter = 0
+_temp_names = itertools.count()  # next() on a count is atomic: safe for a Dask worker's threads
 
 
 def _read_item(item: FileItem | TextItem) -> tuple[str, list[str], int]:
@@ -547,18 +548,20 @@ def _count_parts(story: Any) -> dict[str, int]:
 
 def _write_atomically(target: str, data: bytes, tmp_dir: str) -> None:
     """Write ``data`` to ``target`` through a temporary file: a reader sees all of it or nothing."""
-    global _temp_counter
     parent = os.path.dirname(target)
     if parent not in _made_dirs:
         os.makedirs(parent, exist_ok=True)
         _made_dirs.add(parent)
-    _temp_counter += 1
-    temp = os.path.join(tmp_dir, f"{os.getpid()}-{_temp_counter}.tmp")
+    temp = os.path.join(tmp_dir, f"{os.getpid()}-{threading.get_ident()}-{next(_temp_names)}.tmp")
     with open(temp, "wb") as out:
         out.write(data)
     # No fsync: it costs milliseconds per file; the rename alone guarantees that a killed process
     # leaves no half-written output (a power cut is the filesystem's business).
-    os.replace(temp, target)
+    try:
+        os.replace(temp, target)
+    except FileNotFoundError:  # the directory went away since it was made (a user's rm -r): make it again
+        os.makedirs(parent, exist_ok=True)
+        os.replace(temp, target)
 
 
 def _failure_record(item: FileItem | TextItem, error: str, reason: str) -> dict[str, Any]:

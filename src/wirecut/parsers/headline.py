@@ -148,13 +148,11 @@ def _headline_without_anchor(state: ParseState) -> None:
     if following and _looks_like_title(text[start:end]) and _has_line_break_after(text, end):
         state.claim("headline", start, end, Headline(clean(text[start:end]), Span(start, end)), "headline")
         return
-    if following and _looks_like_title(text[start:end]) and len(text[start:end].split()) <= 20:
-        # Flattened title, then two spaces, then the story (AG News rows keep two spaces there).
-        state.claim("headline", start, end, Headline(clean(text[start:end]), Span(start, end)), "headline")
-        return
-    cut = _sentence_case_split(text, start, end)
-    if cut is None:
-        cut = _title_case_run(text, start, end)
+    splits = [c for c in (_sentence_case_split(text, start, end), _title_case_run(text, start, end)) if c is not None]
+    cut = min(splits) if splits else None
+    if cut is None and following and _looks_like_title(text[start:end]) and len(text[start:end].split()) <= 14:
+        # A flattened title with no split inside, then two spaces, then the story.
+        cut = end
     if cut is not None:
         a, b = trim(text, start, cut)
         state.claim("headline", a, b, Headline(clean(text[a:b]), Span(a, b)), "headline")
@@ -227,6 +225,9 @@ def _sentence_case_split(text: str, start: int, end: int) -> int | None:
     candidates: list[int] = []
     for index in range(2, min(len(words), _MAX_WORDS + 1)):
         before, word = words[index - 1].group(0), words[index].group(0)
+        if word[:1] in "\\" or (word[:1] in "\"“" and len(word) > 1 and word[1:2].isupper()):
+            # AG News escapes its line breaks as "\\" and opens many stories with a quote.
+            return words[index].start()
         bare = word.strip("\"“”'‘’()[],:;")
         if not bare or not bare[0].isupper() or bare.isupper():
             continue
