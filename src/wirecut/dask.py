@@ -13,6 +13,7 @@ Contract:
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections import deque
 from collections.abc import Iterator
 from typing import Any
@@ -20,7 +21,7 @@ from typing import Any
 import dask.bag as db
 from distributed import Client, LocalCluster
 
-from wirecut.batch import ChunkResult, Item, WorkerSettings, process_chunk
+from wirecut.batch import ChunkResult, FileItem, Item, WorkerSettings, process_chunk
 
 #: Items per task. Each task costs the scheduler about a millisecond; a thousand texts take seconds,
 #: so the cost is lost in the noise while a few tasks per worker keep the cluster busy to the end.
@@ -88,7 +89,10 @@ class DaskEngine:
 def _partitions(chunks: Iterator[list[Item]], size: int) -> Iterator[list[Item]]:
     partition: list[Item] = []
     for chunk in chunks:
-        partition.extend(chunk)
+        # A worker has its own working directory (or machine): give it paths that mean the same there.
+        partition.extend(
+            item._replace(path=os.path.abspath(item.path)) if isinstance(item, FileItem) else item for item in chunk
+        )
         if len(partition) >= size:
             yield partition
             partition = []

@@ -1,0 +1,81 @@
+"""The Dask engine and ``parse_bag`` against a real ``distributed.LocalCluster`` on loopback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from tests.test_batch import ONE, jsonl, outputs, wire_story, write_tree
+from tests.test_batch_cli import WIRECUT
+
+import wirecut
+from wirecut.batch import BatchJob, run_batch
+
+dask_bag = pytest.importorskip("dask.bag")
+distributed = pytest.importorskip("distributed")
+
+from wirecut.dask import DaskEngine, parse_bag  # noqa: E402 - only once dask is known to be there
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[distributed.Client]:
+    # Threads in this process (processes=False): a real scheduler and worker on loopback in under a second.
+    with (
+        distributed.LocalCluster(
+            n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None, protocol="tcp", host="127.0.0.1"
+        ) as cluster,
+        distributed.Client(cluster) as connected,
+    ):
+        yield connected
+
+
+def _tree(root: Path, count: int = 30) -> None:
+    files: dict[str, str | bytes] = {f"d{i % 3}/s{i:03d}.txt": wire_story(i) for i in range(count)}
+    files["bad.txt"] = b"\x00binary"
+    files["dump.jsonl"] = "".join(json.dumps({"id": f"r{i}", "text": wire_story(i), "n": i}) + "\n" for i in range(5))
+    write_tree(root, files)
+
+
+def test_the_dask_engine_writes_what_the_local_one_writes(tmp_path: Path, client: distributed.Client) -> None:
+    _tree(tmp_path / "in")
+    engine = DaskEngine(client=client, partition_size=7)
+    for out in ("local.jsonl", "local/"):
+        run_batch(BatchJob([str(tmp_path / "in")], str(tmp_path / out)), engine=ONE)
+    on_dask = run_batch(BatchJob([str(tmp_path / "in")], str(tmp_path / "dask.jsonl")), engine=engine)
+    assert (on_dask.documents, on_dask.failures) == (35, 1)
+    assert jsonl(tmp_path / "dask.jsonl") == jsonl(tmp_path / "local.jsonl")  # same lines, same order
+    assert not (tmp_path / "dask.jsonl.partial.shards").exists()  # shards appended, then removed
+    run_batch(BatchJob([str(tmp_path / "in")], str(tmp_path / "dask") + "/"), engine=engine)
+    assert outputs(tmp_path / "dask") == outputs(tmp_path / "local")
+    resumed = run_batch(BatchJob([str(tmp_path / "in")], str(tmp_path / "dask") + "/"), engine=engine)
+    assert resumed.skipped == 35 and resumed.documents == 0
+
+
+def test_parse_bag_parses_a_bag_of_texts(client: distributed.Client) -> None:
+    texts = [wire_story(i) for i in range(12)]
+    bag = dask_bag.from_sequence([*texts[:-1], ("last.txt", texts[-1])], npartitions=3)
+    stories = parse_bag(bag).compute()
+    assert [story.to_dict() for story in stories[:-1]] == [wirecut.parse(t).to_dict() for t in texts[:-1]]
+    assert stories[-1].source == "last.txt"
+    dicts = parse_bag(bag, as_dicts=True, reference_date="2024-01-01").compute()
+    assert dicts[0]["schema"] == "wirecut/1"
+
+
+def test_the_cli_runs_a_batch_on_a_scheduler_address(tmp_path: Path, client: distributed.Client) -> None:
+    _tree(tmp_path / "in", count=10)
+    address = client.scheduler.address
+    done = subprocess.run(
+        [WIRECUT, "batch", "in", "-o", "all.jsonl", "--scheduler", address, "--errors", "errors.jsonl"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1, done.stderr  # the one binary input
+    assert "Traceback" not in done.stderr and "documents parsed" in done.stderr
+    lines = jsonl(tmp_path / "all.jsonl")
+    assert len(lines) == 15 and lines[0]["source"] == "in/d0/s000.txt"
+    assert [r["source"] for r in jsonl(tmp_path / "errors.jsonl")] == ["in/bad.txt"]
