@@ -83,7 +83,7 @@ CONTRIBUTOR_RE = regex.compile(
 
 # AP's contact trailer: "Bernard Condon can be reached at http://... . His work can be found at ... ."
 CONTACT_RE = regex.compile(
-    r"""(?:(?<=[.!?"”’]\s)|(?<=\n)|^)
+    r"""(?:(?<=[.!?"”’_]\s)|(?<=\n)|^)
         [\p{Lu}][\p{L}.'’\- ]{1,60}\scan\sbe\s(?:reached|contacted|followed)\s(?:at|on|via)\s[^\n]{1,300}?\.(?=\s|$)
         (?:\s+(?:His|Her|Their)\swork\scan\sbe\sfound\sat\s[^\n]{1,300}?\.(?=\s|$))?""",
     regex.VERBOSE | regex.MULTILINE,

@@ -60,7 +60,12 @@ def _teaser(state: ParseState, start: int, end: int, marker: regex.Match[str] | 
     title: str | None
     summary: str | None
     if dateline_match is not None:
-        title = clean(text[head_from : dateline_match.start]) or None
+        head_units = _free_units(state, head_from, dateline_match.start)
+        if "\n" in text[head_from : dateline_match.start].strip() and head_units:
+            # Focus Taiwan's blocks: the title line, then source, date, byline and photo lines.
+            title = clean(text[head_units[0][0] : head_units[0][1]]) or None
+        else:
+            title = clean(text[head_from : dateline_match.start]) or None
         summary = clean(text[dateline_match.end : body_end]) or None
         dateline = dateline_match.to_part(text, state.reference_date)
     else:
@@ -97,18 +102,28 @@ def parse(state: ParseState) -> None:
     """Claim the teasers of the text."""
     text = state.text
     story_start = _story_dateline_position(state)
-    label = None
-    for m in LABEL_RE.finditer(text, timeout=time_limit(len(text))):
-        if state.is_free(m.start(), m.end()) and (story_start is None or m.start() > story_start):
-            label = m
-            break
+    labels = [
+        m
+        for m in LABEL_RE.finditer(text, timeout=time_limit(len(text)))
+        if state.is_free(m.start(), m.end()) and (story_start is None or m.start() > story_start)
+    ]
     markers = [m for m in MARKER_RE.finditer(text, timeout=time_limit(len(text))) if state.is_free(m.start(), m.end())]
-    if label is not None:
+    if len(labels) > 1 and all(text[a.start() : a.end()] == text[labels[0].start() : labels[0].end()] for a in labels):
+        # Reuters' "Read more: A  Read more: B": each label opens one teaser.
+        for current, following in zip(labels, [*labels[1:], None]):
+            end = following.start() if following else _block_end(state, current.end())
+            end = trim(text, current.start(), end)[1]
+            inner = [m for m in markers if current.end() < m.start() and m.end() <= end]
+            _teaser(state, current.start(), end, inner[0] if inner else None, current.end())
+        markers = [m for m in markers if m.start() < labels[0].start()]
+    elif labels:
+        label = labels[0]
         _after_label(state, label, [m for m in markers if m.start() > label.end()])
         markers = [m for m in markers if m.start() < label.start()]
     if markers:
         _marked_teasers(state, markers, story_start)
     _listing_lines(state, story_start)
+    _ago_teasers(state, story_start)
 
 
 def _story_dateline_position(state: ParseState) -> int | None:
@@ -178,7 +193,7 @@ def _marked_teasers(state: ParseState, markers: list[regex.Match[str]], story_st
             # A marker before the story's dateline closes a teaser of the page's header; keep going.
             pass
         if previous_end is None:
-            start = _teaser_start(state, marker.start())
+            start = _teaser_start(state, marker.start(), listing=story_start is None or story_start > marker.start())
         else:
             start = trim(text, previous_end, marker.start())[0]
             if not state.is_free(start, marker.start()):
@@ -187,12 +202,17 @@ def _marked_teasers(state: ParseState, markers: list[regex.Match[str]], story_st
         previous_end = marker.end()
 
 
-def _teaser_start(state: ParseState, pos: int) -> int:
-    """The start of a listing teaser: its title line, before its timestamp and summary."""
+def _teaser_start(state: ParseState, pos: int, *, listing: bool = False) -> int:
+    """The start of a listing teaser: its title line, before its timestamp and summary.
+
+    On a listing page (no story before the teaser) the first teaser reaches back to the part before it.
+    """
     text = state.text
     floor = state.prev_claim_end(pos)
     breaks = [m.end() for m in UNIT_BREAK_RE.finditer(text, floor, pos)]
     start = breaks[-1] if breaks else floor
+    if listing and not any(c.label == "residue" and c.span.end == floor and floor > 0 for c in state.claims):
+        return trim(text, floor, pos)[0]
     # Over a timestamp claimed between title and summary, to the title's line.
     claim_start = floor - 1
     if floor > 0 and any(c.label == "residue" and c.span.end == floor for c in state.claims):
@@ -244,3 +264,29 @@ def _listing_lines(state: ParseState, story_start: int | None) -> None:
         return
     for title, summary in pairs:
         _teaser(state, title[0], summary[1], None, None)
+
+
+# A teaser's age, glued between its title and its dateline: UPI's "... new low 1 day ago BEIRUT, ...".
+_AGO_RE = regex.compile(r"\b\d{1,2}\s+(?:hours?|days?|weeks?|minutes?|mins?)\s+ago\b")
+
+
+def _ago_teasers(state: ParseState, story_start: int | None) -> None:
+    """Teasers after the story whose age stands between title and dateline, with no label or marker."""
+    text = state.text
+    if story_start is None:
+        return
+    stamps = [c for c in state.claims_of("residue") if c.part.kind == "timestamp" and c.span.start > story_start and _AGO_RE.fullmatch(c.part.text)]
+    for stamp in stamps:
+        after = trim(text, stamp.span.end, len(text))[0]
+        head = next(find_datelines(text, after, min(len(text), after + 120), floor=after), None)
+        if head is None or head.start != after:
+            continue
+        title_start = _title_start(text, state.prev_claim_end(stamp.span.start), stamp.span.start)
+        end = _block_end(state, head.end)
+        if title_start >= stamp.span.start or not state.is_free(title_start, stamp.span.start):
+            continue
+        title = clean(text[title_start : stamp.span.start])
+        part = Related(title, head.to_part(text, state.reference_date), clean(text[head.end : end]) or None, None, Span(title_start, end))
+        state.release(stamp)
+        if not state.claim("related", title_start, end, part, "related"):
+            state.claim(stamp.label, stamp.span.start, stamp.span.end, stamp.part, stamp.parser)

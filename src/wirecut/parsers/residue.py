@@ -89,6 +89,24 @@ FOLLOW_RE = regex.compile(
     r"(?:(?<=[.!?\"”’]\s{1,3})|(?<=\n)|^)(?i:follow\sus\son|like\sus\son|share\son)\s[^\n.!?]{1,60}", regex.MULTILINE
 )
 
+# Page furniture of particular sites, each a real form: FBIS's transcript headers ("Language: English",
+# "Article Type:BFN", "[Text]", "[Excerpts]"), forum gates ("Please, Log in or Register to view URLs
+# content!"), China Daily's browser note, AP's rule before a contact line, image file names.
+FURNITURE_RE = regex.compile(
+    r"""(?:(?<=\n)|^)[ \t]*Language:[ \t]+\p{L}+(?=[ \t]*\n)
+      | Article\sType:\s?[A-Z]{2,5}\b
+      | \[(?:Text|Excerpts?|Excerpt|Editorial\sReport|Passage\somitted|Words\sindistinct)\]
+      | (?i:please,?\s+)?(?i:log\s?in\s+or\s+register)[^\n!.]{0,60}[!.]?
+      | (?:Note:\s*)?Browsers?\swith\s\d{3,4}\s?[*x×]\s?\d{3,4}[^\n.]{0,80}\.
+      | _{3,}
+      | \b[\w\-]{6,80}\.(?:jpe?g|png|gif|webp)\b
+    """,
+    regex.VERBOSE | regex.MULTILINE,
+)
+
+# A web address that stands where an element starts (after markup, at a line's start), not in a sentence.
+URL_RE = regex.compile(r"https?://[^\s<>\"]{3,500}")
+
 # Cookie banners: a sentence about cookies, and the button after it.
 COOKIE_RE = regex.compile(
     r"(?:(?<=[.!?\"”’]\s{1,3})|(?<=\n)|^)We\suse\scookies[^\n]{0,300}?(?:cookies\.|(?=\n)|$)", regex.MULTILINE
@@ -109,7 +127,7 @@ NAVIGATION_UNIT_RE = regex.compile(
 
 # Advertisement labels, alone as a unit or between two sentences of flattened text.
 ADVERTISEMENT_RE = regex.compile(
-    r"(?:(?<=[.!?\"”’]\s{1,3})|^)(?:ADVERTISEMENT|Advertisement|Sponsored\s+content|广告)(?=\s+[\p{Lu}\"“]|\s*$)",
+    r"(?:(?<=[.!?\"”’]\s{1,3})|^)(?:ADVERTISEMENT|Advertisement|Sponsored\s+content|广告)(?=\s+[\p{Lu}\"“\d<]|\s*$)",
     regex.MULTILINE,
 )
 
@@ -153,10 +171,11 @@ def parse(state: ParseState) -> None:
             _claim(state, kind, m.start(), m.end())
     for m in ADVERTISEMENT_RE.finditer(text, timeout=time_limit(len(text))):
         _claim(state, "advertisement", m.start(), m.end())
-    for pattern, kind in ((FOLLOW_RE, "share"), (COOKIE_RE, "unknown")):
+    for pattern, kind in ((FOLLOW_RE, "share"), (COOKIE_RE, "unknown"), (FURNITURE_RE, "unknown")):
         for m in pattern.finditer(text, timeout=time_limit(len(text))):
             _claim(state, kind, m.start(), m.end())
     _claim_tags(state)
+    _claim_standalone_urls(state)
     for run in list(state.free_runs()):
         for start, end in units(text, run.start, run.end):
             if end - start > 300:
@@ -193,3 +212,16 @@ def _claim_tags(state: ParseState) -> None:
     _claim(state, "navigation", m.start("label"), m.end("label"))
     for tag in regex.finditer(r"[\p{Lu}][\p{L}.\-]*", text[m.start("tags") : m.end("tags")]):
         _claim(state, "navigation", m.start("tags") + tag.start(), m.start("tags") + tag.end())
+
+
+def _claim_standalone_urls(state: ParseState) -> None:
+    """Claim addresses that stand alone: at a line's start or right after markup (a feed's link)."""
+    text = state.text
+    if "://" not in text:
+        return
+    for m in URL_RE.finditer(text, timeout=time_limit(len(text))):
+        before = text[max(0, m.start() - 200) : m.start()].rstrip(" \t")
+        if before and not before.endswith("\n") and state.prev_claim_end(m.start()) < len(before) + max(0, m.start() - 200):
+            continue
+        end = m.start() + len(m.group(0).rstrip(".,;)"))
+        _claim(state, "unknown", m.start(), end)
