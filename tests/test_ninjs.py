@@ -66,7 +66,11 @@ def assert_valid_ninjs(item: dict[str, Any]) -> None:
 def test_the_schema_copy_is_the_official_2_1_schema() -> None:
     assert SCHEMA["$id"] == "http://www.iptc.org/std/ninjs/ninjs-schema_2.1.json#"
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
-    assert (TESTS / "schemas" / "ninjs-schema_2.1.LICENSE.md").read_text().count("Creative Commons Attribution 4.0")
+    assert (
+        (TESTS / "schemas" / "ninjs-schema_2.1.LICENSE.md")
+        .read_text(encoding="utf-8")
+        .count("Creative Commons Attribution 4.0")
+    )
 
 
 def test_the_validator_rejects_what_ninjs_forbids() -> None:

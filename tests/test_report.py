@@ -369,7 +369,8 @@ def near(colours: set[tuple[int, int, int]], hex_colour: str, distance: int = 24
 
 def test_in_chromium_filter_open_and_screenshot(browser: WebDriver, tmp_path: Path) -> None:
     page = tmp_path / "report.html"
-    page.write_text(build_report([*fixture_inputs(), ReportInput("gone.txt", error="gone.txt: no such file")]))
+    inputs = [*fixture_inputs(), ReportInput("gone.txt", error="gone.txt: no such file")]
+    page.write_text(build_report(inputs), encoding="utf-8")
     browser.open(page.as_uri())
     documents = len(list(FIXTURES.glob("*.txt"))) + 2
     assert browser.js("return document.querySelectorAll('#list li').length") == documents
@@ -402,7 +403,8 @@ def test_in_chromium_filter_open_and_screenshot(browser: WebDriver, tmp_path: Pa
 def test_in_chromium_hostile_text_stays_text(browser: WebDriver, tmp_path: Path) -> None:
     hostile = (FIXTURES / "hostile.txt").read_text(encoding="utf-8")
     page = tmp_path / "hostile.html"
-    page.write_text(build_report([ReportInput("<img src=x onerror=window.__pwned=3>", wirecut.parse(hostile))]))
+    nasty = ReportInput("<img src=x onerror=window.__pwned=3>", wirecut.parse(hostile))
+    page.write_text(build_report([nasty]), encoding="utf-8")
     browser.open(page.as_uri() + "#doc=0")
     assert browser.js("return document.querySelector('#doc-text').textContent") == hostile
     assert browser.js("return document.querySelector('#doc h2').textContent") == "<img src=x onerror=window.__pwned=3>"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import regex
 
+from wirecut import lexicon
 from wirecut.spans import ParseState, Span
 from wirecut.story import Byline
 from wirecut.text import clean, trim, units
@@ -43,7 +44,10 @@ NAME_RE = regex.compile(
 _JOINT_RE = regex.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s+AND\s+|\s*&\s*|\s+und\s+|\s+y\s+|\s+et\s+|\s+e\s+)\s*")
 
 # Agencies named after the names: dpa's "By Helen Maguire, dpa".
-_TRAILING_AGENCY_RE = regex.compile(r",\s*(?:dpa|AFP|AP|Reuters|Xinhua|Kyodo|EFE|ANSA)\s*=?\s*$")
+_TRAILING_AGENCY_RE = regex.compile(r",\s*(?P<agency>[\p{L}][\p{L}\-]{1,20})\s*=?\s*$")
+
+# CNA closes a story with its reporters in brackets: "(By Lin Pei-hsuan and Matthew Kuo) Enditem/ls".
+TRAILING_BY_RE = regex.compile(r"\((?P<by>By\s[^()\n]{3,120})\)")
 
 # FBIS transcripts of SAPA and other broadcasts: "[Report by T. Mokoena]", "[Report bu E. van Wyk]".
 BRACKETED_REPORT_RE = regex.compile(r"\[(?:Report|Article|Commentary|Interview)\s+b[yu]\s+(?P<names>[^\[\]\n]{2,80})\]")
@@ -84,7 +88,7 @@ def _parse_by(text: str, start: int, end: int, *, strict: bool = False) -> Bylin
             role = clean(found.group(0))
             rest = rest[: found.start()]
     agency = _TRAILING_AGENCY_RE.search(rest)
-    if agency:
+    if agency and agency.group("agency") in lexicon.agency_forms():
         rest = rest[: agency.start()]
     names_raw = rest.strip(" ,=")
     names = _split_names(names_raw)
@@ -120,6 +124,11 @@ def parse(state: ParseState) -> None:
             break
     if dateline is not None:
         _chinese_reporters(state, dateline.span.end)
+    for m in TRAILING_BY_RE.finditer(text, max(0, len(text) - 400)):
+        inner = _parse_by(text, m.start("by"), m.end("by"), strict=True)
+        if inner is not None:
+            byline = Byline(clean(m.group(0)), inner.names, inner.role, Span(m.start(), m.end()))
+            state.claim("byline", m.start(), m.end(), byline, "byline")
     for m in BRACKETED_REPORT_RE.finditer(text, 0, limit):
         names = tuple(_split_names(m.group("names")))
         if names and all(NAME_RE.fullmatch(n) for n in names):

@@ -269,7 +269,9 @@ def _accept(text: str, m: regex.Match[str], kind: str, floor: int, anywhere: boo
     if loc:
         loc_start = m.start("loc")
         same_line = text[max(floor, loc_start - 60) : loc_start].rsplit("\n", 1)[-1]
-        if loc.split()[0] in ("By", "BY", "Von", "Por", "Par") or regex.search(r"\bBy\s", same_line):
+        # Only names (letters, initials, "and", commas) between "By" and the place: the byline runs on.
+        byline_runs_on = bool(regex.search(r"\bBy\s[\p{L}.'’\- ,]*\Z", same_line))
+        if loc.split()[0] in ("By", "BY", "Von", "Por", "Par") or byline_runs_on:
             # A byline runs into the place: "By A and PRIYA NANDAKUMAR AUSTIN, Texas (AP)". The names
             # are the byline's; only a known multi-word place or the last word is the place.
             if not loc.isupper():

@@ -37,6 +37,8 @@ ANYWHERE_RES: tuple[tuple[str, regex.Pattern[str]], ...] = (
         regex.compile(
             r"\((?:ATTN|Adds|ADDS|Updates|UPDATES|Recasts|RECASTS|Corrects|CORRECTS|Changes|Rewrites|Refiles)\b[^()]{0,200}\)"
             r"|\((?:LEAD|\d(?:st|nd|rd|th)\s+LD|URGENT|EDITORS?:[^()]{0,200})\)"
+            # dpa's and AP's version lines: "2ND LEAD", "3RD NET", "1ST WRITETHRU".
+            r"|\b\d(?:ST|ND|RD|TH)\s(?:LEAD|NET|UPDATE|WRITETHRU|ADD)\b"
         ),
     ),
 )

@@ -100,6 +100,8 @@ FURNITURE_RE = regex.compile(
       | (?:Note:\s*)?Browsers?\swith\s\d{3,4}\s?[*x×]\s?\d{3,4}[^\n.]{0,80}\.
       | _{3,}
       | \b[\w\-]{6,80}\.(?:jpe?g|png|gif|webp)\b
+      | (?:(?<=\n)|^)[a-z]{3}\d{4,5}\s+\d\s+[a-z]\s+\d{3,4}\s+dpa\s+\d{4}   # dpa's transmission header
+      | (?<!\S)/(?:[\p{L}\-]+/){2,}(?!\S)                                     # dpa's keyword path /politics/Britain/
     """,
     regex.VERBOSE | regex.MULTILINE,
 )
