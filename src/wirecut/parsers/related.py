@@ -188,18 +188,43 @@ def _marked_teasers(state: ParseState, markers: list[regex.Match[str]], story_st
     """Teasers that a marker closes with no label before them (listing pages)."""
     text = state.text
     previous_end = None
+    # A listing page: no story dateline before the first marker, or several markers with the first one
+    # close after that dateline (the dateline is the first teaser's own, as on Focus Taiwan's pages).
+    listing = (
+        story_start is None
+        or story_start > markers[0].start()
+        or (len(markers) >= 2 and markers[0].start() - story_start < _TEASER_SUMMARY_REACH)
+    )
     for marker in markers:
-        if story_start is not None and marker.start() < story_start:
-            # A marker before the story's dateline closes a teaser of the page's header; keep going.
-            pass
         if previous_end is None:
-            start = _teaser_start(state, marker.start(), listing=story_start is None or story_start > marker.start())
+            start = _teaser_start(state, marker.start(), listing=listing)
         else:
             start = trim(text, previous_end, marker.start())[0]
             if not state.is_free(start, marker.start()):
                 start = _teaser_start(state, marker.start())
         _teaser_listing(state, start, marker)
         previous_end = marker.end()
+    if listing and previous_end is not None:
+        _cut_last_teaser(state, previous_end)
+
+
+#: How long a teaser's summary runs before its marker, at most, on listing pages.
+_TEASER_SUMMARY_REACH = 600
+
+
+def _cut_last_teaser(state: ParseState, after: int) -> None:
+    """A listing cut off mid-teaser (scraped excerpts end mid-word): title, stamp and summary, no marker."""
+    text = state.text
+    runs = [r for r in state.free_runs(after) if text[r.start : r.end].strip()]
+    stamps = [c for c in state.claims_of("residue") if c.span.start >= after and c.part.kind == "timestamp"]
+    if len(runs) < 2 or not stamps or any(c.span.start >= after and c.label not in ("residue",) for c in state.claims):
+        return
+    title = trim(text, runs[0].start, runs[0].end)
+    if "\n" in text[title[0] : title[1]] or title[1] > stamps[0].span.start:
+        return
+    end = trim(text, title[0], len(text))[1]
+    part = Related(clean(text[title[0] : title[1]]), None, clean(" ".join(text[r.start : r.end] for r in runs[1:])) or None, None, Span(title[0], end))
+    _claim_around(state, title[0], end, part)
 
 
 def _teaser_start(state: ParseState, pos: int, *, listing: bool = False) -> int:
@@ -255,7 +280,9 @@ def _listing_lines(state: ParseState, story_start: int | None) -> None:
     pairs: list[tuple[tuple[int, int], tuple[int, int]]] = []
     for title, summary in zip(lines, lines[1:]):
         head = next(find_datelines(text, summary[0], summary[1], floor=summary[0]), None)
-        if head is None or head.start != summary[0] or not _ELLIPSIS_RE.search(text[summary[0] : summary[1]]):
+        # The last summary of a scraped excerpt may be cut off before its ellipsis.
+        cut_off = summary[1] == len(text.rstrip()) and len(pairs) >= 2
+        if head is None or head.start != summary[0] or not (cut_off or _ELLIPSIS_RE.search(text[summary[0] : summary[1]])):
             continue
         if "\n" not in text[title[1] : summary[0]]:
             continue
