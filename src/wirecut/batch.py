@@ -680,12 +680,36 @@ class LocalEngine:
     """This machine: a process pool of ``workers`` (this process itself for one worker).
 
     At most ``window`` chunks are in flight, so memory stays flat for any number of inputs; results
-    come back in order. A pool broken by a dying worker is replaced and its chunks retried once.
+    come back in order. A pool broken by a dying worker is replaced and its chunks retried once. The
+    pool is started by the first run and kept for the next ones until ``close()`` (or the end of a
+    ``with`` block); a run that is stopped early (Ctrl-C) stops it, since its workers are busy.
     """
 
     def __init__(self, workers: int | None = None, *, window: int | None = None) -> None:
         self.workers = max(1, workers or default_workers())
         self.window = window or self.workers * 3
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> LocalEngine:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def start(self) -> None:
+        """Start the worker processes now (they are ready in about a quarter of a second)."""
+        if self.workers > 1 and self._pool is None:
+            self._pool = self._new_pool()
+            # one round trip per worker: each has imported wirecut when this returns
+            for future in [
+                self._pool.submit(process_chunk, [], WorkerSettings("lines", "json")) for _ in range(self.workers)
+            ]:
+                future.result()
 
     def run(self, chunks: Iterator[list[Item]], settings: WorkerSettings) -> Iterator[ChunkResult]:
         if self.workers == 1:
@@ -694,38 +718,39 @@ class LocalEngine:
             return
         yield from self._run_pool(chunks, settings._replace(parent_pid=os.getpid()))
 
-    def _run_pool(self, chunks: Iterator[list[Item]], settings: WorkerSettings) -> Iterator[ChunkResult]:
+    def _new_pool(self) -> ProcessPoolExecutor:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
-        from concurrent.futures.process import BrokenProcessPool
 
         # spawn: workers that share no threads or locks with the driver, the same on every platform
         context = multiprocessing.get_context("spawn")
+        return ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker, initargs=(os.getpid(),))
 
-        def new_pool() -> ProcessPoolExecutor:
-            return ProcessPoolExecutor(
-                self.workers, mp_context=context, initializer=_init_worker, initargs=(os.getpid(),)
-            )
+    def _run_pool(self, chunks: Iterator[list[Item]], settings: WorkerSettings) -> Iterator[ChunkResult]:
+        from concurrent.futures.process import BrokenProcessPool
 
-        pool = new_pool()
+        pool = self._pool = self._pool or self._new_pool()
         pending: deque[tuple[list[Item], Future[ChunkResult], int]] = deque()
+        finished = False
         try:
             for chunk in chunks:
                 pending.append((chunk, pool.submit(process_chunk, chunk, settings), 0))
                 while len(pending) >= self.window:
-                    result, pool = self._next(pending, pool, new_pool, settings, BrokenProcessPool)
+                    result, pool = self._next(pending, pool, settings, BrokenProcessPool)
                     yield result
             while pending:
-                result, pool = self._next(pending, pool, new_pool, settings, BrokenProcessPool)
+                result, pool = self._next(pending, pool, settings, BrokenProcessPool)
                 yield result
+            finished = True
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = pool
+            if not finished:
+                self.close()
 
     def _next(
         self,
         pending: deque[tuple[list[Item], Future[ChunkResult], int]],
         pool: ProcessPoolExecutor,
-        new_pool: Callable[[], ProcessPoolExecutor],
         settings: WorkerSettings,
         broken: type[BaseException],
     ) -> tuple[ChunkResult, ProcessPoolExecutor]:
@@ -736,7 +761,7 @@ class LocalEngine:
             # A worker died (out of memory, a signal): start a new pool and send every pending chunk again;
             # the chunk that was waited on twice is the likely culprit, so it fails as a whole instead.
             pool.shutdown(wait=False, cancel_futures=True)
-            pool = new_pool()
+            pool = self._pool = self._new_pool()
             retry = list(pending)
             pending.clear()
             for index, (old_chunk, _, old_attempts) in enumerate(retry):
@@ -744,7 +769,7 @@ class LocalEngine:
                     pending.append((old_chunk, _crashed(old_chunk), old_attempts))
                 else:
                     pending.append((old_chunk, pool.submit(process_chunk, old_chunk, settings), old_attempts + 1))
-            return self._next(pending, pool, new_pool, settings, broken)
+            return self._next(pending, pool, settings, broken)
         pending.popleft()
         return result, pool
 
@@ -813,14 +838,14 @@ def parse_many(
                 raise TypeError(f"parse_many() takes str texts, bytes or paths, not {type(entry).__name__}")
 
     settings = WorkerSettings("stories", "json", reference_date.isoformat() if reference_date else None)
-    engine = LocalEngine(workers)
-    for result in engine.run(chunked(as_items(), chunk_size), settings):
-        for outcome in result.stories or ():
-            if isinstance(outcome, Failure):
-                if on_error == "raise":
-                    raise InputError(f"{outcome.source}: {outcome.reason}")
-                continue
-            yield outcome
+    with LocalEngine(workers) as engine:
+        for result in engine.run(chunked(as_items(), chunk_size), settings):
+            for outcome in result.stories or ():
+                if isinstance(outcome, Failure):
+                    if on_error == "raise":
+                        raise InputError(f"{outcome.source}: {outcome.reason}")
+                    continue
+                yield outcome
 
 
 # --- the job ---------------------------------------------------------------------------------------

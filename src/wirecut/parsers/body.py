@@ -49,6 +49,11 @@ def parse(state: ParseState) -> None:
                 state.claim("paragraph", a, b, Paragraph(para, Span(a, b)), "body")
 
 
+# Where a scraper glued two paragraphs with no space ("...data shows.The total value", "...imports.\"It"),
+# or joined them with a comma as a list is joined ("...interests.,Less than 20 percent").
+_GLUED_PARAGRAPH_RE = regex.compile(r"(?<=\p{Ll}{2}[.!?][\"”’]?|\d[.!?][\"”’]?)(?P<joint>,?)(?=[\"“]?\p{Lu}\p{Ll})")
+
+
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     pos = start
@@ -56,7 +61,14 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
         found.extend(_split_lines(text, pos, m.start()))
         pos = m.end()
     found.extend(_split_lines(text, pos, end))
-    return [p for p in (trim(text, a, b) for a, b in found) if p[0] < p[1]]
+    glued: list[tuple[int, int]] = []
+    for a, b in found:
+        piece_start = a
+        for m in _GLUED_PARAGRAPH_RE.finditer(text, a, b):
+            glued.append((piece_start, m.start()))
+            piece_start = m.end()
+        glued.append((piece_start, b))
+    return [p for p in (trim(text, a, b) for a, b in glued) if p[0] < p[1]]
 
 
 def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:

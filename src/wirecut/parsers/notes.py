@@ -76,6 +76,18 @@ COPYRIGHT_RE = regex.compile(
     regex.MULTILINE,
 )
 
+# Rights sentences that close a page: AP's "This material may not be published, broadcast, rewritten or
+# redistributed.", China Daily's "The content (...) published in this site belongs to China Daily
+# Information Co (CDIC). Without written authorization from CDIC, such content shall not be republished".
+RIGHTS_SENTENCE_RE = regex.compile(
+    r"""(?:(?<=[.!?"”’]\s{1,3})|(?<=\n)|^)
+        [\p{Lu}][^\n]{0,300}?
+        (?:may\snot\sbe\s(?:re)?published|shall\snot\sbe\s(?:re)?published|without\s(?:the\s)?(?:written|prior)\s(?:authori[sz]ation|permission|consent)
+          |published\sin\sthis\ssite\sbelongs\sto|all\srights\sreserved)
+        [^\n]{0,300}?[.!?](?=\s|$)""",
+    regex.VERBOSE | regex.MULTILINE | regex.IGNORECASE,
+)
+
 # Trailers at the end of a story that a careful editor cuts, as whole sentences.
 CONTRIBUTOR_RE = regex.compile(
     r"""(?:(?<=[.!?"”’]\s)|(?<=\n)|^)
@@ -121,7 +133,12 @@ def parse(state: ParseState) -> None:
     for kind, pattern in ANYWHERE_RES:
         for m in pattern.finditer(text, timeout=time_limit(len(text))):
             _claim(state, kind, m.start(), m.end(), m)
-    for pattern, kind in ((CONTRIBUTOR_RE, "contributor"), (CONTACT_RE, "contact"), (COPYRIGHT_RE, "copyright")):
+    for pattern, kind in (
+        (CONTRIBUTOR_RE, "contributor"),
+        (CONTACT_RE, "contact"),
+        (COPYRIGHT_RE, "copyright"),
+        (RIGHTS_SENTENCE_RE, "copyright"),
+    ):
         for m in pattern.finditer(text, timeout=time_limit(len(text))):
             # A trailer sits near the end of the text; far before it, the same words are a quote.
             if m.start() >= len(text) * 0.5 or len(text) - m.start() <= 1500:
@@ -180,7 +197,9 @@ def _claim_trailers(state: ParseState) -> None:
 
 
 # Reuters-21578 bodies end with " Reuter" and an end-of-text mark, often glued to the last sentence.
-_TRAILING_SIGNOFF_RE = regex.compile(r"(?<=[.!?\"”’)]\s{0,3}|\s\s|\n)(?:Reuter|REUTER)\s*[\x03]?\s*\Z")
+# The sign-off may follow a table line with no full stop ("Record March nine Reuter"), in any case, and
+# the end-of-text mark may be left as a character reference (&#3;).
+_TRAILING_SIGNOFF_RE = regex.compile(r"(?<=\s)(?i:reuter)\s*(?:\x03|&\#3;)?\s*\Z")
 
 
 def _claim_trailing_signoff(state: ParseState) -> None:
@@ -189,4 +208,7 @@ def _claim_trailing_signoff(state: ParseState) -> None:
     m = _TRAILING_SIGNOFF_RE.search(text, tail_start)
     if m:
         stripped = m.group(0).rstrip()
-        _claim(state, "signoff", m.start(), m.start() + len(stripped), m)
+        end = m.start() + len(stripped)
+        word_end = m.start() + 6
+        note = Note("signoff", text[m.start() : word_end], (), Span(m.start(), end))
+        state.claim("note", m.start(), end, note, "notes")

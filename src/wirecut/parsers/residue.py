@@ -109,6 +109,10 @@ FURNITURE_RE = regex.compile(
 # A web address that stands where an element starts (after markup, at a line's start), not in a sentence.
 URL_RE = regex.compile(r"https?://[^\s<>\"]{3,500}")
 
+# The same labels as a whole unit of flattened text ("  Advertisement  << Prev 1 2 Next >>  ").
+ADVERTISEMENT_UNIT_RE = regex.compile(r"ADVERTISEMENT|Advertisement|Sponsored(?:\s+content)?|广告|Anzeige|Publicidad|Publicité")
+FOLLOW_UNIT_RE = regex.compile(r"(?i:follow\sus\son|like\sus\son)\s[^\n.!?]{1,60}")
+
 # Cookie banners: a sentence about cookies, and the button after it.
 COOKIE_RE = regex.compile(
     r"(?:(?<=[.!?\"”’]\s{1,3})|(?<=\n)|^)We\suse\scookies[^\n]{0,300}?(?:cookies\.|(?=\n)|$)", regex.MULTILINE
@@ -185,6 +189,8 @@ def parse(state: ParseState) -> None:
             piece = text[start:end]
             for pattern, kind in (
                 (SHARE_UNIT_RE, "share"),
+                (FOLLOW_UNIT_RE, "share"),
+                (ADVERTISEMENT_UNIT_RE, "advertisement"),
                 (TIMESTAMP_UNIT_RE, "timestamp"),
                 (NAVIGATION_UNIT_RE, "navigation"),
             ):
