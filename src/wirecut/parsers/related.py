@@ -282,7 +282,10 @@ def _listing_lines(state: ParseState, story_start: int | None) -> None:
         head = next(find_datelines(text, summary[0], summary[1], floor=summary[0]), None)
         # The last summary of a scraped excerpt may be cut off before its ellipsis.
         cut_off = summary[1] == len(text.rstrip()) and len(pairs) >= 2
-        if head is None or head.start != summary[0] or not (cut_off or _ELLIPSIS_RE.search(text[summary[0] : summary[1]])):
+        # The dateline opens the line, or follows a deck of a sentence or two (Xinhua's "Hello Africa").
+        if head is None or not (cut_off or _ELLIPSIS_RE.search(text[summary[0] : summary[1]])):
+            continue
+        if head.start != summary[0] and head.start - summary[0] > 400:
             continue
         if "\n" not in text[title[1] : summary[0]]:
             continue
