@@ -232,3 +232,15 @@ def evaluate(cases: Iterable[Case], *, group_by: str | None = None) -> dict[str,
         evaluation.counts = dict(counts[group])
         evaluation.means = {k: sums[group][k] / counts[group][k] for k in counts[group]}
     return dict(results)
+
+
+def parser_failures(cases: Iterable[Case]) -> list[str]:
+    """Warnings of parsers that failed on a case: a bug to fix, never a figure to report."""
+    from wirecut import parse
+
+    found = []
+    for case in cases:
+        for warning in parse(case.text).warnings:
+            if warning.startswith("parser "):
+                found.append(f"{case.id}: {warning}")
+    return found

@@ -36,6 +36,8 @@ def story_bounds(state: ParseState) -> tuple[int, int]:
 def parse(state: ParseState) -> None:
     """Claim the body's paragraphs."""
     text = state.text
+    if state.facts.get("gallery") and state.facts.get("dateline") is None:
+        return  # a photo gallery: its text is captions; what is left is page furniture
     start, end = story_bounds(state)
     runs = list(state.free_runs(start, end))
     if state.facts.get("dateline") is None and end < len(text) and start == 0:

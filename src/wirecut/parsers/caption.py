@@ -22,7 +22,7 @@ from wirecut.dates import read_date
 from wirecut.parsers.dateline import find_datelines
 from wirecut.spans import ParseState, Span
 from wirecut.story import Caption
-from wirecut.text import UNIT_BREAK_RE, clean, time_limit, trim
+from wirecut.text import UNIT_BREAK_RE, clean, time_limit, trim, units
 
 # A photographer's name inside a credit: "Ma Zhancheng", "Evan Vucci", "Herman Emmanuel", "ZHANG LING".
 _NAME = r"[\p{Lu}][\p{L}.'’\-]*(?:\s[\p{Lu}][\p{L}.'’\-]*){0,3}"
@@ -175,6 +175,38 @@ def parse(state: ParseState) -> None:
         caption = Caption(description, credit, agency, photographers, dateline, Span(start, credit_end))
         if state.claim("caption", start, credit_end, caption, "caption"):
             _note_year(state, caption)
+    _gallery_captions(state)
+
+
+#: Share of a text's letters that credited captions must hold for it to be a photo gallery.
+_GALLERY_SHARE = 0.5
+_GALLERY_MIN_WORDS = 8
+
+
+def _gallery_captions(state: ParseState) -> None:
+    """On a photo gallery (Xinhua's photo pages, forum reposts of them), uncredited paragraphs are captions.
+
+    A gallery is a text where two credited captions or more hold half its letters at least. Its other
+    paragraphs of a sentence or more are captions whose credit the page dropped (or that the scrape cut
+    off); shorter lines are left for the residue parsers. ``facts["gallery"]`` tells the body parser
+    that there is no story text.
+    """
+    text = state.text
+    captions = state.claims_of("caption")
+    if len(captions) < 2:
+        return
+    letters = sum(1 for ch in text if ch.isalpha())
+    in_captions = sum(1 for c in captions for ch in text[c.span.start : c.span.end] if ch.isalpha())
+    if not letters or in_captions < _GALLERY_SHARE * letters:
+        return
+    state.facts["gallery"] = True
+    first = captions[0].span.start
+    for run in list(state.free_runs(first)):
+        for start, end in units(text, run.start, run.end):
+            if "\n" in text[start:end] or len(text[start:end].split()) < _GALLERY_MIN_WORDS:
+                continue
+            description = clean(text[start:end])
+            state.claim("caption", start, end, Caption(description, None, None, (), None, Span(start, end)), "caption")
 
 
 def _note_year(state: ParseState, caption: Caption) -> None:
