@@ -179,14 +179,15 @@ def parse(state: ParseState) -> None:
 
 
 #: Share of a text's letters that credited captions must hold for it to be a photo gallery.
-_GALLERY_SHARE = 0.5
+_GALLERY_SHARE = 0.3
 _GALLERY_MIN_WORDS = 8
 
 
 def _gallery_captions(state: ParseState) -> None:
     """On a photo gallery (Xinhua's photo pages, forum reposts of them), uncredited paragraphs are captions.
 
-    A gallery is a text where two credited captions or more hold half its letters at least. Its other
+    A gallery is a text where two credited captions or more hold 30 % of its letters at least (a story
+    with two photos holds far less). Its other
     paragraphs of a sentence or more are captions whose credit the page dropped (or that the scrape cut
     off); shorter lines are left for the residue parsers. ``facts["gallery"]`` tells the body parser
     that there is no story text.
