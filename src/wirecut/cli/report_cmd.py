@@ -12,17 +12,28 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from wirecut.cli import ExitCode
+
+if TYPE_CHECKING:
+    from rich.status import Status
+
+    from wirecut.report import ReportInput
 
 _EPILOG = """\b
 Examples:
   wirecut report seeds/ -o report.html
   wirecut report ../shared/corpus/dev/*.jsonl -o corpus.html --title "dev corpus"
   wirecut report a.txt b.txt -o - > review.html
+
+\b
+Exit codes: 0 written, 1 written but some inputs failed (listed in the page),
+2 usage error (no input, a missing path, an output that cannot be written).
 """
 
 
@@ -52,14 +63,21 @@ def report_command(inputs: tuple[str, ...], output: str, title: str, reference_d
     from wirecut.report import build_report, collect
 
     err = Console(stderr=True, highlight=False, markup=False)
-    documents = []
+    counts = {"documents": 0, "failures": 0}
+
+    def counted(items: Iterator[ReportInput], status: Status) -> Iterator[ReportInput]:
+        # A generator, so each Story is dropped once the page has its record: 5,000 parsed stories
+        # need not sit in memory together.
+        for item in items:
+            counts["documents"] += 1
+            counts["failures"] += item.error is not None
+            if counts["documents"] % 100 == 0:
+                status.update(f"parsing… {counts['documents']} documents")
+            yield item
+
     with err.status("parsing…") as status:
-        for number, item in enumerate(collect(inputs, reference_date=reference_date), 1):
-            documents.append(item)
-            if number % 100 == 0:
-                status.update(f"parsing… {number} documents")
-    page = build_report(documents, title=title)
-    failures = sum(1 for item in documents if item.error)
+        page = build_report(counted(collect(inputs, reference_date=reference_date), status), title=title)
+    documents, failures = counts["documents"], counts["failures"]
     try:
         if output == "-":
             sys.stdout.write(page)
@@ -70,6 +88,6 @@ def report_command(inputs: tuple[str, ...], output: str, title: str, reference_d
         click.echo(f"wirecut: error: cannot write {output}: {exc.strerror or exc}", err=True)
         sys.exit(ExitCode.USAGE)
     where = "standard output" if output == "-" else output
-    click.echo(f"wirecut: wrote {where}: {len(documents)} documents, {failures} failed", err=True)
+    click.echo(f"wirecut: wrote {where}: {documents} documents, {failures} failed", err=True)
     if failures:
         sys.exit(ExitCode.SOME_FAILED)

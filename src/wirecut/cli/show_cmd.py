@@ -33,6 +33,9 @@ Examples:
   cat story.txt | wirecut show -          read standard input
   wirecut show story.txt | less           plain [part: ...] marks when piped
   NO_COLOR=1 wirecut show story.txt       plain marks on a terminal too
+
+\b
+Exit codes: 0 shown, 2 usage error (e.g. a missing file), 3 the input is not readable text.
 """
 
 
