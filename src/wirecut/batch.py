@@ -862,6 +862,8 @@ def output_kind(output: str) -> OutputKind:
         return "dir"
     if output.lower().endswith(".gz"):
         raise BatchError(f"{output}: compressed output is not supported; use -o - and pipe it into gzip")
+    if output.lower().endswith(".json"):
+        raise BatchError(f"{output}: one JSON file cannot hold many documents; use a .jsonl file or a directory/")
     return "jsonl" if output.lower().endswith(JSONL_SUFFIXES) else "dir"
 
 
@@ -1092,7 +1094,11 @@ class _DirOutput(_Output):
             self.lock_fd = os.open(os.path.join(self.state, "lock"), os.O_WRONLY | os.O_CREAT, 0o644)
         except OSError as exc:
             raise BatchError(f"{job.output}: cannot create the output directory: {_why(exc)}") from None
-        _lock(self.lock_fd, job.output)
+        try:
+            _lock(self.lock_fd, job.output)
+        except BatchError:
+            os.close(self.lock_fd)
+            raise
         for leftover in os.listdir(self.tmp):  # temporary files of a run that was killed
             os.unlink(os.path.join(self.tmp, leftover))
 
@@ -1131,7 +1137,11 @@ class _JsonlOutput(_Output):
             self.fd = os.open(self.partial, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
             raise BatchError(f"{self.final}: cannot write the output: {_why(exc)}") from None
-        _lock(self.fd, self.final)
+        try:
+            _lock(self.fd, self.final)
+        except BatchError:
+            os.close(self.fd)
+            raise
         state = self._load_state() if not job.force else None
         keep = 0
         if state is not None:

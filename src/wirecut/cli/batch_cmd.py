@@ -14,6 +14,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from typing import Any
 
 import click
@@ -143,6 +144,9 @@ def batch_command(
         status = INTERRUPTED
     except click.ClickException:
         raise
+    except BrokenPipeError:  # -o - | head: the reader has all it wants
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        status = ExitCode.SOME_FAILED
     except Exception as exc:
         if os.environ.get("WIRECUT_DEBUG"):
             raise
@@ -224,27 +228,18 @@ def _run_with_bar(job: Any, engine: Any, summary: Any, stdin: Any, on_failure: A
 
     from wirecut.batch import InputSpec, count_items, run_batch
 
-    class RateColumn(TextColumn):
-        def __init__(self) -> None:
-            super().__init__("")
-
-        def render(self, task: Any) -> Any:
-            from rich.text import Text
-
-            speed = task.finished_speed or task.speed
-            return Text(f"{speed:,.0f} docs/s" if speed else "- docs/s", style="progress.data.speed")
-
     console = Console(stderr=True)
     columns = (
         TextColumn("[bold]batch"),
         BarColumn(),
         MofNCompleteColumn(),
-        RateColumn(),
+        TextColumn("{task.fields[rate]}", style="progress.data.speed"),
         TimeRemainingColumn(),
-        TextColumn("[red]{task.fields[failures]} failed"),
+        TextColumn("{task.fields[failed]}"),
     )
     with Progress(*columns, console=console, transient=False) as progress:
-        task = progress.add_task("batch", total=None, failures=0)
+        task = progress.add_task("batch", total=None, rate="- docs/s", failed="0 failed")
+        started = time.perf_counter()
 
         def count() -> None:  # the total arrives while the batch already runs (ETA from then on)
             try:
@@ -256,11 +251,14 @@ def _run_with_bar(job: Any, engine: Any, summary: Any, stdin: Any, on_failure: A
             threading.Thread(target=count, daemon=True).start()
 
         def on_progress(current: Any) -> None:
+            # The rate of this run over its whole time: steadier than an estimate from the last chunks.
+            elapsed = time.perf_counter() - started
             progress.update(
                 task,
                 completed=current.resumed_from + current.inputs,
                 total=current.total,
-                failures=current.failures,
+                rate=f"{current.inputs / elapsed:,.0f} docs/s" if elapsed > 0 else "- docs/s",
+                failed=f"[red]{current.failures:,} failed[/]" if current.failures else "0 failed",
             )
             while failure_lines:
                 progress.console.print(failure_lines.pop(0), markup=False, highlight=False)
