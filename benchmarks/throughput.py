@@ -151,8 +151,8 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def peak_memory(inputs: Path, workers: int) -> tuple[float, float, int]:
-    """Run ``wirecut batch INPUTS -o - > /dev/null``; sample the process tree's RSS every 50 ms."""
+def peak_memory(inputs: Path, workers: int) -> tuple[float, float, list[int]]:
+    """Run ``wirecut batch INPUTS -o - > /dev/null``; sample the process tree's RSS every 0.2 s."""
     command = [str(BIN / "wirecut"), "batch", str(inputs), "-o", "-", "-j", str(workers), "-q"]
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -165,7 +165,7 @@ def peak_memory(inputs: Path, workers: int) -> tuple[float, float, int]:
             rss = tree_rss(process.pid)
             peak = max(peak, rss)
             samples.append(rss)
-            time.sleep(0.05)
+            time.sleep(0.2)
 
     watcher = threading.Thread(target=sample)
     watcher.start()
@@ -173,7 +173,7 @@ def peak_memory(inputs: Path, workers: int) -> tuple[float, float, int]:
     watcher.join()
     if process.returncode not in (0,):
         raise SystemExit(f"memory run failed: {process.stderr.read().decode() if process.stderr else ''}")
-    return peak / 1e6, time.perf_counter() - started, len(samples)
+    return peak / 1e6, time.perf_counter() - started, samples
 
 
 def profile(inputs: Path, output: Path) -> str:
@@ -201,64 +201,75 @@ def main(argv: list[str] | None = None) -> int:
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="wirecut-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     try:
-        corpus = workdir / "corpus"
-        shutil.rmtree(corpus, ignore_errors=True)
-        size = make_corpus(corpus, args.n)
-        print(f"corpus: {args.n:,} texts, {size / 1e6:.1f} MB ({size / args.n:,.0f} bytes a text) in {corpus}")
-        print()
-        print("| layout | workers | floor docs/s | floor MB/s | wirecut docs/s | wirecut MB/s | ratio b/a |")
-        print("|---|---:|---:|---:|---:|---:|---:|")
-        rates: dict[tuple[str, int], float] = {}
-        engines: dict[int, LocalEngine] = {}
-        pool_start: dict[int, float] = {}
-        for workers in (int(w) for w in args.workers.split(",")):
-            # Started before the clock runs: the table compares steady throughput (start-up is below).
-            started = time.perf_counter()
-            engines[workers] = LocalEngine(workers)
-            engines[workers].start()
-            pool_start[workers] = time.perf_counter() - started
-        for layout in args.layouts.split(","):
-            output = workdir / ("out.jsonl" if layout == "jsonl" else "out")
-            for workers, engine in engines.items():
-                floor_s, floor_bytes = timed_batch(corpus, output, engine, baseline=True)
-                wire_s, wire_bytes = timed_batch(corpus, output, engine, baseline=False)
-                rates[(layout, workers)] = args.n / wire_s
-                print(
-                    f"| {layout} | {workers} | {args.n / floor_s:,.0f} | {floor_bytes / 1e6 / floor_s:,.2f} "
-                    f"| {args.n / wire_s:,.0f} | {wire_bytes / 1e6 / wire_s:,.2f} | {floor_s / wire_s:.3f} |",
-                    flush=True,
-                )
-        print()
-        for layout in args.layouts.split(","):
-            if (layout, 1) in rates and (layout, 2) in rates:
-                print(f"two workers / one worker ({layout}): {rates[(layout, 2)] / rates[(layout, 1)]:.2f}x")
-
-        for engine in engines.values():
-            engine.close()
-        starts = ", ".join(f"{w} worker(s) {t * 1000:.0f} ms" for w, t in pool_start.items())
-        print(f"pool start-up (not in the table): {starts}")
+        print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
+        if args.n:
+            throughput(args, workdir)
         plain = startup([sys.executable, "-c", "import json"])
         parse = startup([str(BIN / "wirecut"), "parse", str(SEED)])
         print(
             f"start-up: wirecut parse {parse * 1000:.0f} ms, python -c 'import json' {plain * 1000:.0f} ms "
             f"({parse / plain:.1f}x)"
         )
-        if args.profile:
+        if args.profile and args.n:
             print()
-            print(profile(corpus, workdir / "profile.jsonl"))
+            print(profile(workdir / "corpus", workdir / "profile.jsonl"))
         if args.memory_n:
             big = workdir / "memory-corpus"
             shutil.rmtree(big, ignore_errors=True)
             make_corpus(big, args.memory_n, seed=5)
             peak, seconds, samples = peak_memory(big, 2)
+            tenth = max(1, len(samples) // 10)
+            first, last = max(samples[:tenth]) / 1e6, max(samples[-tenth:]) / 1e6
             print(
                 f"peak memory: {peak:,.0f} MB (RSS of the process tree, 2 workers, {args.memory_n:,} inputs, "
-                f"{seconds:,.0f} s, {samples} samples)"
+                f"{seconds:,.0f} s, {len(samples)} samples; peak in the first tenth {first:,.0f} MB, "
+                f"in the last tenth {last:,.0f} MB)"
             )
+        print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     finally:
         if not args.workdir:
             shutil.rmtree(workdir, ignore_errors=True)
     return 0
+
+
+def throughput(args: argparse.Namespace, workdir: Path) -> None:
+    """The table: floor and wirecut batch on the same files, for each layout and worker count."""
+    corpus = workdir / "corpus"
+    shutil.rmtree(corpus, ignore_errors=True)
+    size = make_corpus(corpus, args.n)
+    print(f"corpus: {args.n:,} texts, {size / 1e6:.1f} MB ({size / args.n:,.0f} bytes a text) in {corpus}")
+    print()
+    print("| layout | workers | floor docs/s | floor MB/s | wirecut docs/s | wirecut MB/s | ratio b/a |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    rates: dict[tuple[str, int], float] = {}
+    engines: dict[int, LocalEngine] = {}
+    pool_start: dict[int, float] = {}
+    for workers in (int(w) for w in args.workers.split(",")):
+        # Started before the clock runs: the table compares steady throughput (start-up is below).
+        started = time.perf_counter()
+        engines[workers] = LocalEngine(workers)
+        engines[workers].start()
+        pool_start[workers] = time.perf_counter() - started
+    for layout in args.layouts.split(","):
+        output = workdir / ("out.jsonl" if layout == "jsonl" else "out")
+        for workers, engine in engines.items():
+            floor_s, floor_bytes = timed_batch(corpus, output, engine, baseline=True)
+            wire_s, wire_bytes = timed_batch(corpus, output, engine, baseline=False)
+            rates[(layout, workers)] = args.n / wire_s
+            print(
+                f"| {layout} | {workers} | {args.n / floor_s:,.0f} | {floor_bytes / 1e6 / floor_s:,.2f} "
+                f"| {args.n / wire_s:,.0f} | {wire_bytes / 1e6 / wire_s:,.2f} | {floor_s / wire_s:.3f} |",
+                flush=True,
+            )
+    print()
+    for layout in args.layouts.split(","):
+        if (layout, 1) in rates and (layout, 2) in rates:
+            print(f"two workers / one worker ({layout}): {rates[(layout, 2)] / rates[(layout, 1)]:.2f}x")
+
+    for engine in engines.values():
+        engine.close()
+    starts = ", ".join(f"{w} worker(s) {t * 1000:.0f} ms" for w, t in pool_start.items())
+    print(f"pool start-up (not in the table): {starts}")
 
 
 if __name__ == "__main__":
