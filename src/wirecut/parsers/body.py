@@ -44,11 +44,17 @@ def parse(state: ParseState) -> None:
         # A listing page: a few words before its first teaser name the section; they are not a story.
         if sum(len(text[r.start : r.end].split()) for r in runs) < 12:
             runs = []
-    for run in runs:
-        for a, b in _paragraphs(text, run.start, run.end):
-            para = clean(text[a:b])
-            if para:
-                state.claim("paragraph", a, b, Paragraph(para, Span(a, b)), "body")
+    found = [(a, b) for run in runs for a, b in _paragraphs(text, run.start, run.end) if clean(text[a:b])]
+    if len(found) >= 2 and _is_page_furniture(text[found[-1][0] : found[-1][1]]):
+        found.pop()  # "Product Suggestions" after the last sentence: the page's, not the story's
+    for a, b in found:
+        state.claim("paragraph", a, b, Paragraph(clean(text[a:b]), Span(a, b)), "body")
+
+
+def _is_page_furniture(raw: str) -> bool:
+    """A closing line of one to three words with no sentence mark: a site's link, not a story's end."""
+    words = raw.split()
+    return 1 <= len(words) <= 3 and not regex.search(r"[.!?:;,\"”’)\]。！？]\s*$", raw) and raw[:1].isupper()
 
 
 # Where a scraper glued two paragraphs with no space ("...data shows.The total value", "...imports.\"It"),

@@ -321,9 +321,31 @@ def _accept(text: str, m: regex.Match[str], kind: str, floor: int, anywhere: boo
     return DatelineMatch(start, m.end(), loc, date, agency)
 
 
+# A rule line between the items of a digest ("-----------------" in Yonhap's News Summary).
+_RULE_LINE_RE = regex.compile(r"^[ \t]*(?:-{5,}|={5,}|\*{5,})[ \t]*$", regex.MULTILINE)
+
+
+def _is_digest(state: ParseState) -> bool:
+    """A digest of several stories, each after a rule line with its own dateline: no one story's dateline."""
+    text = state.text
+    rules = list(_RULE_LINE_RE.finditer(text))
+    if len(rules) < 2:
+        return False
+    items_with_dateline = 0
+    for rule, following in zip(rules, [*rules[1:], None]):
+        end = following.start() if following else min(len(text), rule.end() + 600)
+        window_end = min(end, rule.end() + 400)
+        if next(find_datelines(text, rule.end(), window_end, floor=rule.end()), None) is not None:
+            items_with_dateline += 1
+    return items_with_dateline >= 2
+
+
 def parse(state: ParseState) -> None:
     """Claim the story's dateline: the first free dateline that text follows."""
     text = state.text
+    if _is_digest(state):
+        state.facts["digest"] = True
+        return
     for run in list(state.free_runs()):
         for candidate in find_datelines(text, run.start, run.end, floor=run.start):
             if not text[candidate.end : candidate.end + 200].strip():

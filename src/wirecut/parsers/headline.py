@@ -86,6 +86,9 @@ def _looks_like_title(raw: str) -> bool:
         return False
     if _NOT_A_TITLE_RE.fullmatch(raw.strip()):
         return False
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    if len(words) > 15 and capitalised <= len(words) / 2:
+        return False  # a long line in sentence case is a blurb or a sentence, not a headline
     cjk = regex.search(r"\p{Han}|\p{Hiragana}|\p{Katakana}", raw)
     if not cjk and len(words) > _MAX_WORDS:
         return False
@@ -145,7 +148,10 @@ def _headline_without_anchor(state: ParseState) -> None:
         return
     start, end = pieces[0]
     following = pieces[1:] or [p for r in runs[1:] for p in units(text, r.start, r.end)]
-    if following and _looks_like_title(text[start:end]) and _has_line_break_after(text, end):
+    later = [p for r in runs for p in units(text, r.start, r.end) if p[0] >= end][:3]
+    # A title is followed by its story: prose within the next few units, not a menu of short lines.
+    prose_follows = any(len(text[a:b].split()) >= 10 for a, b in later)
+    if following and prose_follows and _looks_like_title(text[start:end]) and _has_line_break_after(text, end):
         state.claim("headline", start, end, Headline(clean(text[start:end]), Span(start, end)), "headline")
         return
     splits = [c for c in (_sentence_case_split(text, start, end), _title_case_run(text, start, end)) if c is not None]

@@ -24,6 +24,10 @@ ANYWHERE_RES: tuple[tuple[str, regex.Pattern[str]], ...] = (
         "reporting",
         regex.compile(r"\((?i:(?:additional\s+)?(?:reporting|writing|compiled|editing)\s+by)\s[^()]{2,400}\)"),
     ),
+    # MENAFN's syndication line names the source agency: "(MENAFN- Kuwait News Agency (KUNA))".
+    ("source", regex.compile(r"\(MENAFN-\s?[^()\n]{1,80}(?:\([^()\n]{1,20}\))?\)")),
+    # dpa's notebook for editors, from "# Notebook" to the desk's sign-off: not for publication.
+    ("ednote", regex.compile(r"^\#\s+Notebook\b[\s\S]{0,5000}?(?=\n\s*dpa(?:\s+[a-z]{2,4}){1,6}\s*(?:\n|\Z)|\Z)", regex.MULTILINE)),
     # Reuters' contact block: "((Scott.Murdoch@thomsonreuters.com;))".
     ("contact", regex.compile(r"\(\([^()]{0,200}@[^()]{0,200}\)\)")),
     # Chinese editor lines: "[责任编辑:zhangwei]", "【编辑:田博群】", "（责任编辑：李娜）".
@@ -72,7 +76,7 @@ UNIT_RES: tuple[tuple[str, regex.Pattern[str]], ...] = (
 # Copyright sentences in flattened text: "... Two players won.  Copyright 2024 The Associated Press. All
 # rights reserved."
 COPYRIGHT_RE = regex.compile(
-    r"(?:(?<=[.!?\"”’]\s{1,3})|(?<=\n)|^)(?:ALL\sRIGHTS\sRESERVED\s)?(?:©|Copyright|COPYRIGHT)\s[^\n]{0,200}?(?:(?i:all\srights\sreserved)\.?|(?=\n)|$)",
+    r"(?:(?<=[.!?\"”’]\s{1,3})|(?<=\n)|^)(?:ALL\sRIGHTS\sRESERVED\s)?(?:©|Copyright|COPYRIGHT)\s[^\n]{0,200}?(?:(?i:all\srights\sreserved)\.?(?:\s+This\smaterial\smay\snot\sbe[^.\n]{0,120}\.)?|(?=\n)|$)",
     regex.MULTILINE,
 )
 
@@ -145,6 +149,9 @@ def parse(state: ParseState) -> None:
                 _claim(state, kind, m.start(), m.end(), m)
     for run in list(state.free_runs()):
         for start, end in units(text, run.start, run.end):
+            # A header's pieces are joined by bars: "Source: Xinhua| 2024-06-12 16:05:21|Editor: huaxia".
+            while start < end and text[start] in "| \t":
+                start += 1
             piece = text[start:end]
             for kind, pattern in UNIT_RES:
                 m = pattern.fullmatch(piece, timeout=1.0)

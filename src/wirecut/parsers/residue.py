@@ -41,6 +41,7 @@ TIMESTAMP_RE = regex.compile(
     | (?i:updated|published|posted)\s*:?\s*[0-2]\d[0-5]\d\s+GMT\s*\(\d{4}\s+HKT\)\s+\w+\s+\d{1,2},\s+\d{4}  # CNN
     | \b\d{1,2}\s+(?:hours?|hrs?|days?|mins?|minutes?)(?:\s+\d{1,2}\s+(?:mins?|minutes?))?\s+ago\b  # "2 hours 28 min ago"
     | \b[A-Z]{2,4}-[0-2]\d:[0-5]\d-\d\d-\d\d-\d\d\b                          # Kyodo's transmission stamp KWS-21:37-09-12-18
+    | (?<![\d:])[0-2]?\d:[0-5]\d\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-3]?\d,\s+(?:19|20)\d\d  # Yonhap's "10:31 April 15, 2024"
     | \bAP-[A-Z]{2}-\d\d-\d\d-\d\d\s+\d{4}GMT\b                              # AP ANPA's AP-WF-02-20-16 0337GMT
     | (?<!\d)[0-2]\d[0-5]\d[0-5]\d\s+GMT\s+\p{L}{3}\s+\d\d\b                    # dpa's "101137 GMT Dez 18"
     """,
@@ -99,6 +100,7 @@ FURNITURE_RE = regex.compile(
       | (?i:please,?\s+)?(?i:log\s?in\s+or\s+register)[^\n!.]{0,60}[!.]?
       | (?:Note:\s*)?Browsers?\swith\s\d{3,4}\s?[*x×]\s?\d{3,4}[^\n.]{0,80}\.
       | _{3,}
+      | (?:(?<=\n)|^)[ \t]*(?:-{5,}|={5,}|\*{5,}|(?:\*[ \t]){3,}\*)(?=[ \t]*(?:\n|$))   # rule lines between items
       | \b[\w\-]{6,80}\.(?:jpe?g|png|gif|webp)\b
       | (?:(?<=\n)|^)[a-z]{3}\d{4,5}\s+\d\s+[a-z]\s+\d{3,4}\s+dpa\s+\d{4}   # dpa's transmission header
       | (?<!\S)/(?:[\p{L}\-]+/){2,}(?!\S)                                     # dpa's keyword path /politics/Britain/
@@ -124,7 +126,7 @@ NAVIGATION_UNIT_RE = regex.compile(
       .{1,60}(?:\s\|\s.{1,60}){2,}                       # a menu: "Help | Sitemap | Archive | Advanced Search"
     | .{3,200}?\s?(?:-|–|\|)\s?(?:Xinhua|China\ Daily|chinadaily\.com\.cn|People's\ Daily)(?:\s?\|\s?[\w.]+)?  # page titles
     | 【字体[:：][^】]{0,20}】                              # Chinese font-size switch
-    | (?i:go\s+to\s+contents|go\s+to\s+navigation|back\s+to\s+top|skip\s+to\s+(?:main\s+)?content|home|menu|search|close|关闭窗口|返回顶部)
+    | (?:(?i:go\s+to\s+contents|go\s+to\s+navigation|back\s+to\s+top|skip\s+to\s+(?:main\s+)?content|home|menu|search|close|关闭窗口|返回顶部)\s*){1,4}
     | _{3,}                                              # AP's rule before a contact line
     | (?i:accept|accept\s+all|reject\s+all|i\s+agree)       # a cookie banner's buttons
     """,
