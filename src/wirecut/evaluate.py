@@ -130,19 +130,19 @@ def score_case(case: Case, story: Story) -> dict[str, tuple[float, Any, Any]]:
     if "dateline" in want:
         gold = want["dateline"]
         dl = story.dateline
-        got_d = (
-            None
+        got_d: dict[str, str | None] = (
+            {}
             if dl is None
             else {"location": dl.location, "date": dl.date, "agency": dl.agency, "date_iso": dl.date_iso}
         )
         if gold is None:
-            put("dateline_none", dl is None, None, got_d)
+            put("dateline_none", dl is None, None, got_d or None)
         else:
             keys = [k for k in ("location", "date", "agency") if k in gold]
             ok = dl is not None and all(
                 normalise(gold[k]) == normalise(got_d[k]) if gold[k] is not None else got_d[k] is None for k in keys
-            )  # type: ignore[index]
-            put("dateline", ok, {k: gold[k] for k in keys}, got_d)
+            )
+            put("dateline", ok, {k: gold[k] for k in keys}, got_d or None)
             if "date_iso" in gold:
                 got_iso = dl.date_iso if dl else None
                 put("date_iso", got_iso == gold["date_iso"], gold["date_iso"], got_iso)
@@ -153,9 +153,9 @@ def score_case(case: Case, story: Story) -> dict[str, tuple[float, Any, Any]]:
         put(name, {normalise(n) for n in got_names} == gold_names, want["byline_names"], got_names)
     if "captions" in want:
         gold_caps = want["captions"]
-        got_caps = [{"text": c.text, "credit": c.credit} for c in story.captions]
+        got_caps: list[dict[str, str | None]] = [{"text": c.text, "credit": c.credit} for c in story.captions]
         ok = len(gold_caps) == len(got_caps) and all(
-            _credit(g.get("credit")) == _credit(o["credit"]) and token_f1(o["text"], g.get("text", "")) >= 0.9
+            _credit(g.get("credit")) == _credit(o["credit"]) and token_f1(o["text"] or "", g.get("text", "")) >= 0.9
             for g, o in zip(gold_caps, got_caps)
         )
         put("captions" if gold_caps else "captions_none", ok, gold_caps, got_caps)

@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
+from wirecut.dates import iso_date, read_date
+from wirecut.language import detect_language
 from wirecut.parsers import body, byline, caption, dateline, headline, leftover, markup, notes, related, residue
 from wirecut.parsers.dateline import find_datelines
 from wirecut.spans import ParseState
-from wirecut.story import Story
+from wirecut.story import Dateline, Story
 
 Parser = Callable[[ParseState], None]
 
@@ -100,9 +103,7 @@ DEFAULT = Pipeline()
 
 def assemble(state: ParseState, source: str | None) -> Story:
     """Fold the claims of a finished state into a Story."""
-    from wirecut.language import detect_language
-
-    by_label: dict[str, list] = {}
+    by_label: dict[str, list[Any]] = {}
     for claim in sorted(state.claims, key=lambda c: c.span.start):
         by_label.setdefault(claim.label, []).append(claim.part)
     headline_parts = by_label.get("headline", [])
@@ -125,12 +126,12 @@ def assemble(state: ParseState, source: str | None) -> Story:
     )
 
 
-def _with_year(state: ParseState, part):  # type: ignore[no-untyped-def]
-    """Give a story dateline without a year the year of a dated caption or page stamp in the text."""
-    from dataclasses import replace
+def _with_year(state: ParseState, part: Dateline) -> Dateline:
+    """Give a story dateline without a year the year of a dated caption or page stamp in the text.
 
-    from wirecut.dates import iso_date, read_date
-
+    The contract's order: the dateline's own year, else a dated caption's, else a page stamp's, else the
+    caller's reference date; each time the year that puts the date closest to that source's date.
+    """
     if part.date is None or (part.date_iso and not part.date_iso.startswith("--")):
         return part
     parsed = read_date(part.date)

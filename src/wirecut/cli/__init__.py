@@ -13,7 +13,6 @@ from __future__ import annotations
 import enum
 import importlib
 import importlib.util
-from typing import Any
 
 import click
 
@@ -65,8 +64,8 @@ class LazyGroup(click.Group):
         if target is None or not self._importable(cmd_name):
             return None
         module_name, attribute = target.split(":")
-        command: Any = getattr(importlib.import_module(module_name), attribute)
-        return command  # type: ignore[no-any-return]
+        command: click.Command = getattr(importlib.import_module(module_name), attribute)
+        return command
 
 
 def _version() -> str:

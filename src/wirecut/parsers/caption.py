@@ -55,7 +55,9 @@ _GLUE_RE = regex.compile(r"(?<=\p{Ll}{2}|\d)[.!?](?=\p{Lu}\p{Ll})|。")
 _PHOTO_WORDS_RE = regex.compile(r"(?i:(?:file\s|this\s|a\s)?photo(?:\sshows|\staken|\sprovided)|photo\s?:)")
 
 # Where a caption sentence opens inside a paragraph: Kyodo's "Photo shows ...", "File photo taken ...".
-_PHOTO_SENTENCE_RE = regex.compile(r"(?:(?<=[.!?\"”’]\s{1,3})|^)(?:File\s|This\s|A\s)?[Pp]hoto\s(?:shows|taken|provided)\b", regex.MULTILINE)
+_PHOTO_SENTENCE_RE = regex.compile(
+    r"(?:(?<=[.!?\"”’]\s{1,3})|^)(?:File\s|This\s|A\s)?[Pp]hoto\s(?:shows|taken|provided)\b", regex.MULTILINE
+)
 
 # A line that a caption's description continues from: it does not end a sentence.
 _OPEN_LINE_END_RE = regex.compile(r"[^.!?\"”’)\]。]\s*\n[ \t]*\Z")
@@ -131,7 +133,9 @@ def _cut_at_dateline(text: str, m: regex.Match[str]) -> int:
     for group in ("ph6", "ph7"):
         if m.group(group):
             name_start, name_end = m.start(group), m.end(group)
-            for found in find_datelines(text, name_start, min(len(text), name_end + 200), floor=m.start(), anywhere=True):
+            for found in find_datelines(
+                text, name_start, min(len(text), name_end + 200), floor=m.start(), anywhere=True
+            ):
                 if name_start < found.start < name_end:
                     return trim(text, name_start, found.start)[1]
     return m.end()

@@ -231,7 +231,7 @@ def _sentence_case_split(text: str, start: int, end: int) -> int | None:
     candidates: list[int] = []
     for index in range(2, min(len(words), _MAX_WORDS + 1)):
         before, word = words[index - 1].group(0), words[index].group(0)
-        if word[:1] in "\\" or (word[:1] in "\"“" and len(word) > 1 and word[1:2].isupper()):
+        if word[:1] in "\\" or (word[:1] in '"“' and len(word) > 1 and word[1:2].isupper()):
             # AG News escapes its line breaks as "\\" and opens many stories with a quote.
             return words[index].start()
         bare = word.strip("\"“”'‘’()[],:;")

@@ -27,7 +27,12 @@ ANYWHERE_RES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     # MENAFN's syndication line names the source agency: "(MENAFN- Kuwait News Agency (KUNA))".
     ("source", regex.compile(r"\(MENAFN-\s?[^()\n]{1,80}(?:\([^()\n]{1,20}\))?\)")),
     # dpa's notebook for editors, from "# Notebook" to the desk's sign-off: not for publication.
-    ("ednote", regex.compile(r"^\#\s+Notebook\b[\s\S]{0,5000}?(?=\n\s*dpa(?:\s+[a-z]{2,4}){1,6}\s*(?:\n|\Z)|\Z)", regex.MULTILINE)),
+    (
+        "ednote",
+        regex.compile(
+            r"^\#\s+Notebook\b[\s\S]{0,5000}?(?=\n\s*dpa(?:\s+[a-z]{2,4}){1,6}\s*(?:\n|\Z)|\Z)", regex.MULTILINE
+        ),
+    ),
     # Reuters' contact block: "((Scott.Murdoch@thomsonreuters.com;))".
     ("contact", regex.compile(r"\(\([^()]{0,200}@[^()]{0,200}\)\)")),
     # Chinese editor lines: "[责任编辑:zhangwei]", "【编辑:田博群】", "（责任编辑：李娜）".

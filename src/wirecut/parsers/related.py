@@ -223,7 +223,13 @@ def _cut_last_teaser(state: ParseState, after: int) -> None:
     if "\n" in text[title[0] : title[1]] or title[1] > stamps[0].span.start:
         return
     end = trim(text, title[0], len(text))[1]
-    part = Related(clean(text[title[0] : title[1]]), None, clean(" ".join(text[r.start : r.end] for r in runs[1:])) or None, None, Span(title[0], end))
+    part = Related(
+        clean(text[title[0] : title[1]]),
+        None,
+        clean(" ".join(text[r.start : r.end] for r in runs[1:])) or None,
+        None,
+        Span(title[0], end),
+    )
     _claim_around(state, title[0], end, part)
 
 
@@ -305,7 +311,11 @@ def _ago_teasers(state: ParseState, story_start: int | None) -> None:
     text = state.text
     if story_start is None:
         return
-    stamps = [c for c in state.claims_of("residue") if c.part.kind == "timestamp" and c.span.start > story_start and _AGO_RE.fullmatch(c.part.text)]
+    stamps = [
+        c
+        for c in state.claims_of("residue")
+        if c.part.kind == "timestamp" and c.span.start > story_start and _AGO_RE.fullmatch(c.part.text)
+    ]
     for stamp in stamps:
         after = trim(text, stamp.span.end, len(text))[0]
         head = next(find_datelines(text, after, min(len(text), after + 120), floor=after), None)
@@ -316,7 +326,13 @@ def _ago_teasers(state: ParseState, story_start: int | None) -> None:
         if title_start >= stamp.span.start or not state.is_free(title_start, stamp.span.start):
             continue
         title = clean(text[title_start : stamp.span.start])
-        part = Related(title, head.to_part(text, state.reference_date), clean(text[head.end : end]) or None, None, Span(title_start, end))
+        part = Related(
+            title,
+            head.to_part(text, state.reference_date),
+            clean(text[head.end : end]) or None,
+            None,
+            Span(title_start, end),
+        )
         state.release(stamp)
         if not state.claim("related", title_start, end, part, "related"):
             state.claim(stamp.label, stamp.span.start, stamp.span.end, stamp.part, stamp.parser)

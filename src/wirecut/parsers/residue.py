@@ -112,7 +112,9 @@ FURNITURE_RE = regex.compile(
 URL_RE = regex.compile(r"https?://[^\s<>\"]{3,500}")
 
 # The same labels as a whole unit of flattened text ("  Advertisement  << Prev 1 2 Next >>  ").
-ADVERTISEMENT_UNIT_RE = regex.compile(r"ADVERTISEMENT|Advertisement|Sponsored(?:\s+content)?|广告|Anzeige|Publicidad|Publicité")
+ADVERTISEMENT_UNIT_RE = regex.compile(
+    r"ADVERTISEMENT|Advertisement|Sponsored(?:\s+content)?|广告|Anzeige|Publicidad|Publicité"
+)
 FOLLOW_UNIT_RE = regex.compile(r"(?i:follow\sus\son|like\sus\son)\s[^\n.!?]{1,60}")
 
 # Cookie banners: a sentence about cookies, and the button after it.
@@ -231,7 +233,11 @@ def _claim_standalone_urls(state: ParseState) -> None:
         return
     for m in URL_RE.finditer(text, timeout=time_limit(len(text))):
         before = text[max(0, m.start() - 200) : m.start()].rstrip(" \t")
-        if before and not before.endswith("\n") and state.prev_claim_end(m.start()) < len(before) + max(0, m.start() - 200):
+        if (
+            before
+            and not before.endswith("\n")
+            and state.prev_claim_end(m.start()) < len(before) + max(0, m.start() - 200)
+        ):
             continue
         end = m.start() + len(m.group(0).rstrip(".,;)"))
         _claim(state, "unknown", m.start(), end)
