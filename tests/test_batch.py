@@ -380,3 +380,11 @@ def test_the_batch_library_imports_neither_click_nor_rich() -> None:
         imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
         imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
         assert not {m for m in imported if m.split(".")[0] in ("click", "rich") or m.startswith("wirecut.cli")}, name
+
+
+def test_the_examples_in_the_docstrings_hold() -> None:
+    import doctest
+
+    import wirecut.batch
+
+    assert doctest.testmod(wirecut.batch).failed == 0

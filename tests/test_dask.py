@@ -79,3 +79,24 @@ def test_the_cli_runs_a_batch_on_a_scheduler_address(tmp_path: Path, client: dis
     lines = jsonl(tmp_path / "all.jsonl")
     assert len(lines) == 15 and lines[0]["source"] == "in/d0/s000.txt"
     assert [r["source"] for r in jsonl(tmp_path / "errors.jsonl")] == ["in/bad.txt"]
+
+
+def test_the_cli_starts_a_local_cluster_without_an_address(tmp_path: Path) -> None:
+    _tree(tmp_path / "in", count=4)
+    done = subprocess.run(
+        [WIRECUT, "batch", "in", "-o", "out/", "--engine", "dask", "-j", "1", "-q"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert len(outputs(tmp_path / "out")) == 9
+
+
+def test_the_examples_in_the_docstrings_hold() -> None:
+    import doctest
+
+    import wirecut.dask
+
+    assert doctest.testmod(wirecut.dask).failed == 0

@@ -44,19 +44,19 @@ from wirecut.errors import InputError, WirecutError
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
+    from wirecut.story import Story
+
 #: The key under which a JSON Lines record's fields (all but the text) are kept in its document.
 META_KEY = "meta"
 #: Names that make an input a JSON Lines file (also with ``.gz``).
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 #: Directory (inside a directory output) that holds the lock and the temporary files of a running job.
 STATE_DIR = ".wirecut"
-#: Items in one unit of work sent to a worker: large enough that the round trip is a small cost
-#: (about 0.2 ms against about 1 ms of parsing a text), small enough to keep progress smooth.
+#: Items in one unit of work sent to a worker: large enough that the round trip (about 0.2 ms) is lost
+#: in the parsing (milliseconds a text), small enough to keep progress smooth and resumes cheap.
 DEFAULT_CHUNK_SIZE = 64
 #: Seconds between checkpoints of a JSON Lines output: work lost to a SIGKILL is at most this much.
 CHECKPOINT_SECONDS = 1.0
-
-_PART_KEYS = ("headline", "dateline", "bylines", "captions", "paragraphs", "related", "notes", "residue")
 
 
 class BatchError(WirecutError):
@@ -185,12 +185,12 @@ def safe_id_name(ident: str) -> str:
 
 
 def safe_component(name: str) -> str:
-    """One path component from the filesystem or the user, made safe to create under the output.
+    r"""One path component from the filesystem or the user, made safe to create under the output.
 
     Ordinary names are kept as they are; bytes that are not UTF-8 and control characters are
     %-escaped; separators cannot occur (callers split on them first).
 
-    >>> safe_component("caf\udce9.txt"), safe_component("tab\\there"), safe_component("plain.txt")
+    >>> safe_component("caf\udce9.txt"), safe_component("tab\there"), safe_component("plain.txt")
     ('caf%E9.txt', 'tab%09here', 'plain.txt')
     """
     pieces = []
@@ -522,7 +522,7 @@ def _without_path(message: str, path: str) -> str:
     return message[len(prefix) :] if message.startswith(prefix) else message
 
 
-def render_document(story: Any, fmt: str, meta: dict[str, Any] | None) -> str:
+def render_document(story: Story, fmt: str, meta: dict[str, Any] | None) -> str:
     """One document in ``fmt``; a JSON Lines record's other fields go under ``META_KEY`` (JSON formats)."""
     from wirecut.formats import dumps, render
 
@@ -533,10 +533,10 @@ def render_document(story: Any, fmt: str, meta: dict[str, Any] | None) -> str:
     return render(story, fmt)
 
 
-def _count_parts(story: Any) -> dict[str, int]:
+def _count_parts(story: Story) -> dict[str, int]:
     return {
-        "headline": story.headline is not None,
-        "dateline": story.dateline is not None,
+        "headline": int(story.headline is not None),
+        "dateline": int(story.dateline is not None),
         "bylines": len(story.bylines),
         "captions": len(story.captions),
         "paragraphs": len(story.paragraphs),
@@ -1227,7 +1227,6 @@ class _StreamOutput(_Output):
         import sys
 
         self.stream = stream if stream is not None else sys.stdout.buffer
-        self.shards = None
 
     def settings(self, job: BatchJob, fmt: str) -> WorkerSettings:
         date = job.reference_date.isoformat() if job.reference_date else None
