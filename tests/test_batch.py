@@ -388,3 +388,20 @@ def test_the_examples_in_the_docstrings_hold() -> None:
     import wirecut.batch
 
     assert doctest.testmod(wirecut.batch).failed == 0
+
+
+def test_too_large_inputs_fail_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(wirecut, "MAX_INPUT_BYTES", 2000)  # read at call time: no 256 MB file needed
+    big = "PARIS (AFP) - " + "Rain fell again. " * 200
+    write_tree(tmp_path / "in", {"big.txt": big, "small.txt": wire_story(1, 1)})
+    (tmp_path / "in" / "bomb.txt.gz").write_bytes(gzip.compress(big.encode()))
+    (tmp_path / "in" / "d.jsonl").write_text(json.dumps({"text": big}) + "\n" + json.dumps({"text": "ok"}) + "\n")
+    failures: list[dict[str, Any]] = []
+    summary = run_batch(
+        BatchJob([str(tmp_path / "in")], str(tmp_path / "o.jsonl")), engine=ONE, on_failure=failures.append
+    )
+    assert summary.documents == 2
+    reasons = {Path(f["source"]).name: f["reason"] for f in failures}
+    assert set(reasons) == {"big.txt", "bomb.txt.gz", "d.jsonl:1"}
+    assert "larger than" in reasons["big.txt"] and "more than" in reasons["bomb.txt.gz"]
+    assert "over the limit" in reasons["d.jsonl:1"]
