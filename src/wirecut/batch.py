@@ -1172,7 +1172,8 @@ class _JsonlOutput(_Output):
             return None
 
     def exclude(self) -> set[tuple[int, int]]:
-        return {k for k in (_file_key(self.partial), _file_key(self.state_path)) if k}
+        # The finished output of an earlier run is not input either (wirecut batch . -o all.jsonl --force).
+        return {k for k in (_file_key(self.partial), _file_key(self.state_path), _file_key(self.final)) if k}
 
     def settings(self, job: BatchJob, fmt: str) -> WorkerSettings:
         date = job.reference_date.isoformat() if job.reference_date else None
