@@ -53,7 +53,11 @@ TRAILING_BY_RE = regex.compile(r"\((?P<by>By\s[^()\n]{3,120})\)")
 BRACKETED_REPORT_RE = regex.compile(r"\[(?:Report|Article|Commentary|Interview)\s+b[yu]\s+(?P<names>[^\[\]\n]{2,80})\]")
 
 # Chinese reporters in brackets right after a dateline: "（记者白晓雨、陈立群）", "(记者 许婧雯)".
-CHINESE_REPORTERS_RE = regex.compile(r"\s*[（(]\s*(?:记者|通讯员|特约记者)\s*(?P<names>[^()（）\n]{1,60}?)\s*[)）]")
+CHINESE_REPORTERS_RE = regex.compile(
+    r"""\s*(?:[（(]\s*(?:记者|記者|通讯员|通訊員|特约记者)\s*(?P<names>[^()（）\n]{1,60}?)\s*[)）]   # （记者白晓雨、陈立群）
+         |(?:记者|記者)\s?(?P<names2>[\p{Han}·、\s]{2,20}?)\s?(?:报道|報道))                       # 本报...电记者张金江报道""",
+    regex.VERBOSE,
+)
 
 
 def _split_names(raw: str) -> list[str]:
@@ -143,5 +147,5 @@ def _chinese_reporters(state: ParseState, pos: int) -> None:
     if not m:
         return
     start, end = trim(text, m.start(), m.end())
-    names = tuple(n for n in regex.split(r"[、，,\s]+", m.group("names")) if n)
+    names = tuple(n for n in regex.split(r"[、，,\s]+", m.group("names") or m.group("names2")) if n)
     state.claim("byline", start, end, Byline(clean(text[start:end]), names, None, Span(start, end)), "byline")

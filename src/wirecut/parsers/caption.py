@@ -40,7 +40,10 @@ CREDIT_RE = regex.compile(
     | (?P<credit6>(?P<ag6>REUTERS)/(?P<ph6>{_NAME})(?:/File\sPhoto|/File)?)   # REUTERS/Kim Kyung-Hoon/File Photo
     | (?P<credit7>(?P<ag7>AFP)\sPHOTO\s?/\s?(?P<ph7>[\p{{Lu}}][\p{{Lu}}.'’\- ]{{1,60}}[\p{{Lu}}]))  # AFP PHOTO / NAME
     | (?P<credit8>(?:Foto|Photo)\s?[:：]\s?(?P<ph8>{_NAME})/(?P<ag8>dpa|AFP|AP|Reuters|EPA))    # Foto: NAME/dpa
-    | (?P<credit9>(?:新华社|中新社|人民网|新华网|本报)(?:记者|通讯员|发)\s?(?P<ph9>[\p{{Han}}·]{{2,12}}?(?:\s?[、，]\s?[\p{{Han}}·]{{2,8}})*)\s?摄)  # 新华社记者鞠鹏摄
+    | (?P<credit9>(?:新华社|新華社|中新社|人民网|人民網|新华网|新華網|本报|本報)(?:记者|記者|通讯员|通訊員|发|發|發\(fā\))
+          \s{{0,2}}(?P<ph9>[\p{{Han}}·]{{2,12}}?(?:\s?[、，]\s?[\p{{Han}}·]{{2,8}})*)\s{{0,2}}(?:摄|攝))  # 新华社记者鞠鹏摄, 新華社記者 高潔 攝
+    | [(（](?P<credit13>(?P<ag13>共同|時事))[)）](?=[ \t]*(?:\n|$))                           # Kyodo: "...担当者=12日、ジュネーブ(共同)"
+    | [（(](?P<credit14>[^（）()\n]{{0,12}}=(?P<ag14>新華社|新华社|共同)(?:記者|记者)?/(?P<ph14>[^（）()\n]{{1,12}}))[）)]  # "（新県=新華社記者/鞠鵬）"
     | (?P<credit10>Photo\scourtesy(?:\sof)?\s(?P<ag10>{_NAME}))(?=\s*(?:\n|$))                    # Photo courtesy Delta Airlines
     | (?P<credit11>Photo\sby\s(?P<ph11>{_NAME})/(?P<ag11>UPI|AP|AFP|Xinhua|Reuters))(?=[ \t]*(?:\n|$))  # UPI: "Photo by Renata Solis/UPI"
     | \((?P<credit12>(?P<ag12>Kyodo|Yonhap|Xinhua|AP|AFP|Reuters|Bernama))\)                        # Kyodo: "Photo shows ... (Kyodo)"
@@ -49,7 +52,7 @@ CREDIT_RE = regex.compile(
 )
 
 # A sentence glued to the next element with no space, as scrapers join HTML blocks: "recovery.Tourists".
-_GLUE_RE = regex.compile(r"(?<=\p{Ll}{2}|\d)[.!?](?=\p{Lu}\p{Ll})|。")
+_GLUE_RE = regex.compile(r"(?<=\p{Ll}{2}|\d)[.!?](?=\p{Lu}\p{Ll})")
 
 # A caption that only an agency's name in brackets closes must say it is a photo (Kyodo, Yonhap).
 _PHOTO_WORDS_RE = regex.compile(r"(?i:(?:file\s|this\s|a\s)?photo(?:\sshows|\staken|\sprovided)|photo\s?:)")
@@ -173,6 +176,8 @@ def parse(state: ParseState) -> None:
             continue
         if m.group("credit12") and not _PHOTO_WORDS_RE.match(description):
             continue
+        if m.group("credit13") and "=" not in description:
+            continue  # Kyodo's caption always says where and when after "=": "担当者=12日、ジュネーブ(共同)"
         number = _PHOTO_NUMBER_RE.search(text, max(0, start - 12), start)
         if number and state.is_free(number.start(), start):
             start = number.start()

@@ -54,6 +54,7 @@ _DATE = r"""
     (?:
         (?<![\p{{L}}\p{{M}}])(?i:{months})\.?\s+[0-3]?\d(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?     # April 19 / Sept. 29, 2016
       | (?<!\d)[0-3]?\d(?:st|nd|rd|th|er)?\.?\s+(?i:{months})\.?(?:,?\s+(?:19|20)\d\d)?  # 13 Jan / 5th January 2016 / 16 февраля
+      | (?<!\d)[0-3]?\d\s+de\s+(?i:{months})(?:\s+de\s+(?:19|20)\d\d)?  # Spanish and Portuguese: 19 de junho
       | (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)      # NewsML's "MOSCOW, Monday (Reuters)"
     )"""
 
@@ -107,10 +108,21 @@ def _patterns() -> list[tuple[str, regex.Pattern[str]]]:
              (?:\s+(?P<date2>{date}))?(?P<sep>{_SEPARATOR})?""",
         ),
         # PLACE, Date. /TASS/. : TASS and ITAR-TASS.
-        ("slashed", rf"""{place}{region}?(?:\s*,\s*(?P<date>{date}))?\.?\s*/(?P<agency>{agency})/\.?"""),
+        # RIA's old German service: "WASHINGTON, 6. Maerz. /RIA-"Nowosti"-Korrespondent Arkadi Orlow/."
+        ("slashed", rf"""{place}{region}?(?:\s*,\s*(?P<date>{date}))?\.?\s*/(?P<agency>{agency})(?:[-\s"][^/\n]{{0,60}})?/\.?"""),
+        # Chinese agencies: "新华社北京4月19日电", "中新社北京九月二十七日电", "人民网北京12月8日电", "本报墨西哥城1月28日电".
+        ("chinese", r"""(?P<agency>新华社|新華社|新华网|新華網|中新社|中新网|中新網|人民网|人民網|本报|本報|央视网|中国日报网|中国新闻网)
+             (?P<loc>[\p{Han}·]{1,10}?)
+             (?P<date>(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日)
+             (?:电|電|讯|訊)"""),
+        # Japanese agencies: Kyodo's "【ジュネーブ共同】", Jiji's "【ワシントン時事】".
+        ("japanese", r"""【(?P<loc>[^【】\s]{1,20}?)(?P<agency>共同|時事|ＡＦＰ時事|ロイター)】"""),
         # PLACE[,] Date AGENCY -- with the agency bare: SAPA ("Johannesburg June 2 SAPA --") and Kyodo's
         # feed ("SAITAMA, Japan, Dec. 9 Kyodo -").
         ("bare", rf"""{place}{region}?[ \t]*,?[ \t]+(?P<date>{date})\s+(?P<agency>{agency})(?P<sep>{_SEPARATOR})"""),
+        # PLACE, Date — AGENCY. : RIA Novosti ("МОСКВА, 4 мар — РИА Новости."), and Interfax's
+        # "Москва. 3 апреля. INTERFAX.RU -".
+        ("agency_after", rf"""{place}(?:\s*,\s*|\.\s+)(?P<date>{date})\.?\s*(?:—|–|-)?\s*(?P<agency>{agency})\.?(?P<sep>\s*(?:—|–|-(?=\s)))?"""),
         # (AGENCY) - PLACE, Date - : ANSA puts the agency first.
         (
             "agency_first",
@@ -182,7 +194,7 @@ def _location_start(text: str, start: int, loc: str, floor: int) -> tuple[int, s
     if loc.isupper() and regex.search(r"\p{Ll}", previous) and not previous.endswith((":", ".")):
         return start, loc
     known = lexicon.multiword_places()
-    for size in range(len(words) - 1, 1, -1):
+    for size in range(len(words), 1, -1):
         tail = " ".join(words[-size:])
         if tail.upper() in known:
             return start + loc.rindex(tail), tail
@@ -257,6 +269,10 @@ def _accept(text: str, m: regex.Match[str], kind: str, floor: int, anywhere: boo
     """Check a pattern's match against what a real dateline looks like; give the dateline or None."""
     groups = m.groupdict()
     loc = groups.get("loc")
+    if kind in ("chinese", "japanese"):
+        # Distinctive enough to stand anywhere, even glued to a headline with no space.
+        agency = groups["agency"]
+        return DatelineMatch(m.start(), m.end(), loc, groups.get("date"), None if agency in ("本报", "本報") else agency)
     # AG News's "(Reuters) Reuters - ": the bracketed source closes the title; the dateline is the bare one.
     start = m.start("agency_bare") if groups.get("agency_bare") else m.start()
     agency = groups.get("agency") or groups.get("agency_bare") or groups.get("agency_bare2")
@@ -283,6 +299,8 @@ def _accept(text: str, m: regex.Match[str], kind: str, floor: int, anywhere: boo
             start = place_start
             # A place cut out of a run of capitals (a flattened headline before it) has its boundary there.
             boundary_ok = boundary_ok or place_start != loc_start or at_boundary(text, start, floor)
+            # A known place of several words stands on its own: "... daa/mt/msr Nueva Delhi, 21 ene (EFE).-".
+            boundary_ok = boundary_ok or loc.upper() in lexicon.multiword_places()
             previous = _previous_word(text, start, floor)
             in_caps_run = bool(previous) and not regex.search(r"\p{Ll}", previous) and regex.search(r"\p{Lu}", previous)
             if kind == "place_only":
