@@ -195,6 +195,8 @@ class Evaluation:
     means: dict[str, float] = field(default_factory=dict)
     failures: list[dict[str, Any]] = field(default_factory=list)
     cases: int = 0
+    #: Warnings of parsers that raised on a case: bugs, which the CLI reports and a floor check fails on.
+    parser_failures: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -217,6 +219,7 @@ def evaluate(cases: Iterable[Case], *, group_by: str | None = None) -> dict[str,
     for case in cases:
         ref = dt.date.fromisoformat(case.reference_date) if case.reference_date else None
         story = parse(case.text, reference_date=ref)
+        results["all"].parser_failures.extend(f"{case.id}: {w}" for w in story.warnings if w.startswith("parser "))
         scores = score_case(case, story)
         groups = ["all"] + ([str(getattr(case, group_by))] if group_by else [])
         for group in groups:

@@ -85,7 +85,12 @@ def eval_command(
                 console.print(
                     f"  got:      {json.dumps(f['got'], ensure_ascii=False)[:600]}", highlight=False, markup=False
                 )
+    for failure in overall.parser_failures[:20]:
+        click.echo(f"wirecut eval: {failure}", err=True)
     if floors:
+        if overall.parser_failures:
+            click.echo(f"wirecut eval: {len(overall.parser_failures)} parser failures", err=True)
+            sys.exit(ExitCode.SOME_FAILED)
         with open(floors, encoding="utf-8") as handle:
             wanted = json.load(handle)
         below = [

@@ -101,3 +101,31 @@ def _changed() -> None:
 def multiword_places() -> frozenset[str]:
     """Dateline places of several words, in capitals (``"NEW YORK"``, ``"DAR ES SALAAM"``)."""
     return frozenset(p.upper() for p in _load("places.json")["multiword"])
+
+
+_MARKERS: dict[str, dict[str, list[str]]] = {k: v for k, v in _load("markers.json").items() if not k.startswith("_")}
+
+
+def marker_forms(kind: str) -> list[str]:
+    """Every form of a kind of marker ("share", "advertisement", "related_label", ...), longest first."""
+    forms = {form for by_lang in [_MARKERS.get(kind, {})] for forms in by_lang.values() for form in forms}
+    return sorted(forms, key=lambda f: (-len(f), f))
+
+
+def marker_languages(kind: str) -> dict[str, list[str]]:
+    """The forms of a kind of marker by language."""
+    return _MARKERS.get(kind, {})
+
+
+def register_markers(kind: str, lang: str, forms: list[str]) -> None:
+    """Teach wirecut more forms of a marker; patterns that read them are rebuilt on next use."""
+    _MARKERS.setdefault(kind, {}).setdefault(lang, []).extend(forms)
+    _changed()
+
+
+def alternation(kind: str) -> str:
+    """A regex alternation of a marker kind's forms, case-insensitive, spaces matching any white space."""
+    import regex
+
+    parts = [regex.escape(form).replace("\\ ", r"\s+") for form in marker_forms(kind)]
+    return "(?i:" + "|".join(parts) + ")"

@@ -20,6 +20,7 @@ MARKUP_RE = regex.compile(
       <!\[CDATA\[ | \]\]>                      # CDATA wrappers of RSS and Kindle feeds (China Daily)
     | <\?xml[^>\n]{0,200}\?>                    # an XML declaration at the head of a feed
     | <!--[^>]{0,500}?-->                       # an HTML comment
+    | \{\*[^{}\n]{0,40}\*\}                        # a template's placeholder left in the page: "{* *}"
     | </?(?i:br|p|div|span|a|b|i|u|em|strong|img|li|ul|ol|table|tr|td|th|tbody|thead|h[1-6]|font|center
           |script|style|iframe|figure|figcaption|section|article|header|footer|nav|hr|blockquote|small|sup|sub
           |meta|link|title|description|channel|item|guid|pubDate|lastBuildDate|rss|atom:link|dc:creator
@@ -33,7 +34,7 @@ MARKUP_RE = regex.compile(
 def parse(state: ParseState) -> None:
     """Claim every markup tag as residue."""
     text = state.text
-    if "<" not in text and "]]>" not in text:
+    if "<" not in text and "]]>" not in text and "{*" not in text:
         return
     for m in MARKUP_RE.finditer(text, timeout=time_limit(len(text))):
         part = Residue("markup", clean(m.group(0)), Span(m.start(), m.end()))

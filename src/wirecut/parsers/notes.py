@@ -11,8 +11,11 @@ Contract:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
+from wirecut import lexicon
 from wirecut.spans import ParseState, Span
 from wirecut.story import Note
 from wirecut.text import clean, time_limit, units
@@ -85,6 +88,17 @@ COPYRIGHT_RE = regex.compile(
     regex.MULTILINE,
 )
 
+# A rights line in any language, from the lexicon: "RIPRODUZIONE RISERVATA © Copyright ANSA",
+# "当社のコンテンツは著作権法によって保護されます".
+def _rights_re() -> regex.Pattern[str]:
+    return _compiled_rights(lexicon.alternation("rights"))
+
+
+@lru_cache(maxsize=4)
+def _compiled_rights(alternation: str) -> regex.Pattern[str]:
+    return regex.compile(rf"(?:(?<=[.!?\"”’。]\s{{0,3}})|(?<=\n)|^)[^\n.!?。]{{0,60}}?{alternation}[^\n]{{0,200}}", regex.MULTILINE)
+
+
 # Rights sentences that close a page: AP's "This material may not be published, broadcast, rewritten or
 # redistributed.", China Daily's "The content (...) published in this site belongs to China Daily
 # Information Co (CDIC). Without written authorization from CDIC, such content shall not be republished".
@@ -147,6 +161,7 @@ def parse(state: ParseState) -> None:
         (CONTACT_RE, "contact"),
         (COPYRIGHT_RE, "copyright"),
         (RIGHTS_SENTENCE_RE, "copyright"),
+        (_rights_re(), "copyright"),
     ):
         for m in pattern.finditer(text, timeout=time_limit(len(text))):
             # A trailer sits near the end of the text; far before it, the same words are a quote.
@@ -179,6 +194,8 @@ TRAILER_RES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ),
     # dpa's desk initials: "dpa hm sw"; CNA's "Enditem/ls"; Yonhap's "(END)"; Kyodo's "==Kyodo".
     ("signoff", regex.compile(r"dpa(?:\s+[a-z]{2,4}){1,6}|Enditem(?:/\w+)?|\(END\)|==\s?Kyodo")),
+    # EFE, ANSA and Lusa close a story with their bare name: "... ejemplares. EFE".
+    ("signoff", regex.compile(r"(?:EFE|ANSA|Lusa|APA|AFP)(?:\s+[a-z]{2,4}(?:/[a-z]{2,4}){0,4})?")),
     # A reporter's address alone: Yonhap's "seojin@yna.co.kr".
     ("contact", regex.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")),
 )

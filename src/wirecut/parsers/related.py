@@ -17,33 +17,44 @@ Contract:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
+from wirecut import lexicon
 from wirecut.parsers.dateline import DatelineMatch, find_datelines
 from wirecut.spans import ParseState, Span
 from wirecut.story import Related
 from wirecut.text import UNIT_BREAK_RE, clean, time_limit, trim, units
 
-# Labels that open a block of teasers.
-LABEL_RE = regex.compile(
-    r"""(?:(?<=[.!?"”’)\]]\s{1,3})|(?<=\n|\A|\s\s))
-    (?:Related(?:\s(?:stories|articles|news|coverage))?|RELATED(?:\sSTORIES)?|See\salso|SEE\sALSO|Also\sread|ALSO\sREAD
-      |Read\smore|READ\sMORE|More\son\sthis|Lire\saussi|Leer\smás|Mehr\szum\sThema|相关新闻|相关阅读|延伸阅读)
-    \s?[:：]""",
-    regex.VERBOSE,
-)
+@lru_cache(maxsize=1)
+def _label_re() -> regex.Pattern[str]:
+    """Labels that open a block of teasers ("Related:", "See also:", "Lire aussi :"), from the lexicon."""
+    return regex.compile(
+        rf"""(?:(?<=[.!?"”’)\]]\s{{1,3}})|(?<=\n|\A|\s\s))(?:{lexicon.alternation("related_label")})\s?[:：]""",
+        regex.VERBOSE,
+    )
 
-# Markers that close a teaser and link to its story, matched whatever their case and spacing
-# ("Full story", "FULL STORY", Focus Taiwan's misspelt "[FUILL  STORY]", "Read More »", "more>>").
-MARKER_RE = regex.compile(
-    r"""\[\s*(?i:fu[il]{1,3}\s+story)\s*\]
-      | (?i:fu[il]{1,3}\s+story)
-      | (?i:read\s+more)\s*(?:»|>>|›)
-      | (?i:more)\s*(?:>>|»)
-      | \[(?i:more)\]
-      | 详细>>|全文>>""",
-    regex.VERBOSE,
-)
+
+@lru_cache(maxsize=1)
+def _marker_re() -> regex.Pattern[str]:
+    """Markers that close a teaser and link to its story, whatever their case and spacing.
+
+    "Full story", "FULL STORY", Focus Taiwan's misspelt "[FUILL  STORY]", "Read More »", and the
+    lexicon's forms in other languages ("weiterlesen", "Lire la suite").
+    """
+    return regex.compile(
+        rf"""\[\s*(?i:fu[il]{{1,3}}\s+story)\s*\]
+          | (?i:fu[il]{{1,3}}\s+story)
+          | (?i:read\s+more)\s*(?:»|>>|›)
+          | (?i:more)\s*(?:>>|»)
+          | {lexicon.alternation("read_more")}""",
+        regex.VERBOSE,
+    )
+
+
+lexicon.on_change(_label_re.cache_clear)
+lexicon.on_change(_marker_re.cache_clear)
 
 # The ellipsis that closes a listing's cut summary.
 _ELLIPSIS_RE = regex.compile(r"(?:…|\.\.\.)\s*$")
@@ -104,10 +115,10 @@ def parse(state: ParseState) -> None:
     story_start = _story_dateline_position(state)
     labels = [
         m
-        for m in LABEL_RE.finditer(text, timeout=time_limit(len(text)))
+        for m in _label_re().finditer(text, timeout=time_limit(len(text)))
         if state.is_free(m.start(), m.end()) and (story_start is None or m.start() > story_start)
     ]
-    markers = [m for m in MARKER_RE.finditer(text, timeout=time_limit(len(text))) if state.is_free(m.start(), m.end())]
+    markers = [m for m in _marker_re().finditer(text, timeout=time_limit(len(text))) if state.is_free(m.start(), m.end())]
     if len(labels) > 1 and all(text[a.start() : a.end()] == text[labels[0].start() : labels[0].end()] for a in labels):
         # Reuters' "Read more: A  Read more: B": each label opens one teaser.
         for current, following in zip(labels, [*labels[1:], None]):
@@ -200,7 +211,7 @@ def _marked_teasers(state: ParseState, markers: list[regex.Match[str]], story_st
             start = _teaser_start(state, marker.start(), listing=listing)
         else:
             start = trim(text, previous_end, marker.start())[0]
-            if not state.is_free(start, marker.start()):
+            if not listing and not state.is_free(start, marker.start()):
                 start = _teaser_start(state, marker.start())
         _teaser_listing(state, start, marker)
         previous_end = marker.end()
@@ -234,46 +245,40 @@ def _cut_last_teaser(state: ParseState, after: int) -> None:
 
 
 def _teaser_start(state: ParseState, pos: int, *, listing: bool = False) -> int:
-    """The start of a listing teaser: its title line, before its timestamp and summary.
+    """The start of a teaser that a marker closes.
 
-    On a listing page (no story before the teaser) the first teaser reaches back to the part before it.
+    On a listing page (no story before the teaser) the first teaser reaches back over the page stamps
+    inside it to the part before it; elsewhere it starts at its own unit.
     """
     text = state.text
     floor = state.prev_claim_end(pos)
-    breaks = [m.end() for m in UNIT_BREAK_RE.finditer(text, floor, pos)]
-    start = breaks[-1] if breaks else floor
-    if listing and not any(c.label == "residue" and c.span.end == floor and floor > 0 for c in state.claims):
+    if listing:
+        while floor > 0:
+            before = [c for c in state.claims if c.span.end == floor]
+            if not before or not all(c.label == "residue" and c.part.kind == "timestamp" for c in before):
+                break
+            floor = state.prev_claim_end(before[0].span.start)
         return trim(text, floor, pos)[0]
-    # Over a timestamp claimed between title and summary, to the title's line.
-    claim_start = floor - 1
-    if floor > 0 and any(c.label == "residue" and c.span.end == floor for c in state.claims):
-        claim_start = next(c.span.start for c in state.claims if c.label == "residue" and c.span.end == floor)
-        title_floor = state.prev_claim_end(claim_start)
-        title_units = units(text, title_floor, claim_start)
-        if title_units and not text[floor:start].strip():
-            return title_units[-1][0]
-    return start
+    breaks = [m.end() for m in UNIT_BREAK_RE.finditer(text, floor, pos)]
+    return breaks[-1] if breaks else floor
 
 
 def _teaser_listing(state: ParseState, start: int, marker: regex.Match[str]) -> None:
+    """A listing teaser: title, page stamp, summary, marker (Xinhua); or a block with a dateline (CNA)."""
     text = state.text
-    runs = [r for r in state.free_runs(start, marker.start())]
-    pieces: list[tuple[int, int]] = []
-    for run in runs:
-        pieces.extend(units(text, run.start, run.end))
-    if len(runs) >= 2 and pieces:
-        # Title and summary around a claimed timestamp: each run is its own piece.
-        title_run = trim(text, runs[0].start, runs[0].end)
-        rest = " ".join(text[r.start : r.end] for r in runs[1:])
-        part = Related(
-            clean(text[title_run[0] : title_run[1]]),
-            None,
-            clean(rest) or None,
-            clean(marker.group(0)),
-            Span(start, marker.end()),
-        )
-        _claim_around(state, start, marker.end(), part)
-        return
+    head = next(find_datelines(text, start, marker.start(), floor=start, anywhere=True), None)
+    stamps = [
+        c for c in state.claims_of("residue") if start <= c.span.start < marker.start() and c.part.kind == "timestamp"
+    ]
+    if head is None and stamps:
+        # The title is the unit right before the stamp; a section name before it stays outside.
+        title_units = _free_units(state, start, stamps[0].span.start)
+        if title_units:
+            first, last = title_units[-1]
+            summary = clean(text[stamps[-1].span.end : marker.start()]) or None
+            part = Related(clean(text[first:last]), None, summary, clean(marker.group(0)), Span(first, marker.end()))
+            _claim_around(state, first, marker.end(), part)
+            return
     _teaser(state, start, marker.end(), marker, None)
 
 

@@ -11,8 +11,11 @@ Contract:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
+from wirecut import lexicon
 from wirecut.dates import iso_date, read_date
 from wirecut.spans import ParseState, Span
 from wirecut.story import Residue
@@ -54,8 +57,9 @@ TIMESTAMP_UNIT_RE = regex.compile(
     (?:(?i:date|published|posted|updated|time|时间|发布时间|日期)\s*[:：]?\s*)?
     (?:
         (?:19|20)\d\d-[01]\d-[0-3]\d                                     # date 2020-07-14
-      | (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?
-        \p{Lu}\p{Ll}+\.?\s+[0-3]?\d,\s*(?:19|20)\d\d                     # Thursday, April 30, 2009 / February 26,2023
+      | (?:\p{Lu}\p{Ll}+,?\s+)?
+        \p{Lu}\p{Ll}+\.?\s+[0-3]?\d,\s*(?:19|20)\d\d                     # Thursday, April 30, 2009 / Freitag, Mai 2, 2025
+      | [0-3]?\d[./][01]?\d[./](?:19|20)\d\d                             # ITAR-TASS's 16.01.2003
       | [0-3]?\d\s+\p{Lu}\p{Ll}+\s+(?:19|20)\d\d                        # 25 October 2013
       | [0-2]?\d:[0-5]\d\s+\p{Lu}\p{Ll}+\.?\s+[0-3]?\d,\s*(?:19|20)\d\d    # Yonhap's "10:31 April 15, 2024"
     )
@@ -64,17 +68,11 @@ TIMESTAMP_UNIT_RE = regex.compile(
     regex.VERBOSE,
 )
 
-# Share, print and social buttons: a unit that is nothing else.
-SHARE_UNIT_RE = regex.compile(
-    r"""(?i:
-        share(?:\s+this(?:\s+(?:article|story))?)?:? | print(?:\s+this\s+(?:page|article))? | e-?mail | tweet
-      | facebook | twitter | whatsapp | linkedin | reddit | telegram | copy\s+link | save | comments?
-      | \[?\s*print\s*\]? | \[?\s*e-?mail\s*\]?
-    )
-    | 分享到?(?:微信)?(?:朋友圈)? | 打印本页 | 打印 | 收藏 | 【打印】 | 【关闭】
-    """,
-    regex.VERBOSE,
-)
+# Share, print and social buttons: a unit that is nothing else (the words of every language are in
+# lexicon/markers.json; brackets around them are Chinese and older English pages' habit).
+def _share_unit_source() -> str:
+    return rf"[\[【]?\s*(?:{lexicon.alternation('share')})\s*:?\s*[\]】]?"
+
 
 # Share prompts found anywhere: the WeChat prompts of Chinese pages.
 SHARE_RE = regex.compile(
@@ -111,11 +109,26 @@ FURNITURE_RE = regex.compile(
 # A web address that stands where an element starts (after markup, at a line's start), not in a sentence.
 URL_RE = regex.compile(r"https?://[^\s<>\"]{3,500}")
 
-# The same labels as a whole unit of flattened text ("  Advertisement  << Prev 1 2 Next >>  ").
-ADVERTISEMENT_UNIT_RE = regex.compile(
-    r"ADVERTISEMENT|Advertisement|Sponsored(?:\s+content)?|广告|Anzeige|Publicidad|Publicité"
-)
-FOLLOW_UNIT_RE = regex.compile(r"(?i:follow\sus\son|like\sus\son)\s[^\n.!?]{1,60}")
+# A unit that is only a site's name or a counter's: "Top.Mail.Ru", "chinadaily.com.cn".
+DOMAIN_UNIT_RE = regex.compile(r"(?:[\w\-]+\.)+(?:ru|com|cn|net|org|de|fr|it|es|jp|kr|in|uk)(?:\.[a-z]{2})?")
+
+
+@lru_cache(maxsize=1)
+def _unit_patterns() -> tuple[tuple[regex.Pattern[str], str], ...]:
+    """The whole-unit patterns, built from the lexicons (rebuilt when a lexicon changes)."""
+    return (
+        (regex.compile(_share_unit_source()), "share"),
+        # "Follow us on Facebook", "Подписывайтесь на РИА Новости в Telegram".
+        (regex.compile(rf"(?:{lexicon.alternation('share_prompt')})\s[^\n.!?]{{1,60}}"), "share"),
+        # An advertisement label alone ("  Advertisement  << Prev 1 2 Next >>  ").
+        (regex.compile(lexicon.alternation("advertisement")), "advertisement"),
+        (TIMESTAMP_UNIT_RE, "timestamp"),
+        (NAVIGATION_UNIT_RE, "navigation"),
+        (DOMAIN_UNIT_RE, "unknown"),
+    )
+
+
+lexicon.on_change(_unit_patterns.cache_clear)
 
 # Cookie banners: a sentence about cookies, and the button after it.
 COOKIE_RE = regex.compile(
@@ -127,7 +140,10 @@ NAVIGATION_UNIT_RE = regex.compile(
     r"""
       .{1,60}(?:\s\|\s.{1,60}){2,}                       # a menu: "Help | Sitemap | Archive | Advanced Search"
     | .{3,200}?\s?(?:-|–|\|)\s?(?:Xinhua|China\ Daily|chinadaily\.com\.cn|People's\ Daily)(?:\s?\|\s?[\w.]+)?  # page titles
-    | 【字体[:：][^】]{0,20}】                              # Chinese font-size switch
+    | 【字[体體][:：][^】]{0,20}】?                           # Chinese font-size switch
+    | \d{1,2}版[:：].{1,12}                                 # a paper's page labels: "01版:要 闻"
+    | .{1,20}(?:>|›|»).{1,20}(?:(?:>|›|»).{1,20}){1,6}      # breadcrumbs: "首页>文化频道>要闻>正文"
+    | 本[页頁]位置[:：].{0,60}                                 # "本頁位置: 首頁新聞中心"
     | (?:(?i:go\s+to\s+contents|go\s+to\s+navigation|back\s+to\s+top|skip\s+to\s+(?:main\s+)?content|home|menu|search|close|关闭窗口|返回顶部)\s*){1,4}
     | _{3,}                                              # AP's rule before a contact line
     | (?i:accept|accept\s+all|reject\s+all|i\s+agree)       # a cookie banner's buttons
@@ -191,13 +207,7 @@ def parse(state: ParseState) -> None:
             if end - start > 300:
                 continue
             piece = text[start:end]
-            for pattern, kind in (
-                (SHARE_UNIT_RE, "share"),
-                (FOLLOW_UNIT_RE, "share"),
-                (ADVERTISEMENT_UNIT_RE, "advertisement"),
-                (TIMESTAMP_UNIT_RE, "timestamp"),
-                (NAVIGATION_UNIT_RE, "navigation"),
-            ):
+            for pattern, kind in _unit_patterns():
                 if pattern.fullmatch(piece, timeout=1.0):
                     _claim(state, kind, start, end)
                     break
