@@ -49,6 +49,13 @@ _TRAILING_AGENCY_RE = regex.compile(r",\s*(?P<agency>[\p{L}][\p{L}\-]{1,20})\s*=
 # CNA closes a story with its reporters in brackets: "(By Lin Pei-hsuan and Matthew Kuo) Enditem/ls".
 TRAILING_BY_RE = regex.compile(r"\((?P<by>By\s[^()\n]{3,120})\)")
 
+# A byline that ends with its agency's name, for flattened text where nothing else marks its end.
+BOUNDED_BY_RE = regex.compile(
+    r"(?:By|BY|Von|VON|Por|Par|Di|Door)\s+[\p{Lu}][\p{L}'’\-.]*(?:\s[\p{Lu}][\p{L}'’\-.]*){1,3}"
+    r"(?:(?:,\s|\s(?:and|und|y|et|e)\s)[\p{Lu}][\p{L}'’\-.]*(?:\s[\p{Lu}][\p{L}'’\-.]*){1,3}){0,4}"
+    r",\s(?P<agency>[\p{L}]{2,12})\b\s?=?"
+)
+
 # FBIS transcripts of SAPA and other broadcasts: "[Report by T. Mokoena]", "[Report bu E. van Wyk]".
 BRACKETED_REPORT_RE = regex.compile(r"\[(?:Report|Article|Commentary|Interview)\s+b[yu]\s+(?P<names>[^\[\]\n]{2,80})\]")
 
@@ -122,6 +129,12 @@ def parse(state: ParseState) -> None:
                 if ROLE_RE.fullmatch(text, nxt[0], nxt[1]):
                     by_end = nxt[1]
             byline = _parse_by(text, m.start(), by_end, strict=m.start() != start)
+            if byline is None:
+                # Flattened text runs on after the byline: "Von Christian Hollmann, dpa Für Lucien ...".
+                bounded = BOUNDED_BY_RE.match(text, m.start(), by_end)
+                if bounded and bounded.group("agency") in lexicon.agency_forms():
+                    by_end = bounded.end()
+                    byline = _parse_by(text, m.start(), by_end, strict=True)
             if byline and state.claim("byline", m.start(), by_end, byline, "byline"):
                 taken += 1
         if taken:

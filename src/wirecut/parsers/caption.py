@@ -225,7 +225,10 @@ def _note_year(state: ParseState, caption: Caption) -> None:
         return
     source = caption.dateline.date if caption.dateline and caption.dateline.date else None
     candidates = [source] if source else []
+    # "April 19, 2016" (English), "10 août 2024" / "10. August 2024" (French, German), "2024年5月18日".
     candidates += regex.findall(r"\p{Lu}\p{Ll}+\.?\s+\d{1,2},\s+(?:19|20)\d\d", caption.text)
+    candidates += regex.findall(r"\d{1,2}\.?\s+\p{L}+\.?\s+(?:19|20)\d\d", caption.text)
+    candidates += regex.findall(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日", caption.text)
     for written in candidates:
         parts = read_date(written)
         if parts and parts[0]:

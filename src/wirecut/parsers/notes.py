@@ -96,7 +96,11 @@ def _rights_re() -> regex.Pattern[str]:
 
 @lru_cache(maxsize=4)
 def _compiled_rights(alternation: str) -> regex.Pattern[str]:
-    return regex.compile(rf"(?:(?<=[.!?\"”’。]\s{{0,3}})|(?<=\n)|^)[^\n.!?。]{{0,60}}?{alternation}[^\n]{{0,200}}", regex.MULTILINE)
+    # A rights line ends at a line break or two spaces, where flattened page furniture begins.
+    return regex.compile(
+        rf"(?:(?<=[.!?\"”’。]\s{{0,3}})|(?<=\n)|^)(?=\S)(?:(?!\s\s)[^\n.!?。]){{0,60}}?{alternation}(?:(?!\s\s)[^\n]){{0,200}}",
+        regex.MULTILINE,
+    )
 
 
 # Rights sentences that close a page: AP's "This material may not be published, broadcast, rewritten or

@@ -201,6 +201,7 @@ def parse(state: ParseState) -> None:
         for m in pattern.finditer(text, timeout=time_limit(len(text))):
             _claim(state, kind, m.start(), m.end())
     _claim_tags(state)
+    _claim_trailing_share(state)
     _claim_standalone_urls(state)
     for run in list(state.free_runs()):
         for start, end in units(text, run.start, run.end):
@@ -251,3 +252,20 @@ def _claim_standalone_urls(state: ParseState) -> None:
             continue
         end = m.start() + len(m.group(0).rstrip(".,;)"))
         _claim(state, "unknown", m.start(), end)
+
+
+@lru_cache(maxsize=1)
+def _trailing_share_re() -> regex.Pattern[str]:
+    """A share button glued to the story's last sentence: "... cumbre de países amazónicos. Compartir"."""
+    return regex.compile(rf"(?<=[.!?\"”’]\s{{1,3}})(?:{lexicon.alternation('share')})\s*\Z")
+
+
+lexicon.on_change(_trailing_share_re.cache_clear)
+
+
+def _claim_trailing_share(state: ParseState) -> None:
+    text = state.text
+    m = _trailing_share_re().search(text, max(0, len(text) - 60))
+    if m:
+        end = m.start() + len(m.group(0).rstrip())
+        _claim(state, "share", m.start(), end)
