@@ -56,6 +56,12 @@ BOUNDED_BY_RE = regex.compile(
     r",\s(?P<agency>[\p{L}]{2,12})\b\s?=?"
 )
 
+# Reporters named on a line of their own, with no photo mark after them (that would be a credit).
+CLOSING_REPORTERS_RE = regex.compile(
+    r"(?:(?<=\n)|^)[ \t\u3000]*(?:新华社|新華社|中新社)(?:记者|記者)\s?(?P<names>[\p{Han}·]{2,4}(?:[ \t、][\p{Han}·]{2,4}){0,4})[ \t]*(?=\n|$)",
+    regex.MULTILINE,
+)
+
 # FBIS transcripts of SAPA and other broadcasts: "[Report by T. Mokoena]", "[Report bu E. van Wyk]".
 BRACKETED_REPORT_RE = regex.compile(r"\[(?:Report|Article|Commentary|Interview)\s+b[yu]\s+(?P<names>[^\[\]\n]{2,80})\]")
 
@@ -141,6 +147,10 @@ def parse(state: ParseState) -> None:
             break
     if dateline is not None:
         _chinese_reporters(state, dateline.span.end)
+    # China News Service closes a story with its reporters: "中新社記者 王辛莉 張蔚然".
+    for m in CLOSING_REPORTERS_RE.finditer(text):
+        names = tuple(n for n in regex.split(r"[\s、]+", m.group("names")) if n)
+        state.claim("byline", m.start(), m.end(), Byline(clean(m.group(0)), names, None, Span(m.start(), m.end())), "byline")
     for m in TRAILING_BY_RE.finditer(text, max(0, len(text) - 400)):
         inner = _parse_by(text, m.start("by"), m.end("by"), strict=True)
         if inner is not None:

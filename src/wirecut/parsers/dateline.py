@@ -343,7 +343,7 @@ def _accept(text: str, m: regex.Match[str], kind: str, floor: int, anywhere: boo
 _RULE_LINE_RE = regex.compile(r"^[ \t]*(?:-{5,}|={5,}|\*{5,})[ \t]*$", regex.MULTILINE)
 
 
-def _is_digest(state: ParseState) -> bool:
+def is_digest(state: ParseState) -> bool:
     """A digest of several stories, each after a rule line with its own dateline: no one story's dateline."""
     text = state.text
     rules = list(_RULE_LINE_RE.finditer(text))
@@ -361,7 +361,7 @@ def _is_digest(state: ParseState) -> bool:
 def parse(state: ParseState) -> None:
     """Claim the story's dateline: the first free dateline that text follows."""
     text = state.text
-    if _is_digest(state):
+    if is_digest(state):
         state.facts["digest"] = True
         return
     for run in list(state.free_runs()):

@@ -75,7 +75,12 @@ _NOT_A_TITLE_RE = regex.compile(
       | [\p{L} ]{1,20}\s?[:：]\s?[\p{L}\d]{0,12}
       | [\p{Lu}\d&\-]+
       | .*[:：]
-      | https?://\S+""",
+      | https?://\S+
+      | .*(?:19|20)\d\d-[01]\d-[0-3]\d.*                   # a line with a page stamp in it
+      | \S*_\S*                                          # one token with an underscore: a template's "spot_img"
+      | 第\s?\d{1,3}\s?版.*                                # a paper's page label: "第6版(国际)"
+      | (?:正在阅读|当前位置|您的位置|现在位置)[:：].*          # "now reading:", "you are here:"
+      | [\d\s]+""",
     regex.VERBOSE,
 )
 
@@ -123,11 +128,11 @@ def parse(state: ParseState) -> None:
 def _pick(text: str, pieces: list[tuple[int, int]]) -> tuple[int | None, int | None]:
     """The unit that is the title: the first unit of the head that looks like one.
 
-    A trailing Kyodo "+" or dpa "=" (their feeds' end-of-title marks) stays outside the headline.
+    A trailing Kyodo "+", dpa "=" or a row of stars stays outside the headline.
     """
     for start, end in pieces:
         raw = text[start:end]
-        stripped = raw.rstrip("+= ")
+        stripped = raw.rstrip("+=* ")
         if _looks_like_title(stripped):
             return start, start + len(stripped)
     return None, None

@@ -27,6 +27,8 @@ ANYWHERE_RES: tuple[tuple[str, regex.Pattern[str]], ...] = (
         "reporting",
         regex.compile(r"\((?i:(?:additional\s+)?(?:reporting|writing|compiled|editing)\s+by)\s[^()]{2,400}\)"),
     ),
+    # Chinese portals name the sites they took a story from at its end: "(新华网、中国政府网)".
+    ("source", regex.compile(r"[(（][\p{Han}、]{1,20}(?:网|網|社|报|報)(?:、[\p{Han}]{1,20})*[)）](?=[ \t]*(?:\n|$))")),
     # MENAFN's syndication line names the source agency: "(MENAFN- Kuwait News Agency (KUNA))".
     ("source", regex.compile(r"\(MENAFN-\s?[^()\n]{1,80}(?:\([^()\n]{1,20}\))?\)")),
     # dpa's notebook for editors, from "# Notebook" to the desk's sign-off: not for publication.

@@ -22,7 +22,7 @@ from functools import lru_cache
 import regex
 
 from wirecut import lexicon
-from wirecut.parsers.dateline import DatelineMatch, find_datelines
+from wirecut.parsers.dateline import DatelineMatch, find_datelines, is_digest
 from wirecut.spans import ParseState, Span
 from wirecut.story import Related
 from wirecut.text import UNIT_BREAK_RE, clean, time_limit, trim, units
@@ -135,6 +135,7 @@ def parse(state: ParseState) -> None:
         _marked_teasers(state, markers, story_start)
     _listing_lines(state, story_start)
     _ago_teasers(state, story_start)
+    _later_stories(state, story_start)
 
 
 def _story_dateline_position(state: ParseState) -> int | None:
@@ -341,3 +342,64 @@ def _ago_teasers(state: ParseState, story_start: int | None) -> None:
         state.release(stamp)
         if not state.claim("related", title_start, end, part, "related"):
             state.claim(stamp.label, stamp.span.start, stamp.span.end, stamp.part, stamp.parser)
+
+
+#: How much story text must stand before another story's title and dateline for it to count as one.
+_LATER_STORY_GAP = 200
+
+
+def _later_stories(state: ParseState, story_start: int | None) -> None:
+    """Further stories after the first on a listing or paper page: a title line, then a dateline line.
+
+    dts's listing pages and the People's Daily archive run several stories one after another; each after
+    the first is a teaser of its own (its title, dateline and text), never the first story's body.
+    """
+    text = state.text
+    if story_start is None or is_digest(state):
+        return  # a digest's items are its body, not teasers
+    heads: list[tuple[int, DatelineMatch]] = []
+    for run in list(state.free_runs(story_start + _LATER_STORY_GAP)):
+        for found in find_datelines(text, run.start, run.end, floor=run.start):
+            line_start = text.rfind("\n", 0, found.start) + 1
+            if text[line_start : found.start].strip() and state.is_free(line_start, found.start):
+                continue  # not at the start of its line
+            title = _title_line_before(state, line_start)
+            if title is not None:
+                heads.append((title, found))
+    for (title_start, head), following in zip(heads, [*heads[1:], None]):
+        end = following[0] if following else _block_end(state, head.end)
+        end = trim(text, title_start, end)[1]
+        if not state.is_free(title_start, end) and not _only_furniture(state, title_start, end):
+            continue
+        title_units = _free_units(state, title_start, head.start)
+        title = clean(text[title_units[0][0] : title_units[0][1]]) if title_units else None
+        part = Related(title, head.to_part(text, state.reference_date), clean(text[head.end : end]) or None, None, Span(title_start, end))
+        for claim in [c for c in state.claims if title_start <= c.span.start and c.span.end <= end]:
+            state.release(claim)
+        state.claim("related", title_start, end, part, "related")
+
+
+def _only_furniture(state: ParseState, start: int, end: int) -> bool:
+    """True when all that is claimed in ``[start, end)`` is markup, page stamps or page labels."""
+    inside = [c for c in state.claims if start <= c.span.start < end]
+    return all(c.label == "residue" for c in inside)
+
+
+def _title_line_before(state: ParseState, line_start: int) -> int | None:
+    """Where the title line right before a dateline line starts, when the line before is a title."""
+    text = state.text
+    units_before = _free_units(state, max(0, line_start - 400), line_start)
+    # Over a comment counter between title and dateline ("... an Merz\n\n0\n\nBerlin (dts ...").
+    while units_before and text[units_before[-1][0] : units_before[-1][1]].strip().isdigit():
+        units_before.pop()
+    if not units_before:
+        return None
+    start, end = units_before[-1]
+    raw = text[start:end]
+    words = raw.split()
+    cjk = regex.search(r"\p{Han}", raw)
+    if regex.search(r"[.!?。！？]\s*$", raw) or (not cjk and not 2 <= len(words) <= 20) or (cjk and len(raw) > 60):
+        return None
+    if "\n" not in text[end:line_start] and "<" not in text[end:line_start]:
+        return None
+    return start

@@ -102,6 +102,7 @@ FURNITURE_RE = regex.compile(
       | \b[\w\-]{6,80}\.(?:jpe?g|png|gif|webp)\b
       | (?:(?<=\n)|^)[a-z]{3}\d{4,5}\s+\d\s+[a-z]\s+\d{3,4}\s+dpa\s+\d{4}   # dpa's transmission header
       | (?<!\S)/(?:[\p{L}\-]+/){2,}(?!\S)                                     # dpa's keyword path /politics/Britain/
+      | (?<![\p{L}/])[a-z]{2,4}/[a-z]{2,4}/[a-z]{2,4}(?:/[a-z]{2,4})?(?![\p{L}/])        # EFE's desk initials "daa/mt/msr"
     """,
     regex.VERBOSE | regex.MULTILINE,
 )
@@ -110,7 +111,7 @@ FURNITURE_RE = regex.compile(
 URL_RE = regex.compile(r"https?://[^\s<>\"]{3,500}")
 
 # A unit that is only a site's name or a counter's: "Top.Mail.Ru", "chinadaily.com.cn".
-DOMAIN_UNIT_RE = regex.compile(r"(?:[\w\-]+\.)+(?:ru|com|cn|net|org|de|fr|it|es|jp|kr|in|uk)(?:\.[a-z]{2})?")
+DOMAIN_UNIT_RE = regex.compile(r"(?i:(?:[\w\-]+\.)+(?:ru|com|cn|net|org|de|fr|it|es|jp|kr|in|uk)(?:\.[a-z]{2})?)")
 
 
 @lru_cache(maxsize=1)
@@ -144,6 +145,10 @@ NAVIGATION_UNIT_RE = regex.compile(
     | \d{1,2}版[:：].{1,12}                                 # a paper's page labels: "01版:要 闻"
     | .{1,20}(?:>|›|»).{1,20}(?:(?:>|›|»).{1,20}){1,6}      # breadcrumbs: "首页>文化频道>要闻>正文"
     | 本[页頁]位置[:：].{0,60}                                 # "本頁位置: 首頁新聞中心"
+    | (?:正在阅读|当前位置|您的位置|现在位置)[:：].{0,60}          # "正在阅读:..." (now reading)
+    | (?i:start|home|startseite|inicio|accueil)(?:\s+\S+){0,3}   # "Start Blog Seite 198", a site's first menu items
+    | (?i:Seite|Página|Pagina|Страница)\s+\d{1,4}|第\d{1,4}页     # "Seite 198", "第2页"
+    | Foto(?:/Quelle)?:\s.{1,120}                            # dts's photo lines: "Foto/Quelle: dts"
     | (?:(?i:go\s+to\s+contents|go\s+to\s+navigation|back\s+to\s+top|skip\s+to\s+(?:main\s+)?content|home|menu|search|close|关闭窗口|返回顶部)\s*){1,4}
     | _{3,}                                              # AP's rule before a contact line
     | (?i:accept|accept\s+all|reject\s+all|i\s+agree)       # a cookie banner's buttons
