@@ -147,6 +147,8 @@ def parse(state: ParseState) -> None:
             break
     if dateline is not None:
         _chinese_reporters(state, dateline.span.end)
+    if dateline is None and not state.claims_of("byline"):
+        _agency_byline(state)
     # China News Service closes a story with its reporters: "中新社記者 王辛莉 張蔚然".
     for m in CLOSING_REPORTERS_RE.finditer(text):
         names = tuple(n for n in regex.split(r"[\s、]+", m.group("names")) if n)
@@ -172,3 +174,32 @@ def _chinese_reporters(state: ParseState, pos: int) -> None:
     start, end = trim(text, m.start(), m.end())
     names = tuple(n for n in regex.split(r"[、，,\s]+", m.group("names") or m.group("names2")) if n)
     state.claim("byline", start, end, Byline(clean(text[start:end]), names, None, Span(start, end)), "byline")
+
+
+#: How far into a text with no dateline an agency's bare name may stand as its byline.
+_AGENCY_BYLINE_REACH = 200
+
+
+def _agency_byline(state: ParseState) -> None:
+    """An agency credited by name alone between title and story: NTB's "Google har kjøpt ... NTB IT-giganten ...".
+
+    It is a byline with no person's name, the agency as its role (ninjs's ``by``). Only in a text with
+    no dateline, near its head, after words with no sentence end and before a capitalised word.
+    """
+    text = state.text
+    for run in state.free_runs(0, min(len(text), _AGENCY_BYLINE_REACH)):
+        for m in _AGENCY_TOKEN_RE.finditer(text, run.start, run.end):
+            name = m.group(0)
+            if name not in lexicon.agency_forms() or len(name) < 2:
+                continue
+            before = text[run.start : m.start()]
+            after = text[m.end() : m.end() + 2].lstrip()
+            if len(before.split()) < 3 or regex.search(r"[.!?。]", before) or not after[:1].isupper():
+                continue
+            byline = Byline(name, (), name, Span(m.start(), m.end()))
+            if state.claim("byline", m.start(), m.end(), byline, "byline"):
+                return
+
+
+# A word in capitals standing alone, as an agency's name does ("NTB", "AFP", "ANP").
+_AGENCY_TOKEN_RE = regex.compile(r"(?<=\s)[\p{Lu}]{2,6}(?=\s)")
