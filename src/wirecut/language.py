@@ -223,7 +223,28 @@ def detect_language(text: str, dateline: Dateline | None = None) -> str:
     if len(words) < 3:
         return "und"
     votes = {lang: sum(1 for w in words if w in vocab) for lang, vocab in _FUNCTION_WORDS.items()}
+    for lang, letters in _LETTER_HINTS.items():
+        votes[lang] += 2 * len(letters.findall(sample))
     best = max(votes, key=lambda k: votes[k])
+    hinted = _AGENCY_LANGUAGE.get(dateline.agency) if dateline and dateline.agency else None
+    if hinted and votes.get(hinted, 0) >= 0.6 * votes[best]:
+        # Malay and Indonesian share most function words; the agency tells them apart (Bernama, Antara).
+        best = hinted
+    if hinted == best and votes[best] >= 1:
+        return best
     if votes[best] < max(2, 0.08 * len(words)):
         return "und"
     return best
+
+
+# Letters that one language of those above uses and the others rarely do.
+_LETTER_HINTS = {
+    "tr": regex.compile(r"[ığşİ]"),
+    "de": regex.compile(r"[ßäöü]"),
+    "es": regex.compile(r"[ñ¿¡]"),
+    "pt": regex.compile(r"[ãõ]"),
+    "nb": regex.compile(r"[åøæ]"),
+}
+
+# The language an agency's own dateline implies, used only to break a near tie.
+_AGENCY_LANGUAGE = {"Antara": "id", "Bernama": "ms", "EFE": "es", "Prensa Latina": "es", "ANSA": "it", "Anadolu": "tr", "dts": "de", "NTB": "nb"}

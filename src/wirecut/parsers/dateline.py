@@ -317,11 +317,15 @@ def _accept(text: str, m: regex.Match[str], kind: str, floor: int, anywhere: boo
         if loc in lexicon.agency_forms() and not groups.get("region"):
             return None  # "Reuters (Reuters)" is a headline's tag, not a place
         if not loc.isupper() and not date and not groups.get("sep") and kind == "tagged":
-            return None  # AG News's "Buyers (Reuters) Reuters -": a title's tag, not a dateline
+            following = text[m.end() : m.end() + 40].lstrip()
+            if agency and (following.startswith(agency) or following[:1].islower() or not following):
+                return None  # AG News's "Buyers (Reuters) Reuters -": a title's tag, not a dateline
         end_of_place = max((m.end(g) for g in ("region", "bracket") if groups.get(g)), default=place_start + len(loc))
         if groups.get("bracket"):
             end_of_place += 1
         loc = clean(text[place_start:end_of_place])
+        if loc.endswith(".") and "." not in loc[:-1] and len(loc) > 4 and not groups.get("region"):
+            loc = loc[:-1]  # Interfax's "Москва. 3 апреля.": the full stop closes the place
     if not boundary_ok:
         return None
     if kind == "tagged" and not groups.get("sep"):
@@ -336,6 +340,8 @@ def _accept(text: str, m: regex.Match[str], kind: str, floor: int, anywhere: boo
         return None
     if date and read_date(date) is None and not date.istitle():
         return None
+    if date and date.endswith(".") and len(date.split()[-1]) >= 7:
+        date = date[:-1]  # TASS's "16 февраля. /ТАСС/.": the full stop closes the date, not an abbreviation
     return DatelineMatch(start, m.end(), loc, date, agency)
 
 

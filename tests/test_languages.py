@@ -1,0 +1,120 @@
+"""Wire copy in the languages the agencies publish in: every dateline form and marker of issue #4.
+
+The texts are written for these tests, in each agency's real form.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import wirecut
+
+DATELINES = [
+    # (text, location, date, date_iso, agency, language)
+    ("新华社北京4月19日电（记者 甲乙、丙丁）中共中央总书记习近平19日在北京主持召开座谈会并发表重要讲话。", "北京", "4月19日", "--04-19", "Xinhua", "zh"),
+    ("中新社北京九月二十七日电 来自五十多个国家的记者二十七日在北京参加了活动并进行了采访。", "北京", "九月二十七日", "--09-27", "China News Service", "zh"),
+    ("人民网北京12月8日电（记者姜洁）国务院新闻办公室8日举行新闻发布会，介绍有关情况。", "北京", "12月8日", "--12-08", "人民网", "zh"),
+    ("本报上海3月5日电 记者王明报道：上海市今天召开会议，部署全年的重点工作和主要任务。", "上海", "3月5日", "--03-05", None, "zh"),
+    ("【ジュネーブ共同】世界気象機関は12日、昨年の世界の平均気温が観測史上2番目の高さだったと発表した。", "ジュネーブ", None, None, "Kyodo", "ja"),
+    ("МОСКВА, 16 февраля. /ТАСС/. Федеральная таможенная служба сообщила о росте импорта в январе.", "МОСКВА", "16 февраля", "--02-16", "TASS", "ru"),
+    ("САНКТ-ПЕТЕРБУРГ, 3 января. /ИТАР-ТАСС/. В городе открылась новая станция метро для жителей.", "САНКТ-ПЕТЕРБУРГ", "3 января", "--01-03", "TASS", "ru"),
+    ("Москва. 3 апреля. INTERFAX.RU - Правительство утвердило новые правила для банков и страховщиков.", "Москва", "3 апреля", "--04-03", "Interfax", "ru"),
+    ("МОСКВА, 4 мар — РИА Новости. Российские ученые создали новый катализатор для водородных топливных элементов.", "МОСКВА", "4 мар", "--03-04", "RIA Novosti", "ru"),
+    ("Berlin (dpa) - Die Bundesregierung hat am Montag neue Regeln für den Ausbau der Windkraft beschlossen.", "Berlin", None, None, "dpa", "de"),
+    ("Madrid, 11 may (EFE).- El Tribunal Supremo ha confirmado la condena de los acusados por el fraude.", "Madrid", "11 may", "--05-11", "EFE", "es"),
+    ("Nueva Delhi, 21 ene (EFE).- Una pareja de leones hirió a un joven que entró en el zoológico de la ciudad.", "Nueva Delhi", "21 ene", "--01-21", "EFE", "es"),
+    ("Strasbourg, 10 juil 2024 (AFP) - Les députés européens ont élu leur présidente pour un nouveau mandat.", "Strasbourg", "10 juil 2024", "2024-07-10", "AFP", "fr"),
+    ("(ANSA) - ROMA, 01 SET - Al via da lunedì la campagna di vaccinazione nelle farmacie della regione.", "ROMA", "01 SET", "--09-01", "ANSA", "it"),
+    ("MELAKA, 13 Jan (Bernama) -- Ikatan Relawan Rakyat Malaysia akan mengadakan program khas untuk penduduk.", "MELAKA", "13 Jan", "--01-13", "Bernama", "ms"),
+    ("Jakarta (ANTARA) - Pemerintah kota mengumumkan rencana baru untuk menurunkan angka stunting bagi anak-anak.", "Jakarta", None, None, "Antara", "id"),
+    ("DÜZCE (AA) - Hava sporları yarışmaları bu yıl da büyük bir ilgiyle takip edildi ve çok sayıda kişi katıldı.", "DÜZCE", None, None, "Anadolu", "tr"),
+    ("El Cairo, 27 nov (Prensa Latina) Después de tres intentos fallidos, el gobierno logró un acuerdo con los sindicatos.", "El Cairo", "27 nov", "--11-27", "Prensa Latina", "es"),
+    ("Genève (ats) Le Conseil fédéral a présenté mercredi son projet de loi sur la protection des données.", "Genève", None, None, "ATS", "fr"),
+]
+
+
+@pytest.mark.parametrize(("text", "location", "date", "date_iso", "agency", "language"), DATELINES)
+def test_datelines_of_every_language(
+    text: str, location: str, date: str | None, date_iso: str | None, agency: str | None, language: str
+) -> None:
+    story = wirecut.parse(text)
+    assert story.dateline is not None, text
+    got = (story.dateline.location, story.dateline.date, story.dateline.date_iso, story.dateline.agency)
+    assert got == (location, date, date_iso, agency)
+    assert story.language == language
+    assert story.body and story.dateline.text not in story.body
+
+
+def test_chinese_reporters_caption_and_notes() -> None:
+    text = (
+        "科研团队实现量子通信新突破\n\n5月18日，在杭州一家实验室，科研人员调试设备。新华社记者黄一鸣摄\n\n"
+        "新华社杭州5月19日电（记者白晓雨、陈立群）记者19日从浙江省科技厅获悉，联合团队实现了新的突破。\n\n"
+        "团队负责人表示，下一步将推动相关技术开展示范应用。（完）\n\n[责任编辑:zhangwei]\n\n分享到微信朋友圈\n\n【字体：大 中 小】"
+    )
+    story = wirecut.parse(text, reference_date="2024-05-20")
+    assert story.headline is not None and story.headline.text == "科研团队实现量子通信新突破"
+    assert story.dateline is not None and story.dateline.date_iso == "2024-05-19"
+    assert [b.names for b in story.bylines] == [("白晓雨", "陈立群")]
+    assert [(c.credit, c.photographers) for c in story.captions] == [("新华社记者黄一鸣摄", ("黄一鸣",))]
+    assert {(n.kind, n.text) for n in story.notes} == {("signoff", "（完）"), ("editor", "[责任编辑:zhangwei]")}
+    assert {r.kind for r in story.residue} >= {"share", "navigation"}
+    assert story.body.startswith("记者19日从浙江省科技厅获悉") and "（完）" not in story.body
+
+
+def test_chinese_page_furniture() -> None:
+    text = "寒潮来袭 中东部将迎降温  来源：新华网  2025-03-02 09:14:55  【字体：大 中 小】  新华社北京3月2日电（记者周敏）中央气象台2日继续发布寒潮预警。 (完)  打印本页  关闭窗口"
+    story = wirecut.parse(text)
+    assert story.headline is not None and story.headline.text == "寒潮来袭 中东部将迎降温"
+    assert {(n.kind, n.text) for n in story.notes} == {("source", "来源：新华网"), ("signoff", "(完)")}
+    assert {r.text for r in story.residue} >= {"2025-03-02 09:14:55", "打印本页", "关闭窗口"}
+    assert story.body == "中央气象台2日继续发布寒潮预警。"
+
+
+def test_chinese_editor_brackets_and_cns_credit() -> None:
+    text = "新展开幕\n\n中新社上海9月27日电 (记者 许婧雯)特展27日开幕。\n\n9月27日，观众参观展品。 中新社记者 殷立明 摄\n\n【编辑:田博群】"
+    story = wirecut.parse(text)
+    assert story.dateline is not None and story.dateline.agency == "China News Service"
+    assert [c.credit for c in story.captions] == ["中新社记者 殷立明 摄"]
+    assert [(n.kind, n.names) for n in story.notes] == [("editor", ("田博群",))]
+
+
+def test_german_byline_caption_and_teaser_marker() -> None:
+    text = (
+        "Neue Regeln für Windkraft\n\nVon Anna Beispiel, dpa\n\n"
+        "Berlin (dpa) - Die Bundesregierung hat am Montag neue Regeln beschlossen.\n\n"
+        "Ein Windrad steht auf einem Feld bei Hamburg. Foto: Max Muster/dpa\n\n"
+        "Die Länder sollen mehr Flächen ausweisen.\n\nMehr zum Thema: Streit um Abstandsregeln weiterlesen"
+    )
+    story = wirecut.parse(text)
+    assert [b.names for b in story.bylines] == [("Anna Beispiel",)]
+    assert [c.credit for c in story.captions] == ["Foto: Max Muster/dpa"]
+    assert [r.title for r in story.related] == ["Streit um Abstandsregeln"]
+    assert story.body == "Die Bundesregierung hat am Montag neue Regeln beschlossen.\n\nDie Länder sollen mehr Flächen ausweisen."
+
+
+@pytest.mark.parametrize(
+    ("label", "language"),
+    [("Lire aussi", "fr"), ("Leer más", "es"), ("Leggi anche", "it"), ("Читайте также", "ru")],
+)
+def test_teaser_labels_in_other_languages(label: str, language: str) -> None:
+    story = wirecut.parse(f"PARIS, 3 mai (AFP) - Le texte du jour suit son cours normal ici.\n\n{label} : Un autre titre de dépêche")
+    assert [r.title for r in story.related] == ["Un autre titre de dépêche"], language
+    assert label not in story.body
+
+
+@pytest.mark.parametrize("word", ["Condividi", "Compartir", "Partager", "Teilen", "Paylaş", "Поделиться"])
+def test_share_buttons_in_other_languages(word: str) -> None:
+    story = wirecut.parse(f"ROMA, 3 mag (ANSA) - Il testo della notizia finisce qui.  {word}")
+    assert [(r.kind, r.text) for r in story.residue] == [("share", word)]
+    assert word not in story.body
+
+
+def test_full_width_spaces_and_punctuation() -> None:
+    story = wirecut.parse("\u3000\u3000新华社北京４月１９日电\u3000会议在北京召开。")
+    assert story.dateline is not None and story.dateline.date_iso == "--04-19"
+    assert story.body == "会议在北京召开。"
+
+
+def test_undetermined_language_for_thin_evidence() -> None:
+    assert wirecut.parse("12 34 56").language == "und"
+    assert wirecut.parse("").language == "und"
