@@ -14,6 +14,7 @@ Examples:
   wirecut eval ../shared/corpus/dev/*.jsonl
   wirecut eval --lang en --failures gold.jsonl
   wirecut eval --by lang --json gold.jsonl > scores.json
+  wirecut eval --exclude-lang en --by lang gold.jsonl       every other language
   wirecut eval --floors floors.json gold.jsonl    exit 1 when a figure is below its floor
 """
 
@@ -21,6 +22,7 @@ Examples:
 @click.command("eval", epilog=_EPILOG)
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--lang", "langs", multiple=True, help="Only cases of this language (repeatable; 'en', 'zh', ...).")
+@click.option("--exclude-lang", "excluded", multiple=True, help="Leave out cases of this language (repeatable).")
 @click.option("--by", "group_by", type=click.Choice(["lang", "file", "origin"]), help="Also give a table per group.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--failures", is_flag=True, help="List the failing cases with expected against got.")
@@ -31,6 +33,7 @@ Examples:
 def eval_command(
     gold: tuple[str, ...],
     langs: tuple[str, ...],
+    excluded: tuple[str, ...],
     group_by: str | None,
     as_json: bool,
     failures: bool,
@@ -41,7 +44,7 @@ def eval_command(
     from wirecut.evaluate import FIELDS, evaluate, load_cases
 
     try:
-        cases = [c for c in load_cases(gold) if not langs or c.lang in langs]
+        cases = [c for c in load_cases(gold) if (not langs or c.lang in langs) and c.lang not in excluded]
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
     if not cases:
