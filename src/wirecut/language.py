@@ -191,6 +191,12 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
 }
 _WORD_RE = regex.compile(r"\p{L}+")
 
+# Each function word with the languages that use it, so that a text's words are read once.
+_LANGUAGES_OF_WORD: dict[str, tuple[str, ...]] = {}
+for _lang, _vocab in _FUNCTION_WORDS.items():
+    for _word in _vocab:
+        _LANGUAGES_OF_WORD[_word] = (*_LANGUAGES_OF_WORD.get(_word, ()), _lang)
+
 # Letters of each script that decides a language on its own.
 _SCRIPT_RES = {
     "han": regex.compile(r"\p{Han}"),
@@ -222,7 +228,10 @@ def detect_language(text: str, dateline: Dateline | None = None) -> str:
     words = [w.lower() for w in _WORD_RE.findall(sample)]
     if len(words) < 3:
         return "und"
-    votes = {lang: sum(1 for w in words if w in vocab) for lang, vocab in _FUNCTION_WORDS.items()}
+    votes = dict.fromkeys(_FUNCTION_WORDS, 0)
+    for word in words:
+        for lang in _LANGUAGES_OF_WORD.get(word, ()):
+            votes[lang] += 1
     for lang, letters in _LETTER_HINTS.items():
         votes[lang] += 2 * len(letters.findall(sample))
     best = max(votes, key=lambda k: votes[k])
@@ -247,4 +256,13 @@ _LETTER_HINTS = {
 }
 
 # The language an agency's own dateline implies, used only to break a near tie.
-_AGENCY_LANGUAGE = {"Antara": "id", "Bernama": "ms", "EFE": "es", "Prensa Latina": "es", "ANSA": "it", "Anadolu": "tr", "dts": "de", "NTB": "nb"}
+_AGENCY_LANGUAGE = {
+    "Antara": "id",
+    "Bernama": "ms",
+    "EFE": "es",
+    "Prensa Latina": "es",
+    "ANSA": "it",
+    "Anadolu": "tr",
+    "dts": "de",
+    "NTB": "nb",
+}

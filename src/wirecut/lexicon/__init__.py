@@ -106,6 +106,7 @@ def multiword_places() -> frozenset[str]:
 _MARKERS: dict[str, dict[str, list[str]]] = {k: v for k, v in _load("markers.json").items() if not k.startswith("_")}
 
 
+@lru_cache(maxsize=64)
 def marker_forms(kind: str) -> list[str]:
     """Every form of a kind of marker ("share", "advertisement", "related_label", ...), longest first."""
     forms = {form for by_lang in [_MARKERS.get(kind, {})] for forms in by_lang.values() for form in forms}
@@ -123,9 +124,14 @@ def register_markers(kind: str, lang: str, forms: list[str]) -> None:
     _changed()
 
 
+@lru_cache(maxsize=64)
 def alternation(kind: str) -> str:
     """A regex alternation of a marker kind's forms, case-insensitive, spaces matching any white space."""
     import regex
 
     parts = [regex.escape(form).replace("\\ ", r"\s+") for form in marker_forms(kind)]
     return "(?i:" + "|".join(parts) + ")"
+
+
+on_change(alternation.cache_clear)
+on_change(marker_forms.cache_clear)

@@ -152,7 +152,9 @@ def parse(state: ParseState) -> None:
     # China News Service closes a story with its reporters: "中新社記者 王辛莉 張蔚然".
     for m in CLOSING_REPORTERS_RE.finditer(text):
         names = tuple(n for n in regex.split(r"[\s、]+", m.group("names")) if n)
-        state.claim("byline", m.start(), m.end(), Byline(clean(m.group(0)), names, None, Span(m.start(), m.end())), "byline")
+        state.claim(
+            "byline", m.start(), m.end(), Byline(clean(m.group(0)), names, None, Span(m.start(), m.end())), "byline"
+        )
     for m in TRAILING_BY_RE.finditer(text, max(0, len(text) - 400)):
         inner = _parse_by(text, m.start("by"), m.end("by"), strict=True)
         if inner is not None:

@@ -19,7 +19,7 @@ import regex
 
 from wirecut import lexicon
 from wirecut.dates import read_date
-from wirecut.parsers.dateline import find_datelines
+from wirecut.parsers.dateline import find_datelines, first_dateline
 from wirecut.spans import ParseState, Span
 from wirecut.story import Caption
 from wirecut.text import UNIT_BREAK_RE, clean, time_limit, trim, units
@@ -119,7 +119,7 @@ def _caption_start(state: ParseState, credit_start: int) -> int:
             continue
         head = _PHOTO_NUMBER_HEAD_RE.match(text, m.end())
         at = head.end() if head else m.end()
-        own = next(find_datelines(text, at, credit_start, floor=at), None)
+        own = first_dateline(text, at, credit_start, floor=at)
         if own is not None and own.start == at and "\n\n" not in text[m.end() : credit_start]:
             start = m.end()
             break
@@ -167,7 +167,7 @@ def parse(state: ParseState) -> None:
         dateline = None
         head = _PHOTO_NUMBER_HEAD_RE.match(text, start)
         described_from = head.end() if head else start
-        own = next(find_datelines(text, described_from, m.start(), floor=described_from), None)
+        own = first_dateline(text, described_from, m.start(), floor=described_from)
         if own is not None and text[described_from : own.start].strip() == "":
             dateline = own.to_part(text, state.reference_date)
             described_from = own.end

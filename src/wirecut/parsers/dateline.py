@@ -109,12 +109,18 @@ def _patterns() -> list[tuple[str, regex.Pattern[str]]]:
         ),
         # PLACE, Date. /TASS/. : TASS and ITAR-TASS.
         # RIA's old German service: "WASHINGTON, 6. Maerz. /RIA-"Nowosti"-Korrespondent Arkadi Orlow/."
-        ("slashed", rf"""{place}{region}?(?:\s*,\s*(?P<date>{date}))?\.?\s*/(?P<agency>{agency})(?:[-\s"][^/\n]{{0,60}})?/\.?"""),
+        (
+            "slashed",
+            rf"""{place}{region}?(?:\s*,\s*(?P<date>{date}))?\.?\s*/(?P<agency>{agency})(?:[-\s"][^/\n]{{0,60}})?/\.?""",
+        ),
         # Chinese agencies: "新华社北京4月19日电", "中新社北京九月二十七日电", "人民网北京12月8日电", "本报墨西哥城1月28日电".
-        ("chinese", r"""(?P<agency>新华社|新華社|新华网|新華網|中新社|中新网|中新網|人民网|人民網|本报|本報|央视网|中国日报网|中国新闻网)
+        (
+            "chinese",
+            r"""(?P<agency>新华社|新華社|新华网|新華網|中新社|中新网|中新網|人民网|人民網|本报|本報|央视网|中国日报网|中国新闻网)
              (?P<loc>[\p{Han}·]{1,10}?)
              (?P<date>(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日)
-             (?:电|電|讯|訊)"""),
+             (?:电|電|讯|訊)""",
+        ),
         # Japanese agencies: Kyodo's "【ジュネーブ共同】", Jiji's "【ワシントン時事】".
         ("japanese", r"""【(?P<loc>[^【】\s]{1,20}?)(?P<agency>共同|時事|ＡＦＰ時事|ロイター)】"""),
         # PLACE[,] Date AGENCY -- with the agency bare: SAPA ("Johannesburg June 2 SAPA --") and Kyodo's
@@ -122,7 +128,10 @@ def _patterns() -> list[tuple[str, regex.Pattern[str]]]:
         ("bare", rf"""{place}{region}?[ \t]*,?[ \t]+(?P<date>{date})\s+(?P<agency>{agency})(?P<sep>{_SEPARATOR})"""),
         # PLACE, Date — AGENCY. : RIA Novosti ("МОСКВА, 4 мар — РИА Новости."), and Interfax's
         # "Москва. 3 апреля. INTERFAX.RU -".
-        ("agency_after", rf"""{place}(?:\s*,\s*|\.\s+)(?P<date>{date})\.?\s*(?:—|–|-)?\s*(?P<agency>{agency})\.?(?P<sep>\s*(?:—|–|-(?=\s)))?"""),
+        (
+            "agency_after",
+            rf"""{place}(?:\s*,\s*|\.\s+)(?P<date>{date})\.?\s*(?:—|–|-)?\s*(?P<agency>{agency})\.?(?P<sep>\s*(?:—|–|-(?=\s)))?""",
+        ),
         # (AGENCY) - PLACE, Date - : ANSA puts the agency first.
         (
             "agency_first",
@@ -206,6 +215,20 @@ def _location_start(text: str, start: int, loc: str, floor: int) -> tuple[int, s
     return start + loc.rindex(last), last
 
 
+# Characters without which a pattern cannot match; checked before the pattern scans the text.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "tagged": ("(",),
+    "date_only": ("(",),
+    "agency_first": ("(",),
+    "slashed": ("/",),
+    "chinese": ("电", "電", "讯", "訊"),
+    "japanese": ("【",),
+    "undated_agency": ("-", "—", "–", "_", ":", "&"),
+    "place_only": ("-", "—", "_"),
+    "agency_after": ("-", "—", "–", "."),
+}
+
+
 def _tail_place(start: int, loc: str) -> tuple[int, str]:
     """The place at the end of a run of capitals: a known multi-word place, else the last word."""
     words = loc.split()
@@ -224,12 +247,41 @@ def find_datelines(
 
     ``anywhere`` drops the boundary rule, for a teaser whose title runs straight into its dateline.
     """
+    yield from _scan(text, start, end, floor, anywhere, first=False)
+
+
+def first_dateline(
+    text: str, start: int = 0, end: int | None = None, *, floor: int | None = None, anywhere: bool = False
+) -> DatelineMatch | None:
+    """The first dateline of ``text[start:end]``, as ``find_datelines`` would give it, found faster.
+
+    Once one pattern has found a dateline, the others only look up to a little past it.
+    """
+    return next(_scan(text, start, end, floor, anywhere, first=True), None)
+
+
+#: How far past the best start so far a pattern still looks for an earlier dateline (the longest
+#: dateline, "SAN FRANCISCO, Calif., Sept. 29, 2016 (Reuters) --", is far shorter).
+_DATELINE_SPAN = 200
+
+
+def _scan(
+    text: str, start: int, end: int | None, floor: int | None, anywhere: bool, *, first: bool
+) -> Iterator[DatelineMatch]:
     stop = len(text) if end is None else end
     low = start if floor is None else floor
     found: list[DatelineMatch] = []
+    window = text[start:stop]
+    best = stop
     for name, pattern in _patterns():
+        needed = _NEEDS.get(name)
+        if needed is not None and not any(mark in window for mark in needed):
+            continue  # the pattern cannot match without one of these marks: skip the scan
         pos = start
         limit = min(stop, low + _PLACE_ONLY_REACH) if name == "place_only" else stop
+        if first:
+            limit = min(limit, best + _DATELINE_SPAN)
+        accepted = 0
         while pos < limit:
             m = pattern.search(text, pos, limit, timeout=time_limit(limit - pos))
             if not m:
@@ -238,6 +290,10 @@ def find_datelines(
             if made:
                 found.append(made)
                 pos = made.end
+                accepted += 1
+                best = min(best, made.start)
+                if first and accepted >= 2:
+                    break  # a second one is kept for the source-and-place merge
             else:
                 pos = m.start() + 1
     found.sort(key=lambda d: (d.start, -d.end))
@@ -272,7 +328,9 @@ def _accept(text: str, m: regex.Match[str], kind: str, floor: int, anywhere: boo
     if kind in ("chinese", "japanese"):
         # Distinctive enough to stand anywhere, even glued to a headline with no space.
         agency = groups["agency"]
-        return DatelineMatch(m.start(), m.end(), loc, groups.get("date"), None if agency in ("本报", "本報") else agency)
+        return DatelineMatch(
+            m.start(), m.end(), loc, groups.get("date"), None if agency in ("本报", "本報") else agency
+        )
     # AG News's "(Reuters) Reuters - ": the bracketed source closes the title; the dateline is the bare one.
     start = m.start("agency_bare") if groups.get("agency_bare") else m.start()
     agency = groups.get("agency") or groups.get("agency_bare") or groups.get("agency_bare2")
@@ -359,7 +417,7 @@ def is_digest(state: ParseState) -> bool:
     for rule, following in zip(rules, [*rules[1:], None]):
         end = following.start() if following else min(len(text), rule.end() + 600)
         window_end = min(end, rule.end() + 400)
-        if next(find_datelines(text, rule.end(), window_end, floor=rule.end()), None) is not None:
+        if first_dateline(text, rule.end(), window_end, floor=rule.end()) is not None:
             items_with_dateline += 1
     return items_with_dateline >= 2
 

@@ -90,6 +90,7 @@ COPYRIGHT_RE = regex.compile(
     regex.MULTILINE,
 )
 
+
 # A rights line in any language, from the lexicon: "RIPRODUZIONE RISERVATA © Copyright ANSA",
 # "当社のコンテンツは著作権法によって保護されます".
 def _rights_re() -> regex.Pattern[str]:
@@ -162,13 +163,21 @@ def parse(state: ParseState) -> None:
     for kind, pattern in ANYWHERE_RES:
         for m in pattern.finditer(text, timeout=time_limit(len(text))):
             _claim(state, kind, m.start(), m.end(), m)
-    for pattern, kind in (
-        (CONTRIBUTOR_RE, "contributor"),
-        (CONTACT_RE, "contact"),
-        (COPYRIGHT_RE, "copyright"),
-        (RIGHTS_SENTENCE_RE, "copyright"),
-        (_rights_re(), "copyright"),
+    lowered = text.lower()
+    rights_forms = [f.lower() for f in lexicon.marker_forms("rights")]
+    for pattern, kind, needles in (
+        (CONTRIBUTOR_RE, "contributor", ("contribut",)),
+        (CONTACT_RE, "contact", ("can be ",)),
+        (COPYRIGHT_RE, "copyright", ("©", "copyright")),
+        (
+            RIGHTS_SENTENCE_RE,
+            "copyright",
+            ("published", "authori", "permission", "consent", "belongs to", "rights reserved"),
+        ),
+        (_rights_re(), "copyright", rights_forms),
     ):
+        if not any(n in lowered for n in needles):
+            continue  # the sentence cannot be there: spare the scan
         for m in pattern.finditer(text, timeout=time_limit(len(text))):
             # A trailer sits near the end of the text; far before it, the same words are a quote.
             if m.start() >= len(text) * 0.5 or len(text) - m.start() <= 1500:

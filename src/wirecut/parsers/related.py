@@ -22,10 +22,11 @@ from functools import lru_cache
 import regex
 
 from wirecut import lexicon
-from wirecut.parsers.dateline import DatelineMatch, find_datelines, is_digest
+from wirecut.parsers.dateline import DatelineMatch, find_datelines, first_dateline, is_digest
 from wirecut.spans import ParseState, Span
 from wirecut.story import Related
 from wirecut.text import UNIT_BREAK_RE, clean, time_limit, trim, units
+
 
 @lru_cache(maxsize=1)
 def _label_re() -> regex.Pattern[str]:
@@ -65,9 +66,7 @@ def _teaser(state: ParseState, start: int, end: int, marker: regex.Match[str] | 
     text = state.text
     body_end = marker.start() if marker else end
     head_from = label_end if label_end is not None else start
-    dateline_match: DatelineMatch | None = next(
-        find_datelines(text, head_from, body_end, floor=head_from, anywhere=True), None
-    )
+    dateline_match: DatelineMatch | None = first_dateline(text, head_from, body_end, floor=head_from, anywhere=True)
     title: str | None
     summary: str | None
     if dateline_match is not None:
@@ -113,12 +112,21 @@ def parse(state: ParseState) -> None:
     """Claim the teasers of the text."""
     text = state.text
     story_start = _story_dateline_position(state)
-    labels = [
-        m
-        for m in _label_re().finditer(text, timeout=time_limit(len(text)))
-        if state.is_free(m.start(), m.end()) and (story_start is None or m.start() > story_start)
-    ]
-    markers = [m for m in _marker_re().finditer(text, timeout=time_limit(len(text))) if state.is_free(m.start(), m.end())]
+    lowered = text.lower()
+    label_forms = [f.lower() for f in lexicon.marker_forms("related_label")]
+    labels = []
+    if (":" in text or "：" in text) and any(f in lowered for f in label_forms):
+        labels = [
+            m
+            for m in _label_re().finditer(text, timeout=time_limit(len(text)))
+            if state.is_free(m.start(), m.end()) and (story_start is None or m.start() > story_start)
+        ]
+    marker_needles = ["story", "more", *(f.lower() for f in lexicon.marker_forms("read_more"))]
+    markers = []
+    if any(n in lowered for n in marker_needles):
+        markers = [
+            m for m in _marker_re().finditer(text, timeout=time_limit(len(text))) if state.is_free(m.start(), m.end())
+        ]
     if len(labels) > 1 and all(text[a.start() : a.end()] == text[labels[0].start() : labels[0].end()] for a in labels):
         # Reuters' "Read more: A  Read more: B": each label opens one teaser.
         for current, following in zip(labels, [*labels[1:], None]):
@@ -141,7 +149,8 @@ def parse(state: ParseState) -> None:
 def _story_dateline_position(state: ParseState) -> int | None:
     """Where the first free dateline is that opens the story (teasers come after it)."""
     for run in state.free_runs():
-        for found in find_datelines(state.text, run.start, run.end, floor=run.start):
+        found = first_dateline(state.text, run.start, run.end, floor=run.start)
+        if found is not None:
             return found.start
     return None
 
@@ -267,7 +276,7 @@ def _teaser_start(state: ParseState, pos: int, *, listing: bool = False) -> int:
 def _teaser_listing(state: ParseState, start: int, marker: regex.Match[str]) -> None:
     """A listing teaser: title, page stamp, summary, marker (Xinhua); or a block with a dateline (CNA)."""
     text = state.text
-    head = next(find_datelines(text, start, marker.start(), floor=start, anywhere=True), None)
+    head = first_dateline(text, start, marker.start(), floor=start, anywhere=True)
     stamps = [
         c for c in state.claims_of("residue") if start <= c.span.start < marker.start() and c.part.kind == "timestamp"
     ]
@@ -291,7 +300,7 @@ def _listing_lines(state: ParseState, story_start: int | None) -> None:
     lines = [u for run in list(state.free_runs()) for u in units(text, run.start, run.end)]
     pairs: list[tuple[tuple[int, int], tuple[int, int]]] = []
     for title, summary in zip(lines, lines[1:]):
-        head = next(find_datelines(text, summary[0], summary[1], floor=summary[0]), None)
+        head = first_dateline(text, summary[0], summary[1], floor=summary[0])
         # The last summary of a scraped excerpt may be cut off before its ellipsis.
         cut_off = summary[1] == len(text.rstrip()) and len(pairs) >= 2
         # The dateline opens the line, or follows a deck of a sentence or two (Xinhua's "Hello Africa").
@@ -324,7 +333,7 @@ def _ago_teasers(state: ParseState, story_start: int | None) -> None:
     ]
     for stamp in stamps:
         after = trim(text, stamp.span.end, len(text))[0]
-        head = next(find_datelines(text, after, min(len(text), after + 120), floor=after), None)
+        head = first_dateline(text, after, min(len(text), after + 120), floor=after)
         if head is None or head.start != after:
             continue
         title_start = _title_start(text, state.prev_claim_end(stamp.span.start), stamp.span.start)
@@ -363,9 +372,9 @@ def _later_stories(state: ParseState, story_start: int | None) -> None:
             line_start = text.rfind("\n", 0, found.start) + 1
             if text[line_start : found.start].strip() and state.is_free(line_start, found.start):
                 continue  # not at the start of its line
-            title = _title_line_before(state, line_start)
-            if title is not None:
-                heads.append((title, found))
+            title_at = _title_line_before(state, line_start)
+            if title_at is not None:
+                heads.append((title_at, found))
     for (title_start, head), following in zip(heads, [*heads[1:], None]):
         end = following[0] if following else _block_end(state, head.end)
         end = trim(text, title_start, end)[1]
@@ -373,7 +382,13 @@ def _later_stories(state: ParseState, story_start: int | None) -> None:
             continue
         title_units = _free_units(state, title_start, head.start)
         title = clean(text[title_units[0][0] : title_units[0][1]]) if title_units else None
-        part = Related(title, head.to_part(text, state.reference_date), clean(text[head.end : end]) or None, None, Span(title_start, end))
+        part = Related(
+            title,
+            head.to_part(text, state.reference_date),
+            clean(text[head.end : end]) or None,
+            None,
+            Span(title_start, end),
+        )
         for claim in [c for c in state.claims if title_start <= c.span.start and c.span.end <= end]:
             state.release(claim)
         state.claim("related", title_start, end, part, "related")

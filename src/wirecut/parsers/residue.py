@@ -19,7 +19,7 @@ from wirecut import lexicon
 from wirecut.dates import iso_date, read_date
 from wirecut.spans import ParseState, Span
 from wirecut.story import Residue
-from wirecut.text import clean, time_limit, units
+from wirecut.text import Guarded, clean, time_limit, units
 
 # Pagination, found anywhere: a run of page numbers with an arrow or a next/last word.
 PAGINATION_RE = regex.compile(
@@ -35,20 +35,32 @@ PAGINATION_RE = regex.compile(
     regex.VERBOSE,
 )
 
-# Page timestamps, found anywhere: forms that no sentence contains.
-TIMESTAMP_RE = regex.compile(
-    r"""
-      (?<!\d)(?:19|20)\d\d-[01]\d-[0-3]\d[ T][0-2]\d:[0-5]\d(?::[0-5]\d)?(?!\d)    # 2017-10-17 20:28:16 (Xinhua)
-    | (?:19|20)\d\d年[01]?\d月[0-3]?\d日\s*[0-2]?\d:[0-5]\d(?::[0-5]\d)?           # 2023年09月27日 20:15 (CNS)
-    | (?<!\d)[0-3]?\d/[01]?\d/(?:19|20)\d\d\s+[0-2]?\d:[0-5]\d(?:\s*[AP]M)?      # 06/08/2019 10:07 PM (Bernama)
-    | (?i:updated|published|posted)\s*:?\s*[0-2]\d[0-5]\d\s+GMT\s*\(\d{4}\s+HKT\)\s+\w+\s+\d{1,2},\s+\d{4}  # CNN
-    | \b\d{1,2}\s+(?:hours?|hrs?|days?|mins?|minutes?)(?:\s+\d{1,2}\s+(?:mins?|minutes?))?\s+ago\b  # "2 hours 28 min ago"
-    | \b[A-Z]{2,4}-[0-2]\d:[0-5]\d-\d\d-\d\d-\d\d\b                          # Kyodo's transmission stamp KWS-21:37-09-12-18
-    | (?<![\d:])[0-2]?\d:[0-5]\d\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-3]?\d,\s+(?:19|20)\d\d  # Yonhap's "10:31 April 15, 2024"
-    | \bAP-[A-Z]{2}-\d\d-\d\d-\d\d\s+\d{4}GMT\b                              # AP ANPA's AP-WF-02-20-16 0337GMT
-    | (?<!\d)[0-2]\d[0-5]\d[0-5]\d\s+GMT\s+\p{L}{3}\s+\d\d\b                    # dpa's "101137 GMT Dez 18"
-    """,
-    regex.VERBOSE,
+# Page timestamps, found anywhere: forms that no sentence contains. Each is guarded by the marks it
+# needs, so a text without a clock time or an "ago" costs no scan.
+TIMESTAMP_PATTERNS = (
+    # 2017-10-17 20:28:16 (Xinhua); 2023年09月27日 20:15 (CNS); 06/08/2019 10:07 PM (Bernama)
+    Guarded(
+        r"""(?<!\d)(?:19|20)\d\d-[01]\d-[0-3]\d[ T][0-2]\d:[0-5]\d(?::[0-5]\d)?(?!\d)
+          | (?:19|20)\d\d年[01]?\d月[0-3]?\d日\s*[0-2]?\d:[0-5]\d(?::[0-5]\d)?
+          | (?<!\d)[0-3]?\d/[01]?\d/(?:19|20)\d\d\s+[0-2]?\d:[0-5]\d(?:\s*[AP]M)?""",
+        ":",
+        flags=regex.VERBOSE,
+    ),
+    # CNN's "Updated 1407 GMT (2207 HKT) November 6, 2021"
+    Guarded(
+        r"(?i:updated|published|posted)\s*:?\s*[0-2]\d[0-5]\d\s+GMT\s*\(\d{4}\s+HKT\)\s+\w+\s+\d{1,2},\s+\d{4}", "hkt"
+    ),
+    # "2 hours 28 min ago" (teasers and aggregators)
+    Guarded(r"\b\d{1,2}\s+(?:hours?|hrs?|days?|mins?|minutes?)(?:\s+\d{1,2}\s+(?:mins?|minutes?))?\s+ago\b", " ago"),
+    # Kyodo's transmission stamp KWS-21:37-09-12-18; Yonhap's "10:31 April 15, 2024"
+    Guarded(
+        r"""\b[A-Z]{2,4}-[0-2]\d:[0-5]\d-\d\d-\d\d-\d\d\b
+          | (?<![\d:])[0-2]?\d:[0-5]\d\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-3]?\d,\s+(?:19|20)\d\d""",
+        ":",
+        flags=regex.VERBOSE,
+    ),
+    # AP ANPA's AP-WF-02-20-16 0337GMT; dpa's "101137 GMT Dez 18"
+    Guarded(r"\bAP-[A-Z]{2}-\d\d-\d\d-\d\d\s+\d{4}GMT\b|(?<!\d)[0-2]\d[0-5]\d[0-5]\d\s+GMT\s+\p{L}{3}\s+\d\d\b", "gmt"),
 )
 
 # A unit that is wholly a timestamp: a date standing alone as a line, with an optional label.
@@ -67,6 +79,7 @@ TIMESTAMP_UNIT_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
+
 
 # Share, print and social buttons: a unit that is nothing else (the words of every language are in
 # lexicon/markers.json; brackets around them are Chinese and older English pages' habit).
@@ -88,23 +101,37 @@ FOLLOW_RE = regex.compile(
     r"(?:(?<=[.!?\"”’]\s{1,3})|(?<=\n)|^)(?i:follow\sus\son|like\sus\son|share\son)\s[^\n.!?]{1,60}", regex.MULTILINE
 )
 
-# Page furniture of particular sites, each a real form: FBIS's transcript headers ("Language: English",
-# "Article Type:BFN", "[Text]", "[Excerpts]"), forum gates ("Please, Log in or Register to view URLs
-# content!"), China Daily's browser note, AP's rule before a contact line, image file names.
-FURNITURE_RE = regex.compile(
-    r"""(?:(?<=\n)|^)[ \t]*Language:[ \t]+\p{L}+(?=[ \t]*\n)
-      | Article\sType:\s?[A-Z]{2,5}\b
-      | \[(?:Text|Excerpts?|Excerpt|Editorial\sReport|Passage\somitted|Words\sindistinct)\]
-      | (?i:please,?\s+)?(?i:log\s?in\s+or\s+register)[^\n!.]{0,60}[!.]?
-      | (?:Note:\s*)?Browsers?\swith\s\d{3,4}\s?[*x×]\s?\d{3,4}[^\n.]{0,80}\.
-      | _{3,}
-      | (?:(?<=\n)|^)[ \t]*(?:-{5,}|={5,}|\*{5,}|(?:\*[ \t]){3,}\*)(?=[ \t]*(?:\n|$))   # rule lines between items
-      | \b[\w\-]{6,80}\.(?:jpe?g|png|gif|webp)\b
-      | (?:(?<=\n)|^)[a-z]{3}\d{4,5}\s+\d\s+[a-z]\s+\d{3,4}\s+dpa\s+\d{4}   # dpa's transmission header
-      | (?<!\S)/(?:[\p{L}\-]+/){2,}(?!\S)                                     # dpa's keyword path /politics/Britain/
-      | (?<![\p{L}/])[a-z]{2,4}/[a-z]{2,4}/[a-z]{2,4}(?:/[a-z]{2,4})?(?![\p{L}/])        # EFE's desk initials "daa/mt/msr"
-    """,
-    regex.VERBOSE | regex.MULTILINE,
+# Page furniture of particular sites, each a real form, each guarded by the marks it needs.
+FURNITURE_PATTERNS = (
+    # FBIS's transcript headers: "Language: English", "Article Type:BFN", "[Text]", "[Excerpts]"
+    Guarded(
+        r"(?:(?<=\n)|^)[ \t]*Language:[ \t]+\p{L}+(?=[ \t]*\n)|Article\sType:\s?[A-Z]{2,5}\b",
+        "language:",
+        "article type",
+        flags=regex.MULTILINE,
+    ),
+    Guarded(r"\[(?:Text|Excerpts?|Excerpt|Editorial\sReport|Passage\somitted|Words\sindistinct)\]", "["),
+    # Forum gates: "Please, Log in or Register to view URLs content!"
+    Guarded(r"(?i:please,?\s+)?(?i:log\s?in\s+or\s+register)[^\n!.]{0,60}[!.]?", "register"),
+    # China Daily's "Note: Browsers with 1024*768 or higher resolution are suggested for this site."
+    Guarded(r"(?:Note:\s*)?Browsers?\swith\s\d{3,4}\s?[*x×]\s?\d{3,4}[^\n.]{0,80}\.", "browser"),
+    # AP's rule before a contact line; rule lines between a digest's items
+    Guarded(
+        r"_{3,}|(?:(?<=\n)|^)[ \t]*(?:-{5,}|={5,}|\*{5,}|(?:\*[ \t]){3,}\*)(?=[ \t]*(?:\n|$))",
+        "___",
+        "-----",
+        "=====",
+        "*****",
+        "* * *",
+        flags=regex.MULTILINE,
+    ),
+    # Image file names left by a scraper: "a717dc456d387cd762160cab8781bf69.jpeg"
+    Guarded(r"\b[\w\-]{6,80}\.(?:jpe?g|png|gif|webp)\b", ".jp", ".png", ".gif", ".webp"),
+    # dpa's transmission header "eca00075 3 i 510 dpa 1003" and keyword path "/politics/Britain/"
+    Guarded(r"(?:(?<=\n)|^)[a-z]{3}\d{4,5}\s+\d\s+[a-z]\s+\d{3,4}\s+dpa\s+\d{4}", " dpa ", flags=regex.MULTILINE),
+    Guarded(r"(?<!\S)/(?:[\p{L}\-]+/){2,}(?!\S)", "/"),
+    # EFE's desk initials "daa/mt/msr"
+    Guarded(r"(?<![\p{L}/])[a-z]{2,4}/[a-z]{2,4}/[a-z]{2,4}(?:/[a-z]{2,4})?(?![\p{L}/])", "/"),
 )
 
 # A web address that stands where an element starts (after markup, at a line's start), not in a sentence.
@@ -197,13 +224,18 @@ def _iso_of_numeric(raw: str) -> str | None:
 def parse(state: ParseState) -> None:
     """Claim pagination, page stamps, share buttons, navigation and advertisements."""
     text = state.text
-    for pattern, kind in ((PAGINATION_RE, "pagination"), (TIMESTAMP_RE, "timestamp"), (SHARE_RE, "share")):
-        for m in pattern.finditer(text, timeout=time_limit(len(text))):
-            _claim(state, kind, m.start(), m.end())
-    for m in ADVERTISEMENT_RE.finditer(text, timeout=time_limit(len(text))):
-        _claim(state, "advertisement", m.start(), m.end())
-    for pattern, kind in ((FOLLOW_RE, "share"), (COOKIE_RE, "unknown"), (FURNITURE_RE, "unknown")):
-        for m in pattern.finditer(text, timeout=time_limit(len(text))):
+    lowered = text.lower()
+    guarded: list[tuple[Guarded, str]] = [
+        (PAGINATION, "pagination"),
+        *((g, "timestamp") for g in TIMESTAMP_PATTERNS),
+        (SHARE, "share"),
+        (ADVERTISEMENT, "advertisement"),
+        (FOLLOW, "share"),
+        (COOKIE, "unknown"),
+        *((g, "unknown") for g in FURNITURE_PATTERNS),
+    ]
+    for pattern, kind in guarded:
+        for m in pattern.finditer(text, lowered):
             _claim(state, kind, m.start(), m.end())
     _claim_tags(state)
     _claim_trailing_share(state)
@@ -274,3 +306,13 @@ def _claim_trailing_share(state: ParseState) -> None:
     if m:
         end = m.start() + len(m.group(0).rstrip())
         _claim(state, "share", m.start(), end)
+
+
+# The whole-text patterns with the marks they need.
+PAGINATION = Guarded(
+    PAGINATION_RE.pattern, ">>", "»", "›", "next", "last", "页", "prev", "page of", "page ", flags=PAGINATION_RE.flags
+)
+SHARE = Guarded(SHARE_RE.pattern, "分享", "打印", "关闭", flags=SHARE_RE.flags)
+ADVERTISEMENT = Guarded(ADVERTISEMENT_RE.pattern, "advertisement", "sponsored", "广告", flags=ADVERTISEMENT_RE.flags)
+FOLLOW = Guarded(FOLLOW_RE.pattern, "follow us", "like us", "share on", flags=FOLLOW_RE.flags)
+COOKIE = Guarded(COOKIE_RE.pattern, "cookies", flags=COOKIE_RE.flags)
