@@ -1,4 +1,4 @@
-"""Output formats of the CLI: ``json``, ``jsonl`` and ``text`` (``../spec/output.md``).
+"""Output formats of the CLI: ``json``, ``jsonl``, ``text`` and ``ninjs`` (``../spec/output.md``).
 
 Contract:
     ``render(story, fmt, pretty=False)`` returns the text of one story in a format, without a trailing

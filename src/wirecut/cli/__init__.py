@@ -41,6 +41,10 @@ Examples:
   cat story.txt | wirecut parse -         read standard input
   wirecut parse a.txt b.txt > out.jsonl   several files give JSON Lines
   wirecut parse --format text story.txt   just the clean headline and body
+  wirecut parse --format ninjs story.txt  IPTC ninjs 2.1
+  wirecut batch crawl/ -o clean.jsonl     a whole directory or JSON Lines dump, in parallel
+  wirecut show story.txt                  the text with each part in its own colour
+  wirecut report crawl/ -o report.html    one offline HTML page to review a batch
   wirecut eval gold/*.jsonl --failures    score wirecut against annotated cases
 
 \b
