@@ -100,3 +100,16 @@ def test_the_library_example_runs() -> None:
     result = subprocess.run([sys.executable, "examples/library.py"], capture_output=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr
     assert b"Xinhua/Ma Zhancheng" in result.stdout and b"SLUG-1234" in result.stdout
+
+
+def test_the_seed_scores_one_on_every_field_of_its_gold() -> None:
+    import pytest
+
+    from tests.conftest import SHARED
+    from wirecut.evaluate import evaluate, load_cases
+
+    gold = SHARED / "corpus" / "dev" / "seed.jsonl"
+    if not gold.exists():
+        pytest.skip("../shared is not beside the checkout")
+    scores = evaluate(load_cases([gold]))["all"].means
+    assert scores and all(value == 1.0 for value in scores.values()), scores

@@ -11,25 +11,174 @@ import wirecut
 
 DATELINES = [
     # (text, location, date, date_iso, agency, language)
-    ("新华社北京4月19日电（记者 甲乙、丙丁）中共中央总书记习近平19日在北京主持召开座谈会并发表重要讲话。", "北京", "4月19日", "--04-19", "Xinhua", "zh"),
-    ("中新社北京九月二十七日电 来自五十多个国家的记者二十七日在北京参加了活动并进行了采访。", "北京", "九月二十七日", "--09-27", "China News Service", "zh"),
-    ("人民网北京12月8日电（记者姜洁）国务院新闻办公室8日举行新闻发布会，介绍有关情况。", "北京", "12月8日", "--12-08", "人民网", "zh"),
-    ("本报上海3月5日电 记者王明报道：上海市今天召开会议，部署全年的重点工作和主要任务。", "上海", "3月5日", "--03-05", None, "zh"),
-    ("【ジュネーブ共同】世界気象機関は12日、昨年の世界の平均気温が観測史上2番目の高さだったと発表した。", "ジュネーブ", None, None, "Kyodo", "ja"),
-    ("МОСКВА, 16 февраля. /ТАСС/. Федеральная таможенная служба сообщила о росте импорта в январе.", "МОСКВА", "16 февраля", "--02-16", "TASS", "ru"),
-    ("САНКТ-ПЕТЕРБУРГ, 3 января. /ИТАР-ТАСС/. В городе открылась новая станция метро для жителей.", "САНКТ-ПЕТЕРБУРГ", "3 января", "--01-03", "TASS", "ru"),
-    ("Москва. 3 апреля. INTERFAX.RU - Правительство утвердило новые правила для банков и страховщиков.", "Москва", "3 апреля", "--04-03", "Interfax", "ru"),
-    ("МОСКВА, 4 мар — РИА Новости. Российские ученые создали новый катализатор для водородных топливных элементов.", "МОСКВА", "4 мар", "--03-04", "RIA Novosti", "ru"),
-    ("Berlin (dpa) - Die Bundesregierung hat am Montag neue Regeln für den Ausbau der Windkraft beschlossen.", "Berlin", None, None, "dpa", "de"),
-    ("Madrid, 11 may (EFE).- El Tribunal Supremo ha confirmado la condena de los acusados por el fraude.", "Madrid", "11 may", "--05-11", "EFE", "es"),
-    ("Nueva Delhi, 21 ene (EFE).- Una pareja de leones hirió a un joven que entró en el zoológico de la ciudad.", "Nueva Delhi", "21 ene", "--01-21", "EFE", "es"),
-    ("Strasbourg, 10 juil 2024 (AFP) - Les députés européens ont élu leur présidente pour un nouveau mandat.", "Strasbourg", "10 juil 2024", "2024-07-10", "AFP", "fr"),
-    ("(ANSA) - ROMA, 01 SET - Al via da lunedì la campagna di vaccinazione nelle farmacie della regione.", "ROMA", "01 SET", "--09-01", "ANSA", "it"),
-    ("MELAKA, 13 Jan (Bernama) -- Ikatan Relawan Rakyat Malaysia akan mengadakan program khas untuk penduduk.", "MELAKA", "13 Jan", "--01-13", "Bernama", "ms"),
-    ("Jakarta (ANTARA) - Pemerintah kota mengumumkan rencana baru untuk menurunkan angka stunting bagi anak-anak.", "Jakarta", None, None, "Antara", "id"),
-    ("DÜZCE (AA) - Hava sporları yarışmaları bu yıl da büyük bir ilgiyle takip edildi ve çok sayıda kişi katıldı.", "DÜZCE", None, None, "Anadolu", "tr"),
-    ("El Cairo, 27 nov (Prensa Latina) Después de tres intentos fallidos, el gobierno logró un acuerdo con los sindicatos.", "El Cairo", "27 nov", "--11-27", "Prensa Latina", "es"),
-    ("Genève (ats) Le Conseil fédéral a présenté mercredi son projet de loi sur la protection des données.", "Genève", None, None, "ATS", "fr"),
+    (
+        "新华社北京4月19日电（记者 甲乙、丙丁）中共中央总书记习近平19日在北京主持召开座谈会并发表重要讲话。",
+        "北京",
+        "4月19日",
+        "--04-19",
+        "Xinhua",
+        "zh",
+    ),
+    (
+        "中新社北京九月二十七日电 来自五十多个国家的记者二十七日在北京参加了活动并进行了采访。",
+        "北京",
+        "九月二十七日",
+        "--09-27",
+        "China News Service",
+        "zh",
+    ),
+    (
+        "人民网北京12月8日电（记者姜洁）国务院新闻办公室8日举行新闻发布会，介绍有关情况。",
+        "北京",
+        "12月8日",
+        "--12-08",
+        "人民网",
+        "zh",
+    ),
+    (
+        "本报上海3月5日电 记者王明报道：上海市今天召开会议，部署全年的重点工作和主要任务。",
+        "上海",
+        "3月5日",
+        "--03-05",
+        None,
+        "zh",
+    ),
+    (
+        "【ジュネーブ共同】世界気象機関は12日、昨年の世界の平均気温が観測史上2番目の高さだったと発表した。",
+        "ジュネーブ",
+        None,
+        None,
+        "Kyodo",
+        "ja",
+    ),
+    (
+        "МОСКВА, 16 февраля. /ТАСС/. Федеральная таможенная служба сообщила о росте импорта в январе.",
+        "МОСКВА",
+        "16 февраля",
+        "--02-16",
+        "TASS",
+        "ru",
+    ),
+    (
+        "САНКТ-ПЕТЕРБУРГ, 3 января. /ИТАР-ТАСС/. В городе открылась новая станция метро для жителей.",
+        "САНКТ-ПЕТЕРБУРГ",
+        "3 января",
+        "--01-03",
+        "TASS",
+        "ru",
+    ),
+    (
+        "Москва. 3 апреля. INTERFAX.RU - Правительство утвердило новые правила для банков и страховщиков.",
+        "Москва",
+        "3 апреля",
+        "--04-03",
+        "Interfax",
+        "ru",
+    ),
+    (
+        "МОСКВА, 4 мар — РИА Новости. Российские ученые создали новый катализатор для водородных топливных элементов.",
+        "МОСКВА",
+        "4 мар",
+        "--03-04",
+        "RIA Novosti",
+        "ru",
+    ),
+    (
+        "Berlin (dpa) - Die Bundesregierung hat am Montag neue Regeln für den Ausbau der Windkraft beschlossen.",
+        "Berlin",
+        None,
+        None,
+        "dpa",
+        "de",
+    ),
+    (
+        "Madrid, 11 may (EFE).- El Tribunal Supremo ha confirmado la condena de los acusados por el fraude.",
+        "Madrid",
+        "11 may",
+        "--05-11",
+        "EFE",
+        "es",
+    ),
+    (
+        "Nueva Delhi, 21 ene (EFE).- Una pareja de leones hirió a un joven que entró en el zoológico de la ciudad.",
+        "Nueva Delhi",
+        "21 ene",
+        "--01-21",
+        "EFE",
+        "es",
+    ),
+    (
+        "Strasbourg, 10 juil 2024 (AFP) - Les députés européens ont élu leur présidente pour un nouveau mandat.",
+        "Strasbourg",
+        "10 juil 2024",
+        "2024-07-10",
+        "AFP",
+        "fr",
+    ),
+    (
+        "(ANSA) - ROMA, 01 SET - Al via da lunedì la campagna di vaccinazione nelle farmacie della regione.",
+        "ROMA",
+        "01 SET",
+        "--09-01",
+        "ANSA",
+        "it",
+    ),
+    (
+        "MELAKA, 13 Jan (Bernama) -- Ikatan Relawan Rakyat Malaysia akan mengadakan program khas untuk penduduk.",
+        "MELAKA",
+        "13 Jan",
+        "--01-13",
+        "Bernama",
+        "ms",
+    ),
+    (
+        "Jakarta (ANTARA) - Pemerintah kota mengumumkan rencana baru untuk menurunkan angka stunting bagi anak-anak.",
+        "Jakarta",
+        None,
+        None,
+        "Antara",
+        "id",
+    ),
+    (
+        "DÜZCE (AA) - Hava sporları yarışmaları bu yıl da büyük bir ilgiyle takip edildi ve çok sayıda kişi katıldı.",
+        "DÜZCE",
+        None,
+        None,
+        "Anadolu",
+        "tr",
+    ),
+    (
+        "El Cairo, 27 nov (Prensa Latina) Después de tres intentos fallidos, el gobierno logró un acuerdo con los sindicatos.",
+        "El Cairo",
+        "27 nov",
+        "--11-27",
+        "Prensa Latina",
+        "es",
+    ),
+    (
+        "LISBOA, 18 jun (Xinhua) -- El número de turistas extranjeros creció un diez por ciento en mayo.",
+        "LISBOA",
+        "18 jun",
+        "--06-18",
+        "Xinhua",
+        "es",
+    ),
+    (
+        "BEIJING, 10 août (Xinhua) -- Un porte-parole du ministère a déclaré que les discussions se poursuivent.",
+        "BEIJING",
+        "10 août",
+        "--08-10",
+        "Xinhua",
+        "fr",
+    ),
+    (
+        "Genève (ats) Le Conseil fédéral a présenté mercredi son projet de loi sur la protection des données.",
+        "Genève",
+        None,
+        None,
+        "ATS",
+        "fr",
+    ),
 ]
 
 
@@ -89,7 +238,10 @@ def test_german_byline_caption_and_teaser_marker() -> None:
     assert [b.names for b in story.bylines] == [("Anna Beispiel",)]
     assert [c.credit for c in story.captions] == ["Foto: Max Muster/dpa"]
     assert [r.title for r in story.related] == ["Streit um Abstandsregeln"]
-    assert story.body == "Die Bundesregierung hat am Montag neue Regeln beschlossen.\n\nDie Länder sollen mehr Flächen ausweisen."
+    assert (
+        story.body
+        == "Die Bundesregierung hat am Montag neue Regeln beschlossen.\n\nDie Länder sollen mehr Flächen ausweisen."
+    )
 
 
 @pytest.mark.parametrize(
@@ -97,7 +249,9 @@ def test_german_byline_caption_and_teaser_marker() -> None:
     [("Lire aussi", "fr"), ("Leer más", "es"), ("Leggi anche", "it"), ("Читайте также", "ru")],
 )
 def test_teaser_labels_in_other_languages(label: str, language: str) -> None:
-    story = wirecut.parse(f"PARIS, 3 mai (AFP) - Le texte du jour suit son cours normal ici.\n\n{label} : Un autre titre de dépêche")
+    story = wirecut.parse(
+        f"PARIS, 3 mai (AFP) - Le texte du jour suit son cours normal ici.\n\n{label} : Un autre titre de dépêche"
+    )
     assert [r.title for r in story.related] == ["Un autre titre de dépêche"], language
     assert label not in story.body
 

@@ -82,3 +82,17 @@ def test_cost_grows_linearly_on_adversarial_repetition(unit: str) -> None:
     large_seconds = time.perf_counter() - began
     assert not [w for w in story.warnings if "gave up" in w or "failed" in w]
     assert large_seconds <= 15 * small_seconds, (small_seconds, large_seconds)
+
+
+def test_a_huge_single_line_parses_with_a_warning(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """50 MB on one line is parsed as one text, and the story says it is no news story's size.
+
+    The threshold is lowered for the test so that it runs in a second; the cost of size itself is
+    measured by the linearity test above.
+    """
+    monkeypatch.setattr(wirecut, "HUGE_TEXT_CHARS", 100_000)
+    path = tmp_path / "dump.txt"
+    path.write_text("CAIRO, May 2 (Xinhua) -- " + "The talks went on. " * 10_000, encoding="utf-8")
+    story = wirecut.parse_file(path)
+    assert story.dateline is not None and any("far larger than a news story" in w for w in story.warnings)
+    assert not covered_everywhere(story)

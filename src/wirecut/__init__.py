@@ -26,6 +26,10 @@ __version__ = "0.1.0"
 #: Inputs larger than this are refused by ``parse_file`` (``parse`` takes any str it is given).
 MAX_INPUT_BYTES = 256 * 1024 * 1024
 
+#: A text longer than this is parsed, but the story says that it is no single news story's size: a
+#: scrape that ran a whole dump or page archive into one string (50 MB on one line, say).
+HUGE_TEXT_CHARS = 8_000_000
+
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
@@ -50,7 +54,16 @@ def parse(
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes a str, not {type(text).__name__}; use parse_file() or parse_bytes() for bytes")
-    return (pipeline or DEFAULT).run(text, source=source, reference_date=_as_date(reference_date))
+    return (pipeline or DEFAULT).run(
+        text, source=source, reference_date=_as_date(reference_date), warnings=_size_warnings(text)
+    )
+
+
+def _size_warnings(text: str, warnings: list[str] | None = None) -> list[str]:
+    found = list(warnings or [])
+    if len(text) > HUGE_TEXT_CHARS:
+        found.append(f"text of {len(text):,} characters is far larger than a news story: parsed as one text")
+    return found
 
 
 def parse_bytes(
@@ -62,7 +75,9 @@ def parse_bytes(
 ) -> Story:
     """Decode bytes (see ``wirecut.decode``) and parse them; raises ``InputError`` for binary data."""
     text, warnings = decode(data)
-    return (pipeline or DEFAULT).run(text, source=source, reference_date=_as_date(reference_date), warnings=warnings)
+    return (pipeline or DEFAULT).run(
+        text, source=source, reference_date=_as_date(reference_date), warnings=_size_warnings(text, warnings)
+    )
 
 
 def read_text(path: str | os.PathLike[str]) -> tuple[str, list[str]]:
@@ -99,7 +114,10 @@ def parse_file(
     """Read a file's bytes, decode them and parse the text; ``source`` defaults to the path."""
     text, warnings = read_text(path)
     return (pipeline or DEFAULT).run(
-        text, source=str(path) if source is None else source, reference_date=_as_date(reference_date), warnings=warnings
+        text,
+        source=str(path) if source is None else source,
+        reference_date=_as_date(reference_date),
+        warnings=_size_warnings(text, warnings),
     )
 
 
@@ -114,6 +132,7 @@ def __getattr__(name: str) -> object:
 
 __all__ = [
     "DEFAULT",
+    "HUGE_TEXT_CHARS",
     "MAX_INPUT_BYTES",
     "Byline",
     "Caption",
