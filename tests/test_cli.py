@@ -104,8 +104,8 @@ def test_the_library_example_runs() -> None:
 
 def test_the_seed_scores_one_on_every_field_of_its_gold() -> None:
     import pytest
-
     from tests.conftest import SHARED
+
     from wirecut.evaluate import evaluate, load_cases
 
     gold = SHARED / "corpus" / "dev" / "seed.jsonl"
