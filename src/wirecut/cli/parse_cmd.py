@@ -8,6 +8,7 @@ import sys
 import click
 
 from wirecut.cli import ExitCode
+from wirecut.cli.options import reference_date_callback
 
 _EPILOG = """\b
 Examples:
@@ -15,15 +16,6 @@ Examples:
   curl -s https://example.org/story.txt | wirecut parse - --format text
   wirecut parse --reference-date 2024-01-02 *.txt > stories.jsonl
 """
-
-
-def _reference_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not an ISO date such as 2024-01-02") from None
 
 
 @click.command("parse", epilog=_EPILOG)
@@ -37,7 +29,7 @@ def _reference_date(ctx: click.Context, param: click.Parameter, value: str | Non
 )
 @click.option(
     "--reference-date",
-    callback=_reference_date,
+    callback=reference_date_callback,
     metavar="YYYY-MM-DD",
     help="Date the texts were published near: gives a year to datelines without one.",
 )

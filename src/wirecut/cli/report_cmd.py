@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import click
 
 from wirecut.cli import ExitCode
+from wirecut.cli.options import reference_date_callback
 
 if TYPE_CHECKING:
     from rich.status import Status
@@ -37,22 +38,13 @@ Exit codes: 0 written, 1 written but some inputs failed (listed in the page),
 """
 
 
-def _reference_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not an ISO date such as 2024-01-02") from None
-
-
 @click.command("report", epilog=_EPILOG)
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("-o", "--output", required=True, metavar="FILE", help="Where to write the HTML page ('-': stdout).")
 @click.option("--title", default="wirecut report", show_default=True, help="The page's title.")
 @click.option(
     "--reference-date",
-    callback=_reference_date,
+    callback=reference_date_callback,
     metavar="YYYY-MM-DD",
     help="Date the texts were published near: gives a year to datelines without one.",
 )

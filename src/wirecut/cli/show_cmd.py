@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import click
 
 from wirecut.cli import ExitCode
+from wirecut.cli.options import reference_date_callback
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -37,15 +38,6 @@ Examples:
 \b
 Exit codes: 0 shown, 2 usage error (e.g. a missing file), 3 the input is not readable text.
 """
-
-
-def _reference_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not an ISO date such as 2024-01-02") from None
 
 
 def colour_wanted(flag: bool | None, *, is_terminal: bool, environ: Mapping[str, str]) -> bool:
@@ -70,7 +62,7 @@ def colour_wanted(flag: bool | None, *, is_terminal: bool, environ: Mapping[str,
 )
 @click.option(
     "--reference-date",
-    callback=_reference_date,
+    callback=reference_date_callback,
     metavar="YYYY-MM-DD",
     help="Date the text was published near: gives a year to a dateline without one.",
 )
