@@ -61,7 +61,8 @@ def eval_command(
         from rich.console import Console
         from rich.table import Table
 
-        console = Console()
+        # A pipe or CI log gets a wide table: a per-language table has a column for every language.
+        console = Console(width=None if sys.stdout.isatty() else 220)
         groups = [g for g in results if g != "all"]
         table = Table(title=f"wirecut eval: {overall.cases} cases")
         table.add_column("field")
@@ -74,7 +75,7 @@ def eval_command(
             row = [name, f"{overall.means[name]:.3f} ({overall.counts[name]})"]
             for g in sorted(groups):
                 e = results[g]
-                row.append(f"{e.means[name]:.3f} ({e.counts[name]})" if name in e.means else "")
+                row.append(f"{e.means[name]:.2f} ({e.counts[name]})" if name in e.means else "")
             table.add_row(*row)
         console.print(table)
         if failures:
