@@ -29,6 +29,8 @@ ANYWHERE_RES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ),
     # Chinese portals name the sites they took a story from at its end: "(新华网、中国政府网)".
     ("source", regex.compile(r"[(（][\p{Han}、]{1,20}(?:网|網|社|报|報)(?:、[\p{Han}]{1,20})*[)）](?=[ \t]*(?:\n|$))")),
+    # China News Service sends a story's title after its dateline: "中新社北京九月二十七日電 題:訪華...".
+    ("ednote", regex.compile(r"(?<=[电電])[ \t\u3000]*[题題][:：][^\n]{2,80}")),
     # MENAFN's syndication line names the source agency: "(MENAFN- Kuwait News Agency (KUNA))".
     ("source", regex.compile(r"\(MENAFN-\s?[^()\n]{1,80}(?:\([^()\n]{1,20}\))?\)")),
     # dpa's notebook for editors, from "# Notebook" to the desk's sign-off: not for publication.
