@@ -321,6 +321,13 @@ def _listing_lines(state: ParseState, story_start: int | None) -> None:
 _AGO_RE = regex.compile(r"\b\d{1,2}\s+(?:hours?|days?|weeks?|minutes?|mins?)\s+ago\b")
 
 
+def _dated_teaser(state: ParseState, title: str | None, head: DatelineMatch, start: int, end: int) -> Related:
+    """A teaser with its own dateline and no marker: the title, the dateline, and the text after it."""
+    text = state.text
+    summary = clean(text[head.end : end]) or None
+    return Related(title, head.to_part(text, state.reference_date), summary, None, Span(start, end))
+
+
 def _ago_teasers(state: ParseState, story_start: int | None) -> None:
     """Teasers after the story whose age stands between title and dateline, with no label or marker."""
     text = state.text
@@ -340,14 +347,7 @@ def _ago_teasers(state: ParseState, story_start: int | None) -> None:
         end = _block_end(state, head.end)
         if title_start >= stamp.span.start or not state.is_free(title_start, stamp.span.start):
             continue
-        title = clean(text[title_start : stamp.span.start])
-        part = Related(
-            title,
-            head.to_part(text, state.reference_date),
-            clean(text[head.end : end]) or None,
-            None,
-            Span(title_start, end),
-        )
+        part = _dated_teaser(state, clean(text[title_start : stamp.span.start]), head, title_start, end)
         state.release(stamp)
         if not state.claim("related", title_start, end, part, "related"):
             state.claim(stamp.label, stamp.span.start, stamp.span.end, stamp.part, stamp.parser)
@@ -382,13 +382,7 @@ def _later_stories(state: ParseState, story_start: int | None) -> None:
             continue
         title_units = _free_units(state, title_start, head.start)
         title = clean(text[title_units[0][0] : title_units[0][1]]) if title_units else None
-        part = Related(
-            title,
-            head.to_part(text, state.reference_date),
-            clean(text[head.end : end]) or None,
-            None,
-            Span(title_start, end),
-        )
+        part = _dated_teaser(state, title, head, title_start, end)
         for claim in [c for c in state.claims if title_start <= c.span.start and c.span.end <= end]:
             state.release(claim)
         state.claim("related", title_start, end, part, "related")
