@@ -106,7 +106,8 @@ def test_the_seed_maps_as_output_md_says() -> None:
         assert teaser["type"] == "text"
         assert teaser["headlines"] == [{"role": "main", "value": related.title}]
         assert teaser["descriptions"] == [{"role": "summary", "value": related.summary}]
-        assert "contentcreated" not in teaser  # its dateline has no year: --04-19
+        # A teaser's "April 19" takes the year of the caption's dated dateline, as the story's does.
+        assert teaser["contentcreated"] == "2016-04-19T00:00:00Z"
     assert len({a["uri"] for a in item["associations"]} | {item["uri"]}) == 4
     assert "headlines" not in item and "by" not in item  # the seed has neither
 

@@ -118,7 +118,9 @@ def assemble(state: ParseState, source: str | None) -> Story:
         bylines=tuple(by_label.get("byline", [])),
         captions=tuple(by_label.get("caption", [])),
         paragraphs=tuple(by_label.get("paragraph", [])),
-        related=tuple(by_label.get("related", [])),
+        related=tuple(
+            replace(r, dateline=_with_year(state, r.dateline)) if r.dateline else r for r in by_label.get("related", [])
+        ),
         notes=tuple(by_label.get("note", [])),
         residue=tuple(by_label.get("residue", [])),
         warnings=tuple(state.warnings),
