@@ -114,16 +114,38 @@ def make_corpus(root: Path, count: int, *, seed: int = 3) -> int:
 # --- measurements ----------------------------------------------------------------------------------
 
 
-def timed_batch(inputs: Path, output: Path, engine: LocalEngine, *, baseline: bool) -> tuple[float, int]:
-    """Seconds and input bytes of one batch on an engine whose workers are already started."""
+def cpu_seconds() -> float:
+    """CPU time (user + system) of this process and its live descendants, the pool's workers (Linux /proc)."""
+    total = time.process_time()
+    ticks = os.sysconf("SC_CLK_TCK")
+    pending = [os.getpid()]
+    while pending:
+        pid = pending.pop()
+        try:
+            with open(f"/proc/{pid}/task/{pid}/children") as children:
+                kids = [int(child) for child in children.read().split()]
+            for kid in kids:
+                with open(f"/proc/{kid}/stat") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+                total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+            pending.extend(kids)
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def timed_batch(inputs: Path, output: Path, engine: LocalEngine, *, baseline: bool) -> tuple[float, int, float]:
+    """Seconds, input bytes and CPU seconds of one batch on an engine whose workers are already started."""
     if output.exists():
         shutil.rmtree(output) if output.is_dir() else output.unlink()
     job = BatchJob([str(inputs)], str(output) + ("/" if output.suffix != ".jsonl" else ""), baseline=baseline)
+    cpu_before = cpu_seconds()
     started = time.perf_counter()
     summary = run_batch(job, engine=engine)
     elapsed = time.perf_counter() - started
+    cpu = cpu_seconds() - cpu_before
     assert summary.failures == 0 and summary.documents > 0, summary
-    return elapsed, summary.input_bytes
+    return elapsed, summary.input_bytes, cpu
 
 
 def startup(command: list[str], runs: int = 7) -> float:
@@ -240,8 +262,11 @@ def throughput(args: argparse.Namespace, workdir: Path) -> None:
     size = make_corpus(corpus, args.n)
     print(f"corpus: {args.n:,} texts, {size / 1e6:.1f} MB ({size / args.n:,.0f} bytes a text) in {corpus}")
     print()
-    print("| layout | workers | floor docs/s | floor MB/s | wirecut docs/s | wirecut MB/s | ratio b/a |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| layout | workers | floor docs/s | floor MB/s | wirecut docs/s | wirecut MB/s | ratio b/a "
+        "| wirecut CPU ms/doc |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     rates: dict[tuple[str, int], float] = {}
     engines: dict[int, LocalEngine] = {}
     pool_start: dict[int, float] = {}
@@ -255,12 +280,17 @@ def throughput(args: argparse.Namespace, workdir: Path) -> None:
         output = workdir / ("out.jsonl" if layout == "jsonl" else "out")
         for workers, engine in engines.items():
             # Best of --repeat runs: other processes on a shared machine only ever make a run slower.
-            floor_s, floor_bytes = min(timed_batch(corpus, output, engine, baseline=True) for _ in range(args.repeat))
-            wire_s, wire_bytes = min(timed_batch(corpus, output, engine, baseline=False) for _ in range(args.repeat))
+            floor_s, floor_bytes, _ = min(
+                timed_batch(corpus, output, engine, baseline=True) for _ in range(args.repeat)
+            )
+            wire_s, wire_bytes, wire_cpu = min(
+                timed_batch(corpus, output, engine, baseline=False) for _ in range(args.repeat)
+            )
             rates[(layout, workers)] = args.n / wire_s
             print(
                 f"| {layout} | {workers} | {args.n / floor_s:,.0f} | {floor_bytes / 1e6 / floor_s:,.2f} "
-                f"| {args.n / wire_s:,.0f} | {wire_bytes / 1e6 / wire_s:,.2f} | {floor_s / wire_s:.3f} |",
+                f"| {args.n / wire_s:,.0f} | {wire_bytes / 1e6 / wire_s:,.2f} | {floor_s / wire_s:.3f} "
+                f"| {wire_cpu / args.n * 1000:.2f} |",
                 flush=True,
             )
     print()
