@@ -100,3 +100,12 @@ def test_the_examples_in_the_docstrings_hold() -> None:
     import wirecut.dask
 
     assert doctest.testmod(wirecut.dask).failed == 0
+
+
+def test_an_unreachable_scheduler_is_a_batch_error(tmp_path: Path) -> None:
+    from wirecut.batch import BatchError
+
+    (tmp_path / "a.txt").write_text(wire_story(1))
+    engine = DaskEngine("tcp://127.0.0.1:9", connect_timeout=0.5)  # port 9: discard, nothing listens
+    with pytest.raises(BatchError, match="cannot reach the Dask scheduler"):
+        run_batch(BatchJob([str(tmp_path / "a.txt")], str(tmp_path / "o.jsonl")), engine=engine)

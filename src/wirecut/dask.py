@@ -21,7 +21,7 @@ from typing import Any
 import dask.bag as db
 from distributed import Client, LocalCluster
 
-from wirecut.batch import ChunkResult, FileItem, Item, WorkerSettings, process_chunk
+from wirecut.batch import BatchError, ChunkResult, FileItem, Item, WorkerSettings, process_chunk
 
 #: Items per task. Each task costs the scheduler about a millisecond; a thousand texts take seconds,
 #: so the cost is lost in the noise while a few tasks per worker keep the cluster busy to the end.
@@ -38,8 +38,10 @@ class DaskEngine:
         workers: int | None = None,
         partition_size: int = DEFAULT_PARTITION_SIZE,
         client: Client | None = None,
+        connect_timeout: float = 10.0,
     ) -> None:
         self.address = address
+        self.connect_timeout = connect_timeout
         self.workers = workers
         self.partition_size = partition_size
         self.client = client
@@ -49,7 +51,10 @@ class DaskEngine:
     def _connect(self) -> Client:
         if self.client is None:
             if self.address:
-                self.client = Client(self.address)
+                try:
+                    self.client = Client(self.address, timeout=self.connect_timeout)
+                except (OSError, TimeoutError, ValueError) as exc:
+                    raise BatchError(f"cannot reach the Dask scheduler at {self.address}: {exc}") from None
             else:
                 self._cluster = LocalCluster(
                     n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None
