@@ -28,7 +28,7 @@ MAX_PRINTED_FAILURES = 20
 
 _EPILOG = """\b
 Examples:
-  wirecut batch crawl/ -o clean/                  one .json per input, mirroring crawl/
+  wirecut batch crawl/ -o clean/                    one .json per input, mirroring crawl/
   wirecut batch crawl/ --glob '*.txt' -o all.jsonl  one JSON Lines file, in input order
   wirecut batch dump.jsonl.gz --text-field body --id-field url -o out.jsonl
   find crawl -name '*.html.txt' | wirecut batch - -o clean/
@@ -68,7 +68,14 @@ def _format(ctx: click.Context, param: click.Parameter, value: str | None) -> st
     metavar="OUT",
     help="DIR/ (one file per input, mirroring the inputs), FILE.jsonl (one line per input, in order) or - (stdout).",
 )
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes [default: every core].")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Worker processes [default: every core].",
+)
 @click.option(
     "--glob",
     "globs",
@@ -79,7 +86,12 @@ def _format(ctx: click.Context, param: click.Parameter, value: str | None) -> st
 @click.option("--text-field", default="text", show_default=True, help="JSON Lines inputs: the field with the text.")
 @click.option("--id-field", default="id", show_default=True, help="JSON Lines inputs: the field that names a record.")
 @click.option(
-    "--format", "fmt", callback=_format, default=None, help="json (default for DIR/), jsonl (default), text, ninjs."
+    "--format",
+    "fmt",
+    callback=_format,
+    default=None,
+    metavar="FORMAT",
+    help="json (default for DIR/), jsonl (default), text, ninjs.",
 )
 @click.option("--errors", type=click.Path(dir_okay=False), help="Write each failed input and its reason here (JSONL).")
 @click.option("--force", is_flag=True, help="Redo everything, even outputs that are done.")
