@@ -36,7 +36,7 @@ import threading
 import time
 from pathlib import Path
 
-from wirecut.batch import BatchJob, LocalEngine, run_batch
+from wirecut.batch import BatchJob, Engine, LocalEngine, run_batch
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_40fe124315517e90.txt"
@@ -134,7 +134,7 @@ def cpu_seconds() -> float:
     return total
 
 
-def timed_batch(inputs: Path, output: Path, engine: LocalEngine, *, baseline: bool) -> tuple[float, int, float]:
+def timed_batch(inputs: Path, output: Path, engine: Engine, *, baseline: bool) -> tuple[float, int, float]:
     """Seconds, input bytes and CPU seconds of one batch on an engine whose workers are already started."""
     if output.exists():
         shutil.rmtree(output) if output.is_dir() else output.unlink()
@@ -217,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--layouts", default="jsonl,dir", help="output layouts: jsonl (one file), dir (a file each)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement; the best counts [3]")
     parser.add_argument("--memory-n", type=int, default=0, help="also measure peak memory over this many texts")
+    parser.add_argument("--dask", action="store_true", help="also run the JSON Lines job on a Dask LocalCluster")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of a one-worker batch")
     parser.add_argument("--workdir", type=Path, help="where to put the corpus and outputs [a temporary directory]")
     args = parser.parse_args(argv)
@@ -302,6 +303,31 @@ def throughput(args: argparse.Namespace, workdir: Path) -> None:
         engine.close()
     starts = ", ".join(f"{w} worker(s) {t * 1000:.0f} ms" for w, t in pool_start.items())
     print(f"pool start-up (not in the table): {starts}")
+    if args.dask:
+        dask_row(args, corpus, workdir)
+
+
+def dask_row(args: argparse.Namespace, corpus: Path, workdir: Path) -> None:
+    """The same job on a 2-worker ``distributed.LocalCluster``: workers read paths and write shards."""
+    from distributed import Client, LocalCluster
+
+    from wirecut.dask import DaskEngine
+
+    started = time.perf_counter()
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        client.run(lambda: __import__("wirecut"))  # workers ready before the clock runs
+        cluster_start = time.perf_counter() - started
+        engine = DaskEngine(client=client)
+        output = workdir / "dask.jsonl"
+        floor_s, _, _ = min(timed_batch(corpus, output, engine, baseline=True) for _ in range(args.repeat))
+        wire_s, _, _ = min(timed_batch(corpus, output, engine, baseline=False) for _ in range(args.repeat))
+    print(
+        f"dask LocalCluster (2 workers, jsonl): floor {args.n / floor_s:,.0f} docs/s, wirecut {args.n / wire_s:,.0f} "
+        f"docs/s, ratio {floor_s / wire_s:.3f}; cluster start-up {cluster_start:.1f} s"
+    )
 
 
 if __name__ == "__main__":
