@@ -23,9 +23,9 @@ from distributed import Client, LocalCluster
 
 from wirecut.batch import BatchError, ChunkResult, FileItem, Item, WorkerSettings, process_chunk
 
-#: Items per task. Each task costs the scheduler about a millisecond; a thousand texts take seconds,
-#: so the cost is lost in the noise while a few tasks per worker keep the cluster busy to the end.
-DEFAULT_PARTITION_SIZE = 1000
+#: Items per task. A task costs the scheduler about a millisecond, 256 texts take a second or more to
+#: parse, so the cost is lost in the noise; and even a small job gives every worker something to do.
+DEFAULT_PARTITION_SIZE = 256
 
 
 class DaskEngine:
