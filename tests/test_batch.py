@@ -405,3 +405,10 @@ def test_too_large_inputs_fail_alone(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert set(reasons) == {"big.txt", "bomb.txt.gz", "d.jsonl:1"}
     assert "larger than" in reasons["big.txt"] and "more than" in reasons["bomb.txt.gz"]
     assert "over the limit" in reasons["d.jsonl:1"]
+
+
+def test_a_glob_with_a_slash_matches_the_path_below_the_directory(tmp_path: Path) -> None:
+    write_tree(tmp_path / "in", {"2024/a.txt": "x", "2023/b.txt": "y", "2024/deep/c.txt": "z"})
+    for inputs in ([str(tmp_path / "in")], [str(tmp_path / "in"), str(tmp_path / "in" / "2023")]):
+        found = [i.source for i in iter_items(InputSpec(inputs, globs=["2024/*.txt"]))]
+        assert found == [str(tmp_path / "in" / "2024" / p) for p in ("a.txt", "deep/c.txt")]  # * crosses /

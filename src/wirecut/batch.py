@@ -316,21 +316,22 @@ def _path_items(path: str, rel: str, spec: InputSpec) -> Iterator[Item]:
 def _walk(root: str, rel_root: str, spec: InputSpec) -> Iterator[Item]:
     """Depth-first over ``root``, following symbolic links but never into a directory's own ancestor."""
     root_key = _file_key(root)
-    # A stack of (directory, its output path, its (dev, inode), its sorted entries, ancestors' keys).
+    # A stack of (its output path, the path below root that globs see, its sorted entries, the
+    # (dev, inode) of it and of its ancestors).
     stack: list[tuple[str, str, Iterator[os.DirEntry[str]], frozenset[tuple[int, int]]]] = []
 
-    def opened(path: str, rel: str, ancestors: frozenset[tuple[int, int]]) -> Iterator[Item]:
+    def opened(path: str, rel: str, below: str, ancestors: frozenset[tuple[int, int]]) -> Iterator[Item]:
         try:
             with os.scandir(path) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError as exc:
             yield Failure(printable(path), printable(path), None, "discover", f"cannot list directory: {_why(exc)}")
             return
-        stack.append((path, rel, iter(entries), ancestors))
+        stack.append((rel, below, iter(entries), ancestors))
 
-    yield from opened(root, rel_root, frozenset([root_key]) if root_key else frozenset())
+    yield from opened(root, rel_root, "", frozenset([root_key]) if root_key else frozenset())
     while stack:
-        _, rel_dir, entries, ancestors = stack[-1]
+        rel_dir, below_dir, entries, ancestors = stack[-1]
         entry = next(entries, None)
         if entry is None:
             stack.pop()
@@ -339,11 +340,12 @@ def _walk(root: str, rel_root: str, spec: InputSpec) -> Iterator[Item]:
             continue
         path = entry.path
         rel = f"{rel_dir}/{safe_component(entry.name)}" if rel_dir else safe_component(entry.name)
+        below = f"{below_dir}/{entry.name}" if below_dir else entry.name
         source = printable(path)
         try:
             st = entry.stat()  # follows a symbolic link
         except OSError as exc:
-            if _matches(entry.name, rel, spec.globs):
+            if _matches(entry.name, below, spec.globs):
                 reason = "symbolic link loop" if _is_loop(exc) else _why(exc)
                 if entry.is_symlink() and not os.path.exists(path) and not _is_loop(exc):
                     reason = "broken symbolic link"
@@ -356,9 +358,9 @@ def _walk(root: str, rel_root: str, spec: InputSpec) -> Iterator[Item]:
             if key in ancestors:
                 yield Failure(source, source, None, "discover", "symbolic link loop: a directory inside itself")
                 continue
-            yield from opened(path, rel, ancestors | {key})
+            yield from opened(path, rel, below, ancestors | {key})
             continue
-        if not _matches(entry.name, rel, spec.globs):
+        if not _matches(entry.name, below, spec.globs):
             continue
         if not stat.S_ISREG(st.st_mode):
             yield Failure(source, source, None, "read", "not a regular file (a pipe, socket or device)")
