@@ -96,3 +96,32 @@ def test_a_huge_single_line_parses_with_a_warning(monkeypatch: pytest.MonkeyPatc
     story = wirecut.parse_file(path)
     assert story.dateline is not None and any("far larger than a news story" in w for w in story.warnings)
     assert not covered_everywhere(story)
+
+
+HOSTILE_UNITS = [
+    "Full story ",
+    "Title line here\nBEIJING (Xinhua) -- Body text.\n",
+    "A photo. (Xinhua/Li Wei) ",
+    "Lira slides 1 day ago BEIRUT, Sept. 19 (UPI) -- Text. ",
+    "Read more: A title  ",
+    "Photo shows x. (Kyodo) ",
+    "April 19 (UPI) -- ",
+]
+
+
+@pytest.mark.parametrize("unit", HOSTILE_UNITS)
+def test_every_part_stays_linear_on_its_own_hostile_repetition(unit: str) -> None:
+    """Each parser's trigger repeated: ten times the text costs at most fifteen times the time."""
+
+    def best_of_two(text: str) -> float:
+        times = []
+        for _ in range(2):
+            began = time.perf_counter()
+            story = wirecut.parse(text)
+            times.append(time.perf_counter() - began)
+        assert not [w for w in story.warnings if "gave up" in w or "failed" in w]
+        return min(times)
+
+    small = best_of_two(unit * (40_000 // len(unit)))
+    large = best_of_two(unit * (400_000 // len(unit)))
+    assert large <= 15 * small, (small, large)

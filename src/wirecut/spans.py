@@ -61,6 +61,7 @@ class ParseState:
     warnings: list[str] = field(default_factory=list)
     facts: dict[str, Any] = field(default_factory=dict)
     mask: bytearray = field(init=False)
+    starts: dict[int, Claim] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.mask = bytearray(len(self.text))
@@ -78,11 +79,28 @@ class ParseState:
         self.mask[start:end] = b"\x01" * (end - start)
         made = Claim(label, Span(start, end), part, parser)
         self.claims.append(made)
+        self.starts[start] = made
         return made
+
+    def claims_between(self, start: int, end: int) -> list[Claim]:
+        """The claims that fill a claimed stretch ``[start, end)``, walked end to start (no scan of all)."""
+        found = []
+        pos = start
+        while pos < end:
+            claim = self.starts.get(pos)
+            if claim is None:
+                pos = self.mask.find(1, pos + 1, end)
+                if pos == -1:
+                    break
+                continue
+            found.append(claim)
+            pos = claim.span.end
+        return found
 
     def release(self, claim: Claim) -> None:
         """Take a claim back (a teaser absorbs the page stamp between its title and summary)."""
         self.claims.remove(claim)
+        self.starts.pop(claim.span.start, None)
         self.mask[claim.span.start : claim.span.end] = bytes(claim.span.end - claim.span.start)
 
     def free_runs(self, start: int = 0, end: int | None = None) -> Iterator[Span]:
@@ -105,10 +123,16 @@ class ParseState:
         found = self.mask.find(1, pos)
         return len(self.text) if found == -1 else found
 
-    def prev_claim_end(self, pos: int) -> int:
-        """Just past the last claimed character before ``pos`` (0 when none is)."""
-        found = self.mask.rfind(1, 0, pos)
-        return 0 if found == -1 else found + 1
+    def prev_claim_end(self, pos: int, reach: int | None = None) -> int:
+        """Just past the last claimed character before ``pos`` (0 when none is).
+
+        With ``reach``, only the ``reach`` characters before ``pos`` are looked at, and their start is
+        the answer when none of them is claimed: a parser that asks this for every match of a long
+        hostile text stays linear.
+        """
+        low = 0 if reach is None else max(0, pos - reach)
+        found = self.mask.rfind(1, low, pos)
+        return low if found == -1 else found + 1
 
     def claims_of(self, label: str) -> list[Claim]:
         return sorted((c for c in self.claims if c.label == label), key=lambda c: c.span.start)

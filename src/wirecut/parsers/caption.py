@@ -99,7 +99,7 @@ def _credit_fields(m: regex.Match[str]) -> tuple[str, str | None, tuple[str, ...
 def _caption_start(state: ParseState, credit_start: int) -> int:
     """Where the description before a credit begins."""
     text = state.text
-    floor = state.prev_claim_end(credit_start)
+    floor = state.prev_claim_end(credit_start, reach=_CAPTION_REACH * 2)
     breaks = [m for m in UNIT_BREAK_RE.finditer(text, floor, credit_start)]
     start = floor
     # Back over line breaks while the line before does not end a sentence (a hard-wrapped caption).

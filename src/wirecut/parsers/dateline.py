@@ -15,6 +15,7 @@ Contract:
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -271,21 +272,24 @@ def _scan(
     stop = len(text) if end is None else end
     low = start if floor is None else floor
     found: list[DatelineMatch] = []
-    window = text[start:stop]
     best = stop
-    for name, pattern in _patterns():
-        needed = _NEEDS.get(name)
-        if needed is not None and not any(mark in window for mark in needed):
-            continue  # the pattern cannot match without one of these marks: skip the scan
-        pos = start
+    for (name, pattern), starts in zip(_patterns(), _candidate_starts(text)):
+        if not starts:
+            continue
         limit = min(stop, low + _PLACE_ONLY_REACH) if name == "place_only" else stop
         if first:
             limit = min(limit, best + _DATELINE_SPAN)
         accepted = 0
-        while pos < limit:
-            m = pattern.search(text, pos, limit, timeout=time_limit(limit - pos))
-            if not m:
+        pos = start
+        for at in starts[bisect_left(starts, start) :]:
+            if at >= limit:
                 break
+            if at < pos:
+                continue
+            # Matched again at this start with the query's end, so a dateline never runs past it.
+            m = pattern.match(text, at, limit, timeout=time_limit(limit - at))
+            if not m:
+                continue
             made = _accept(text, m, name, low, anywhere)
             if made:
                 found.append(made)
@@ -294,8 +298,6 @@ def _scan(
                 best = min(best, made.start)
                 if first and accepted >= 2:
                     break  # a second one is kept for the source-and-place merge
-            else:
-                pos = m.start() + 1
     found.sort(key=lambda d: (d.start, -d.end))
     found = _merge_source_and_place(text, found)
     last_end = -1
@@ -303,6 +305,27 @@ def _scan(
         if item.start >= last_end:
             last_end = item.end
             yield item
+
+
+@lru_cache(maxsize=4)
+def _candidate_starts(text: str) -> tuple[tuple[int, ...], ...]:
+    """Where each pattern can match in the whole text: one scan a pattern, shared by every query.
+
+    The parsers ask for datelines in many ranges of one text (the head, a caption, each teaser); each
+    query then tries only these positions. Only the starts are kept (a hostile text may hold a million
+    candidates), and a query matches again at each start with its own end.
+    """
+    found = []
+    for name, pattern in _patterns():
+        needed = _NEEDS.get(name)
+        if needed is not None and not any(mark in text for mark in needed):
+            found.append(())
+            continue
+        found.append(tuple(m.start() for m in pattern.finditer(text, overlapped=True, timeout=time_limit(len(text)))))
+    return tuple(found)
+
+
+lexicon.on_change(_candidate_starts.cache_clear)
 
 
 def _merge_source_and_place(text: str, found: list[DatelineMatch]) -> list[DatelineMatch]:

@@ -155,10 +155,14 @@ def _story_dateline_position(state: ParseState) -> int | None:
     return None
 
 
+#: How far a block of teasers may run after its label or dateline.
+_BLOCK_REACH = 20_000
+
+
 def _block_end(state: ParseState, start: int) -> int:
     """The end of the free text from ``start`` up to the first note or residue after it."""
     end = start
-    for run in state.free_runs(start):
+    for run in state.free_runs(start, min(len(state.text), start + _BLOCK_REACH)):
         if run.start > end and not _only_teaser_claims(state, end, run.start):
             break
         end = run.end
@@ -166,7 +170,7 @@ def _block_end(state: ParseState, start: int) -> int:
 
 
 def _only_teaser_claims(state: ParseState, start: int, end: int) -> bool:
-    return all(c.label == "residue" and c.part.kind == "timestamp" for c in state.claims if start <= c.span.start < end)
+    return all(c.label == "residue" and c.part.kind == "timestamp" for c in state.claims_between(start, end))
 
 
 def _after_label(state: ParseState, label: regex.Match[str], markers: list[regex.Match[str]]) -> None:
@@ -229,6 +233,13 @@ def _marked_teasers(state: ParseState, markers: list[regex.Match[str]], story_st
         _cut_last_teaser(state, previous_end)
 
 
+#: No page carries more teasers than this; a text with more is hostile, and the rest stays body or residue.
+_MAX_TEASERS = 300
+
+#: How far back a teaser may start before its marker (title, stamp, summary); bounds the work a
+#: hostile text of a thousand markers can cause.
+_TEASER_REACH = 3000
+
 #: How long a teaser's summary runs before its marker, at most, on listing pages.
 _TEASER_SUMMARY_REACH = 600
 
@@ -261,13 +272,13 @@ def _teaser_start(state: ParseState, pos: int, *, listing: bool = False) -> int:
     inside it to the part before it; elsewhere it starts at its own unit.
     """
     text = state.text
-    floor = state.prev_claim_end(pos)
+    floor = state.prev_claim_end(pos, reach=_TEASER_REACH)
     if listing:
         while floor > 0:
             before = [c for c in state.claims if c.span.end == floor]
             if not before or not all(c.label == "residue" and c.part.kind == "timestamp" for c in before):
                 break
-            floor = state.prev_claim_end(before[0].span.start)
+            floor = state.prev_claim_end(before[0].span.start, reach=_TEASER_REACH)
         return trim(text, floor, pos)[0]
     breaks = [m.end() for m in UNIT_BREAK_RE.finditer(text, floor, pos)]
     return breaks[-1] if breaks else floor
@@ -277,9 +288,13 @@ def _teaser_listing(state: ParseState, start: int, marker: regex.Match[str]) -> 
     """A listing teaser: title, page stamp, summary, marker (Xinhua); or a block with a dateline (CNA)."""
     text = state.text
     head = first_dateline(text, start, marker.start(), floor=start, anywhere=True)
-    stamps = [
-        c for c in state.claims_of("residue") if start <= c.span.start < marker.start() and c.part.kind == "timestamp"
-    ]
+    stamps = []
+    if not state.is_free(start, marker.start()):  # only then can a stamp be inside: spare the scan
+        stamps = [
+            c
+            for c in state.claims_of("residue")
+            if start <= c.span.start < marker.start() and c.part.kind == "timestamp"
+        ]
     if head is None and stamps:
         # The title is the unit right before the stamp; a section name before it stays outside.
         title_units = _free_units(state, start, stamps[0].span.start)
@@ -338,12 +353,12 @@ def _ago_teasers(state: ParseState, story_start: int | None) -> None:
         for c in state.claims_of("residue")
         if c.part.kind == "timestamp" and c.span.start > story_start and _AGO_RE.fullmatch(c.part.text)
     ]
-    for stamp in stamps:
+    for stamp in stamps[:_MAX_TEASERS]:
         after = trim(text, stamp.span.end, len(text))[0]
         head = first_dateline(text, after, min(len(text), after + 120), floor=after)
         if head is None or head.start != after:
             continue
-        title_start = _title_start(text, state.prev_claim_end(stamp.span.start), stamp.span.start)
+        title_start = _title_start(text, state.prev_claim_end(stamp.span.start, reach=400), stamp.span.start)
         end = _block_end(state, head.end)
         if title_start >= stamp.span.start or not state.is_free(title_start, stamp.span.start):
             continue
@@ -369,12 +384,16 @@ def _later_stories(state: ParseState, story_start: int | None) -> None:
     heads: list[tuple[int, DatelineMatch]] = []
     for run in list(state.free_runs(story_start + _LATER_STORY_GAP)):
         for found in find_datelines(text, run.start, run.end, floor=run.start):
-            line_start = text.rfind("\n", 0, found.start) + 1
+            newline = text.rfind("\n", max(0, found.start - 400), found.start)
+            if newline == -1:
+                continue  # no line starts within reach: flattened text, where no later story is seen
+            line_start = newline + 1
             if text[line_start : found.start].strip() and state.is_free(line_start, found.start):
                 continue  # not at the start of its line
             title_at = _title_line_before(state, line_start)
             if title_at is not None:
                 heads.append((title_at, found))
+    heads = heads[:_MAX_TEASERS]
     for (title_start, head), following in zip(heads, [*heads[1:], None]):
         end = following[0] if following else _block_end(state, head.end)
         end = trim(text, title_start, end)[1]
@@ -383,8 +402,9 @@ def _later_stories(state: ParseState, story_start: int | None) -> None:
         title_units = _free_units(state, title_start, head.start)
         title = clean(text[title_units[0][0] : title_units[0][1]]) if title_units else None
         part = _dated_teaser(state, title, head, title_start, end)
-        for claim in [c for c in state.claims if title_start <= c.span.start and c.span.end <= end]:
-            state.release(claim)
+        if not state.is_free(title_start, end):
+            for claim in [c for c in state.claims if title_start <= c.span.start and c.span.end <= end]:
+                state.release(claim)
         state.claim("related", title_start, end, part, "related")
 
 

@@ -280,12 +280,16 @@ def _claim_standalone_urls(state: ParseState) -> None:
     if "://" not in text:
         return
     for m in URL_RE.finditer(text, timeout=time_limit(len(text))):
-        before = text[max(0, m.start() - 200) : m.start()].rstrip(" \t")
-        if (
-            before
-            and not before.endswith("\n")
-            and state.prev_claim_end(m.start()) < len(before) + max(0, m.start() - 200)
-        ):
+        # What stands right before the address, on its line: nothing, or a claimed part (markup).
+        before_end = (
+            len(text[: m.start()].rstrip(" \t"))
+            if m.start() < 200
+            else m.start()
+            - (len(text[m.start() - 200 : m.start()]) - len(text[m.start() - 200 : m.start()].rstrip(" \t")))
+        )
+        at_line_start = before_end == 0 or text[before_end - 1] == "\n"
+        after_claim = before_end > 0 and not state.is_free(before_end - 1, before_end)
+        if not (at_line_start or after_claim):
             continue
         end = m.start() + len(m.group(0).rstrip(".,;)"))
         _claim(state, "unknown", m.start(), end)
