@@ -97,6 +97,8 @@ def _looks_like_title(raw: str) -> bool:
     cjk = regex.search(r"\p{Han}|\p{Hiragana}|\p{Katakana}", raw)
     if not cjk and len(words) > _MAX_WORDS:
         return False
+    if not cjk and len(words) == 1:
+        return False  # one word is a section's name ("Business", "World"), not a story's title
     if cjk and len(raw) > 80:
         return False
     if _SENTENCE_END_RE.search(raw) and len(words) > 3:
