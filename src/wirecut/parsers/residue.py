@@ -137,6 +137,14 @@ FURNITURE_PATTERNS = (
 # A web address that stands where an element starts (after markup, at a line's start), not in a sentence.
 URL_RE = regex.compile(r"https?://[^\s<>\"]{3,500}")
 
+# Wire transmission lines (ANPA 1312, as AP and Kyodo feeds send them): the header "a0105KYODOkoko-",
+# the budget slug "d s BC-Soccer-Emperor's-Cup   09-12 0344" and the slug alone "BC-Soccer-Emperor's-Cup".
+WIRE_SLUG_UNIT_RE = regex.compile(
+    r"""[a-z]\d{4}[A-Z]{3,}[\w]*-?
+      | (?:[a-z]\s[a-z]\s+)?BC-[\w'’\-]+(?:,?\s+[\w'’\-]+){0,3}?(?:\s+\d\d-\d\d(?:\s+\d{4})?)?""",
+    regex.VERBOSE,
+)
+
 # A unit that is only a site's name or a counter's: "Top.Mail.Ru", "chinadaily.com.cn".
 DOMAIN_UNIT_RE = regex.compile(r"(?i:(?:[\w\-]+\.)+(?:ru|com|cn|net|org|de|fr|it|es|jp|kr|in|uk)(?:\.[a-z]{2})?)")
 
@@ -153,6 +161,7 @@ def _unit_patterns() -> tuple[tuple[regex.Pattern[str], str], ...]:
         (TIMESTAMP_UNIT_RE, "timestamp"),
         (NAVIGATION_UNIT_RE, "navigation"),
         (DOMAIN_UNIT_RE, "unknown"),
+        (WIRE_SLUG_UNIT_RE, "unknown"),
     )
 
 
