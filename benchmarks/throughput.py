@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import logging
 import os
 import pstats
 import random
@@ -315,7 +316,9 @@ def dask_row(args: argparse.Namespace, corpus: Path, workdir: Path) -> None:
 
     started = time.perf_counter()
     with (
-        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.CRITICAL
+        ) as cluster,
         Client(cluster) as client,
     ):
         client.run(lambda: __import__("wirecut"))  # workers ready before the clock runs

@@ -13,6 +13,7 @@ Contract:
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 from collections import deque
 from collections.abc import Iterator
@@ -56,8 +57,14 @@ class DaskEngine:
                 except (OSError, TimeoutError, ValueError) as exc:
                     raise BatchError(f"cannot reach the Dask scheduler at {self.address}: {exc}") from None
             else:
+                # silence_logs: a worker's heartbeat racing the shutdown logs a traceback that is no error
+                # of the user's; failures of tasks still come back to this process as exceptions.
                 self._cluster = LocalCluster(
-                    n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None
+                    n_workers=self.workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=logging.CRITICAL,
                 )
                 self.client = Client(self._cluster)
             self._own_client = True
