@@ -30,6 +30,7 @@ ROLE_RE = regex.compile(
             (?:\s[\p{Lu}][\p{Ll}]+){0,2}\s(?:Writer|Correspondent|Reporter|Editor)
       | (?:Xinhua|Reuters|AP|AFP|Kyodo)\s(?:writers?|correspondents?|reporters?)
       | (?:For|for)\s(?:Daily\sMail|MailOnline|The\s[\p{Lu}][\p{L}]+)(?:\s[\p{Lu}][\p{L}]+){0,2}
+      | (?:The\s)?Associated\sPress(?=\s*$)                 # AP's role line alone: "By MARY LEE\nAssociated Press"
     )""",
     regex.VERBOSE,
 )
