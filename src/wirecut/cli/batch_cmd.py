@@ -20,6 +20,7 @@ from typing import Any
 import click
 
 from wirecut.cli import ExitCode
+from wirecut.cli.options import reference_date_callback
 
 #: Exit status of a batch stopped by Ctrl-C or SIGTERM (the shell's 128 + SIGINT).
 INTERRUPTED = 130
@@ -40,15 +41,6 @@ Running the same command again skips what is done (--force redoes it).
 Exit codes: 0 all inputs parsed, 1 some inputs failed (see --errors),
 2 usage error, 130 interrupted (run again to resume).
 """
-
-
-def _reference_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not an ISO date such as 2024-01-02") from None
 
 
 def _format(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -98,7 +90,7 @@ def _format(ctx: click.Context, param: click.Parameter, value: str | None) -> st
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @click.option(
     "--reference-date",
-    callback=_reference_date,
+    callback=reference_date_callback,
     metavar="YYYY-MM-DD",
     help="Date the texts were published near: gives a year to datelines without one.",
 )

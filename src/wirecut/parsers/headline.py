@@ -85,6 +85,18 @@ _NOT_A_TITLE_RE = regex.compile(
 )
 
 
+# What spammed Chinese pages put where a title would be: a keyword list ("国产自产视频一区二区三区,
+# 777米奇影院影音先锋第四色,日本最新中文字幕在线中") or a site name twice ("彩神88-彩神88").
+_REPEATED_NAME_RE = regex.compile(r"(?P<name>\S{2,20})\s?[-_|]\s?(?P=name)")
+
+
+def _is_keyword_spam(raw: str) -> bool:
+    pieces = [p for p in regex.split(r"[,，]", raw) if p.strip()]
+    if len(pieces) >= 3 and all(len(p.strip()) <= 16 for p in pieces) and regex.search(r"\d", raw):
+        return True
+    return bool(_REPEATED_NAME_RE.fullmatch(raw.strip()))
+
+
 def _looks_like_title(raw: str) -> bool:
     words = raw.split()
     if not words or len(raw) > 300:
@@ -101,6 +113,10 @@ def _looks_like_title(raw: str) -> bool:
         return False  # one word is a section's name ("Business", "World"), not a story's title
     if cjk and len(raw) > 80:
         return False
+    if cjk and _is_keyword_spam(raw):
+        return False
+    if cjk and len(regex.findall(r"[\p{Han}\p{Hiragana}\p{Katakana}]", raw)) < 4:
+        return False  # "彩神88": a site's name; a Chinese or Japanese story's title runs longer
     if _SENTENCE_END_RE.search(raw) and len(words) > 3:
         return False
     if not regex.search(r"\p{Lu}|\p{Han}|\p{Hiragana}|\p{Katakana}|\p{Hangul}", raw[:3]):
