@@ -20,7 +20,7 @@ from typing import Any
 import click
 
 from wirecut.cli import ExitCode
-from wirecut.cli.options import reference_date_callback
+from wirecut.cli.options import reference_date_option
 
 #: Exit status of a batch stopped by Ctrl-C or SIGTERM (the shell's 128 + SIGINT).
 INTERRUPTED = 130
@@ -88,12 +88,7 @@ def _format(ctx: click.Context, param: click.Parameter, value: str | None) -> st
 @click.option("--errors", type=click.Path(dir_okay=False), help="Write each failed input and its reason here (JSONL).")
 @click.option("--force", is_flag=True, help="Redo everything, even outputs that are done.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-@click.option(
-    "--reference-date",
-    callback=reference_date_callback,
-    metavar="YYYY-MM-DD",
-    help="Date the texts were published near: gives a year to datelines without one.",
-)
+@reference_date_option
 @click.option(
     "--engine",
     type=click.Choice(["local", "dask"]),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
@@ -15,3 +17,16 @@ def reference_date_callback(ctx: click.Context, param: click.Parameter, value: s
         return dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not an ISO date such as 2024-01-02") from None
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def reference_date_option(func: F) -> F:
+    """The ``--reference-date`` option of every command that parses."""
+    return click.option(
+        "--reference-date",
+        callback=reference_date_callback,
+        metavar="YYYY-MM-DD",
+        help="Date the texts were published near: gives a year to datelines without one.",
+    )(func)

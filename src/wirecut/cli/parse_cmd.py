@@ -8,7 +8,7 @@ import sys
 import click
 
 from wirecut.cli import ExitCode
-from wirecut.cli.options import reference_date_callback
+from wirecut.cli.options import reference_date_option
 
 _EPILOG = """\b
 Examples:
@@ -27,12 +27,7 @@ Examples:
     default=None,
     help="json (default for one input), jsonl (default for several), text, or ninjs.",
 )
-@click.option(
-    "--reference-date",
-    callback=reference_date_callback,
-    metavar="YYYY-MM-DD",
-    help="Date the texts were published near: gives a year to datelines without one.",
-)
+@reference_date_option
 @click.option("--pretty/--compact", default=None, help="Indent the JSON (default: on a terminal only).")
 def parse_command(files: tuple[str, ...], fmt: str | None, reference_date: dt.date | None, pretty: bool | None) -> None:
     """Parse FILE (or standard input, '-') and print its parts as JSON."""

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import click
 
 from wirecut.cli import ExitCode
-from wirecut.cli.options import reference_date_callback
+from wirecut.cli.options import reference_date_option
 
 if TYPE_CHECKING:
     from rich.status import Status
@@ -42,12 +42,7 @@ Exit codes: 0 written, 1 written but some inputs failed (listed in the page),
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("-o", "--output", required=True, metavar="FILE", help="Where to write the HTML page ('-': stdout).")
 @click.option("--title", default="wirecut report", show_default=True, help="The page's title.")
-@click.option(
-    "--reference-date",
-    callback=reference_date_callback,
-    metavar="YYYY-MM-DD",
-    help="Date the texts were published near: gives a year to datelines without one.",
-)
+@reference_date_option
 def report_command(inputs: tuple[str, ...], output: str, title: str, reference_date: dt.date | None) -> None:
     """Write one HTML page to review the parts wirecut finds in INPUT... (files or directories)."""
     from rich.console import Console

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import click
 
 from wirecut.cli import ExitCode
-from wirecut.cli.options import reference_date_callback
+from wirecut.cli.options import reference_date_option
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -60,12 +60,7 @@ def colour_wanted(flag: bool | None, *, is_terminal: bool, environ: Mapping[str,
     default=None,
     help="Force colour on or off (default: colour on a terminal unless NO_COLOR is set).",
 )
-@click.option(
-    "--reference-date",
-    callback=reference_date_callback,
-    metavar="YYYY-MM-DD",
-    help="Date the text was published near: gives a year to a dateline without one.",
-)
+@reference_date_option
 @click.option(
     "--width", type=click.IntRange(40, 400), default=None, help="Columns to draw in (default: the terminal's)."
 )
