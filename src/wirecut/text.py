@@ -51,11 +51,6 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def has_ink(text: str, start: int, end: int) -> bool:
-    """True when ``[start, end)`` holds a character that is not white space or a control character."""
-    return bool(clean(text[start:end]))
-
-
 # Where one unit of a page ends and the next begins: a line break, or in flattened text (where a
 # scraper joined the page's elements with spaces) a run of two or more spaces.
 UNIT_BREAK_RE = regex.compile(r"[ \t\u00a0]*\n[\s]*|[ \t\u00a0\u3000]{2,}")
@@ -99,8 +94,8 @@ class Guarded:
 
     __slots__ = ("needles", "pattern")
 
-    def __init__(self, source: str, *needles: str, flags: int = 0) -> None:
-        self.pattern = regex.compile(source, flags)
+    def __init__(self, source: str | regex.Pattern[str], *needles: str, flags: int = 0) -> None:
+        self.pattern = source if isinstance(source, regex.Pattern) else regex.compile(source, flags)
         self.needles = tuple(n.lower() for n in needles)
 
     def may_match(self, lowered: str) -> bool:

@@ -54,11 +54,6 @@ def _month_index() -> dict[str, int]:
     return index
 
 
-def month_names() -> list[str]:
-    """Every known month name, longest first (the order an alternation must try them in)."""
-    return sorted(_month_index(), key=lambda n: (-len(n), n))
-
-
 def agency_forms() -> dict[str, str]:
     """Written form to canonical name: ``{"新华社": "Xinhua", "ITAR-TASS": "TASS", ...}``."""
     return _AGENCIES

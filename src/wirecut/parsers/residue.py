@@ -322,10 +322,8 @@ def _claim_trailing_share(state: ParseState) -> None:
 
 
 # The whole-text patterns with the marks they need.
-PAGINATION = Guarded(
-    PAGINATION_RE.pattern, ">>", "»", "›", "next", "last", "页", "prev", "page of", "page ", flags=PAGINATION_RE.flags
-)
-SHARE = Guarded(SHARE_RE.pattern, "分享", "打印", "关闭", flags=SHARE_RE.flags)
-ADVERTISEMENT = Guarded(ADVERTISEMENT_RE.pattern, "advertisement", "sponsored", "广告", flags=ADVERTISEMENT_RE.flags)
-FOLLOW = Guarded(FOLLOW_RE.pattern, "follow us", "like us", "share on", flags=FOLLOW_RE.flags)
-COOKIE = Guarded(COOKIE_RE.pattern, "cookies", flags=COOKIE_RE.flags)
+PAGINATION = Guarded(PAGINATION_RE, ">>", "»", "›", "next", "last", "页", "prev", "page of", "page ")
+SHARE = Guarded(SHARE_RE, "分享", "打印", "关闭")
+ADVERTISEMENT = Guarded(ADVERTISEMENT_RE, "advertisement", "sponsored", "广告")
+FOLLOW = Guarded(FOLLOW_RE, "follow us", "like us", "share on")
+COOKIE = Guarded(COOKIE_RE, "cookies")
