@@ -8,7 +8,7 @@ import sys
 import click
 
 from wirecut.cli import ExitCode
-from wirecut.cli.options import reference_date_option
+from wirecut.cli.options import parse_input, reference_date_option
 
 _EPILOG = """\b
 Examples:
@@ -31,7 +31,7 @@ Examples:
 @click.option("--pretty/--compact", default=None, help="Indent the JSON (default: on a terminal only).")
 def parse_command(files: tuple[str, ...], fmt: str | None, reference_date: dt.date | None, pretty: bool | None) -> None:
     """Parse FILE (or standard input, '-') and print its parts as JSON."""
-    from wirecut import InputError, parse_bytes, parse_file
+    from wirecut import InputError
     from wirecut.formats import render
 
     inputs = files or ("-",)
@@ -45,12 +45,7 @@ def parse_command(files: tuple[str, ...], fmt: str | None, reference_date: dt.da
     out = sys.stdout
     for name in inputs:
         try:
-            if name == "-":
-                if sys.stdin is None or (sys.stdin.isatty() and not files):
-                    raise click.UsageError("no input: give a FILE, or pipe text into 'wirecut parse -'")
-                story = parse_bytes(sys.stdin.buffer.read(), source="-", reference_date=reference_date)
-            else:
-                story = parse_file(name, reference_date=reference_date)
+            story = parse_input(name, "parse", reference_date, typed=bool(files))
         except InputError as exc:
             click.echo(f"wirecut: error: {exc}", err=True)
             failed = True

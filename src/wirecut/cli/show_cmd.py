@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import click
 
 from wirecut.cli import ExitCode
-from wirecut.cli.options import reference_date_option
+from wirecut.cli.options import parse_input, reference_date_option
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -70,15 +70,10 @@ def show_command(
     """Show FILE (or standard input, '-') with each part in its own colour."""
     from rich.console import Console
 
-    from wirecut import InputError, parse_bytes, parse_file
+    from wirecut import InputError
 
     try:
-        if file == "-":
-            if sys.stdin is None or sys.stdin.isatty():
-                raise click.UsageError("no input: give a FILE, or pipe text into 'wirecut show -'")
-            story = parse_bytes(sys.stdin.buffer.read(), source="-", reference_date=reference_date)
-        else:
-            story = parse_file(file, reference_date=reference_date)
+        story = parse_input(file, "show", reference_date)
     except InputError as exc:
         click.echo(f"wirecut: error: {exc}", err=True)
         sys.exit(ExitCode.BAD_INPUT)
