@@ -436,7 +436,16 @@ _RULE_LINE_RE = regex.compile(r"^[ \t]*(?:-{5,}|={5,}|\*{5,})[ \t]*$", regex.MUL
 
 
 def is_digest(state: ParseState) -> bool:
-    """A digest of several stories, each after a rule line with its own dateline: no one story's dateline."""
+    """A digest of several stories, each after a rule line with its own dateline: no one story's dateline.
+
+    Asked by the related parser and by this one; the answer is kept in ``facts["digest"]``.
+    """
+    if "digest" not in state.facts:
+        state.facts["digest"] = _digest(state)
+    return bool(state.facts["digest"])
+
+
+def _digest(state: ParseState) -> bool:
     text = state.text
     rules = list(_RULE_LINE_RE.finditer(text))
     if len(rules) < 2:
@@ -454,7 +463,6 @@ def parse(state: ParseState) -> None:
     """Claim the story's dateline: the first free dateline that text follows."""
     text = state.text
     if is_digest(state):
-        state.facts["digest"] = True
         return
     for run in list(state.free_runs()):
         for candidate in find_datelines(text, run.start, run.end, floor=run.start):
