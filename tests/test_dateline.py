@@ -75,3 +75,31 @@ def test_a_sentence_with_a_date_is_not_a_dateline() -> None:
 def test_aside_in_brackets_is_not_a_dateline() -> None:
     story = wirecut.parse("The World Health Organization (WHO) said cases rose.")
     assert story.dateline is None
+
+
+def _every_start(text: str) -> tuple[tuple[int, ...], ...]:
+    """Each pattern's starts found the slow way: one overlapped scan of the whole text."""
+    from wirecut.parsers.dateline import _patterns
+
+    return tuple(tuple(m.start() for m in shape.pattern.finditer(text, overlapped=True)) for shape in _patterns())
+
+
+def test_anchored_windows_find_every_start_a_whole_text_scan_finds() -> None:
+    """The anchors only spare work: each pattern's starts are those of a scan of the whole text."""
+    from wirecut.parsers.dateline import _candidate_starts
+
+    body = "Officials said on Monday they would meet again, and the talks went on late. " * 8
+    texts = [text for text, *_ in CASES]
+    texts.append(body.join(text for text, *_ in CASES))  # every form far apart in one text
+    texts.append("".join(text for text, *_ in CASES))  # and close together
+    for text in texts:
+        assert _candidate_starts(text) == _every_start(text), text[:60]
+
+
+def test_windows_merge_marks_within_reach() -> None:
+    from wirecut.parsers.dateline import _windows
+
+    marks = [(10, 11), (20, 21), (40, 41), (200, 202)]
+    assert list(_windows(marks, 5, 10, 1000)) == [(5, 31), (35, 51), (195, 212)]
+    assert list(_windows([(0, 1), (995, 1000)], 20, 20, 1000)) == [(0, 21), (975, 1000)]
+    assert list(_windows([], 5, 5, 100)) == []
