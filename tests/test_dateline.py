@@ -97,7 +97,7 @@ def test_anchored_windows_find_every_start_a_whole_text_scan_finds() -> None:
 
 
 def test_windows_merge_marks_within_reach() -> None:
-    from wirecut.parsers.dateline import _windows
+    from wirecut.text import windows as _windows
 
     marks = [(10, 11), (20, 21), (40, 41), (200, 202)]
     assert list(_windows(marks, 5, 10, 1000)) == [(5, 31), (35, 51), (195, 212)]

@@ -151,3 +151,21 @@ def test_page_title_is_residue_and_the_repeated_title_the_headline() -> None:
     story = wirecut.parse(text)
     assert story.headline is not None and story.headline.text == "Farmers speed up harvest"
     assert story.residue[0].kind == "navigation"
+
+
+def test_teaser_labels_and_markers_with_odd_spacing_and_case() -> None:
+    """A label's or marker's spaces match any white space, and its case does not matter."""
+    body = "CAIRO, May 2 (Xinhua) -- The talks resumed on Monday after a week of delays in the capital."
+    for label in ("See  also:", "See\nalso:", "SEE ALSO:", "Related   stories:"):
+        story = wirecut.parse(f"{body}\n\n{label} Talks stall again as envoys leave {'FULL  STORY'}")
+        [teaser] = story.related
+        assert teaser.title == "Talks stall again as envoys leave", label
+        assert teaser.marker == "FULL STORY", label
+        assert story.body.endswith("in the capital."), label
+    story = wirecut.parse(
+        f"{body}\n\nEnvoys meet again in Geneva on Friday [ FUILL  STORY ]\n\nMore talks planned Read\nMore »"
+    )
+    assert [r.marker for r in story.related] == ["[ FUILL STORY ]", "Read More »"]
+    # a text in which lower-casing changes the length ("İ") takes the whole-text scan, with the same result
+    story = wirecut.parse(f"İzmir {body}\n\nİlgili haberler: Görüşmeler yeniden başladı Full story")
+    assert [r.marker for r in story.related] == ["Full story"]

@@ -26,7 +26,7 @@ from wirecut import lexicon
 from wirecut.dates import iso_date, read_date
 from wirecut.spans import ParseState, Span
 from wirecut.story import Dateline
-from wirecut.text import clean, time_limit
+from wirecut.text import clean, time_limit, windows
 
 # An upper-case place word: BEIJING, ST., O'HARE, AL-QAIM, SAN'A.
 _UPPER_WORD = r"[\p{Lu}][\p{Lu}\p{M}'’.\-]*+"
@@ -358,25 +358,11 @@ def _candidate_starts(text: str) -> tuple[tuple[int, ...], ...]:
         if anchor is not None and anchor not in marks:
             marks[anchor] = [m.span() for m in anchor.finditer(text, timeout=time_limit(len(text)))]
         starts: list[int] = []
-        for low, high in _windows(marks[anchor], shape.before, shape.after, len(text)):
+        for low, high in windows(marks[anchor], shape.before, shape.after, len(text)):
             scan = shape.pattern.finditer(text, low, high, overlapped=True, timeout=time_limit(high - low))
             starts.extend(m.start() for m in scan)
         found.append(tuple(starts))
     return tuple(found)
-
-
-def _windows(marks: list[tuple[int, int]], before: int, after: int, size: int) -> Iterator[tuple[int, int]]:
-    """The disjoint ranges of text within reach of the marks, in order: ``before`` each, ``after`` it."""
-    low = high = -1
-    for mark_start, mark_end in marks:
-        window_low, window_high = max(0, mark_start - before), min(size, mark_end + after)
-        if window_low > high:
-            if high > low:
-                yield low, high
-            low = window_low
-        high = max(high, window_high)
-    if high > low:
-        yield low, high
 
 
 lexicon.on_change(_candidate_starts.cache_clear)

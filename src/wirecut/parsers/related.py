@@ -25,26 +25,41 @@ from wirecut import lexicon
 from wirecut.parsers.dateline import DatelineMatch, find_datelines, first_dateline, is_digest
 from wirecut.spans import ParseState, Span
 from wirecut.story import Related
-from wirecut.text import UNIT_BREAK_RE, clean, time_limit, trim, units
+from wirecut.text import UNIT_BREAK_RE, Guarded, clean, trim, units
+
+
+#: How much longer than its form a label may be where a scraper doubled its spaces ("See  also:").
+_WHITE_SPACE_SLACK = 40
+
+
+def _first_words(forms: tuple[str, ...] | list[str]) -> list[str]:
+    """The first word of each form: a form's spaces match any run of white space, its first word does not."""
+    return sorted({form.split()[0] for form in forms if form.split()})
 
 
 @lru_cache(maxsize=1)
-def _label_re() -> regex.Pattern[str]:
-    """Labels that open a block of teasers ("Related:", "See also:", "Lire aussi :"), from the lexicon."""
-    return regex.compile(
+def _labels() -> Guarded:
+    """Labels that open a block of teasers ("Related:", "See also:", "Lire aussi :"), from the lexicon.
+
+    The label's first word is its needle: a match starts there and ends a colon past the label.
+    """
+    pattern = regex.compile(
         rf"""(?:(?<=[.!?"”’)\]]\s{{1,3}})|(?<=\n|\A|\s\s))(?:{lexicon.alternation("related_label")})\s?[:：]""",
         regex.VERBOSE,
     )
+    forms = lexicon.marker_forms("related_label")
+    return Guarded(pattern, *_first_words(forms), reach=(0, _WHITE_SPACE_SLACK + max(map(len, forms), default=0)))
 
 
 @lru_cache(maxsize=1)
-def _marker_re() -> regex.Pattern[str]:
+def _markers() -> Guarded:
     """Markers that close a teaser and link to its story, whatever their case and spacing.
 
     "Full story", "FULL STORY", Focus Taiwan's misspelt "[FUILL  STORY]", "Read More »", and the
-    lexicon's forms in other languages ("weiterlesen", "Lire la suite").
+    lexicon's forms in other languages ("weiterlesen", "Lire la suite"). Each holds "story", "more" or
+    the first word of a form of the lexicon, and runs at most 40 characters before it.
     """
-    return regex.compile(
+    pattern = regex.compile(
         rf"""\[\s*(?i:fu[il]{{1,3}}\s+story)\s*\]
           | (?i:fu[il]{{1,3}}\s+story)
           | (?i:read\s+more)\s*(?:»|>>|›)
@@ -52,10 +67,13 @@ def _marker_re() -> regex.Pattern[str]:
           | {lexicon.alternation("read_more")}""",
         regex.VERBOSE,
     )
+    forms = lexicon.marker_forms("read_more")
+    after = _WHITE_SPACE_SLACK + max(map(len, forms), default=0)
+    return Guarded(pattern, "story", "more", *_first_words(forms), reach=(40, after))
 
 
-lexicon.on_change(_label_re.cache_clear)
-lexicon.on_change(_marker_re.cache_clear)
+lexicon.on_change(_labels.cache_clear)
+lexicon.on_change(_markers.cache_clear)
 
 # The ellipsis that closes a listing's cut summary.
 _ELLIPSIS_RE = regex.compile(r"(?:…|\.\.\.)\s*$")
@@ -113,20 +131,12 @@ def parse(state: ParseState) -> None:
     text = state.text
     story_start = _story_dateline_position(state)
     lowered = text.lower()
-    label_forms = [f.lower() for f in lexicon.marker_forms("related_label")]
-    labels = []
-    if (":" in text or "：" in text) and any(f in lowered for f in label_forms):
-        labels = [
-            m
-            for m in _label_re().finditer(text, timeout=time_limit(len(text)))
-            if state.is_free(m.start(), m.end()) and (story_start is None or m.start() > story_start)
-        ]
-    marker_needles = ["story", "more", *(f.lower() for f in lexicon.marker_forms("read_more"))]
-    markers = []
-    if any(n in lowered for n in marker_needles):
-        markers = [
-            m for m in _marker_re().finditer(text, timeout=time_limit(len(text))) if state.is_free(m.start(), m.end())
-        ]
+    labels = [
+        m
+        for m in _labels().finditer(text, lowered)
+        if state.is_free(m.start(), m.end()) and (story_start is None or m.start() > story_start)
+    ]
+    markers = [m for m in _markers().finditer(text, lowered) if state.is_free(m.start(), m.end())]
     if len(labels) > 1 and all(text[a.start() : a.end()] == text[labels[0].start() : labels[0].end()] for a in labels):
         # Reuters' "Read more: A  Read more: B": each label opens one teaser.
         for current, following in zip(labels, [*labels[1:], None]):

@@ -35,6 +35,10 @@ PAGINATION_RE = regex.compile(
     regex.VERBOSE,
 )
 
+# How far the first and fourth timestamp forms reach around the ":" of their clock time: no form
+# runs more than 30 characters before it or 40 after it.
+CLOCK_REACH = (40, 60)
+
 # Page timestamps, found anywhere: forms that no sentence contains. Each is guarded by the marks it
 # needs, so a text without a clock time or an "ago" costs no scan.
 TIMESTAMP_PATTERNS = (
@@ -45,6 +49,7 @@ TIMESTAMP_PATTERNS = (
           | (?<!\d)[0-3]?\d/[01]?\d/(?:19|20)\d\d\s+[0-2]?\d:[0-5]\d(?:\s*[AP]M)?""",
         ":",
         flags=regex.VERBOSE,
+        reach=CLOCK_REACH,
     ),
     # CNN's "Updated 1407 GMT (2207 HKT) November 6, 2021"
     Guarded(
@@ -58,6 +63,7 @@ TIMESTAMP_PATTERNS = (
           | (?<![\d:])[0-2]?\d:[0-5]\d\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-3]?\d,\s+(?:19|20)\d\d""",
         ":",
         flags=regex.VERBOSE,
+        reach=CLOCK_REACH,
     ),
     # AP ANPA's AP-WF-02-20-16 0337GMT; dpa's "101137 GMT Dez 18"
     Guarded(r"\bAP-[A-Z]{2}-\d\d-\d\d-\d\d\s+\d{4}GMT\b|(?<!\d)[0-2]\d[0-5]\d[0-5]\d\s+GMT\s+\p{L}{3}\s+\d\d\b", "gmt"),
@@ -322,7 +328,21 @@ def _claim_trailing_share(state: ParseState) -> None:
 
 
 # The whole-text patterns with the marks they need.
-PAGINATION = Guarded(PAGINATION_RE, ">>", "»", "›", "next", "last", "页", "prev", "page of", "page ")
+# Every pagination form ends with, or holds, one of these marks; the run of page numbers before it is
+# at most 30 numbers and an ellipsis, so the scan looks 300 characters before a mark.
+PAGINATION = Guarded(
+    PAGINATION_RE,
+    ">>",
+    "»",
+    "›",
+    "next",
+    "last",
+    "页",
+    "prev",
+    "page of",
+    "page ",
+    reach=(300, 60),
+)
 SHARE = Guarded(SHARE_RE, "分享", "打印", "关闭")
 ADVERTISEMENT = Guarded(ADVERTISEMENT_RE, "advertisement", "sponsored", "广告")
 FOLLOW = Guarded(FOLLOW_RE, "follow us", "like us", "share on")
