@@ -27,7 +27,6 @@ from wirecut.spans import ParseState, Span
 from wirecut.story import Related
 from wirecut.text import UNIT_BREAK_RE, Guarded, clean, trim, units
 
-
 #: How much longer than its form a label may be where a scraper doubled its spaces ("See  also:").
 _WHITE_SPACE_SLACK = 40
 
