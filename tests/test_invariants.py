@@ -100,3 +100,24 @@ def test_real_output_validates_against_the_schema() -> None:
             story = wirecut.parse(json.loads(line)["text"])
             check_invariants(story)
             jsonschema.validate(story.to_dict(), SCHEMA)
+
+
+def test_clean_collapses_white_space_and_drops_control_characters_on_every_code_point() -> None:
+    """``clean`` agrees with the contract's definition, written as patterns, on every code point."""
+    import sys
+
+    import regex
+
+    from wirecut.text import clean
+
+    control = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+    white_space = regex.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
+
+    def reference(raw: str) -> str:
+        return white_space.sub(" ", control.sub("", raw)).strip()
+
+    characters = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]
+    for start in range(0, len(characters), 4096):
+        chunk = characters[start : start + 4096]
+        raw = "a" + "a".join(f"{c} {c}{c}\n" for c in chunk)
+        assert clean(raw) == reference(raw), f"code points from U+{ord(chunk[0]):04X}"

