@@ -18,39 +18,58 @@ import regex
 from wirecut import lexicon
 from wirecut.spans import ParseState, Span
 from wirecut.story import Note
-from wirecut.text import clean, time_limit, units
+from wirecut.text import Guarded, clean, time_limit, units
 
-# Notes whose form no sentence of a story shares, found anywhere in the text.
-ANYWHERE_RES: tuple[tuple[str, regex.Pattern[str]], ...] = (
+# Notes whose form no sentence of a story shares, found anywhere in the text. Each is guarded by the
+# words or characters it cannot match without, so most texts cost no scan of it.
+ANYWHERE_RES: tuple[tuple[str, Guarded], ...] = (
     # Reuters trailers: "(Reporting by Kane Wu; Editing by Jacqueline Wong)", lower-case "editing by" too.
     (
         "reporting",
-        regex.compile(r"\((?i:(?:additional\s+)?(?:reporting|writing|compiled|editing)\s+by)\s[^()]{2,400}\)"),
+        Guarded(
+            r"\((?i:(?:additional\s+)?(?:reporting|writing|compiled|editing)\s+by)\s[^()]{2,400}\)",
+            "reporting",
+            "writing",
+            "compiled",
+            "editing",
+        ),
     ),
     # Chinese portals name the sites they took a story from at its end: "(新华网、中国政府网)".
-    ("source", regex.compile(r"[(（][\p{Han}、]{1,20}(?:网|網|社|报|報)(?:、[\p{Han}]{1,20})*[)）](?=[ \t]*(?:\n|$))")),
+    (
+        "source",
+        Guarded(
+            r"[(（][\p{Han}、]{1,20}(?:网|網|社|报|報)(?:、[\p{Han}]{1,20})*[)）](?=[ \t]*(?:\n|$))",
+            "网",
+            "網",
+            "社",
+            "报",
+            "報",
+        ),
+    ),
     # China News Service sends a story's title after its dateline: "中新社北京九月二十七日電 題:訪華...".
-    ("ednote", regex.compile(r"(?<=[电電])[ \t\u3000]*[题題][:：][^\n]{2,80}")),
+    ("ednote", Guarded(r"(?<=[电電])[ \t\u3000]*[题題][:：][^\n]{2,80}", "题", "題")),
     # MENAFN's syndication line names the source agency: "(MENAFN- Kuwait News Agency (KUNA))".
-    ("source", regex.compile(r"\(MENAFN-\s?[^()\n]{1,80}(?:\([^()\n]{1,20}\))?\)")),
+    ("source", Guarded(r"\(MENAFN-\s?[^()\n]{1,80}(?:\([^()\n]{1,20}\))?\)", "(menafn")),
     # dpa's notebook for editors, from "# Notebook" to the desk's sign-off: not for publication.
     (
         "ednote",
-        regex.compile(
-            r"^\#\s+Notebook\b[\s\S]{0,5000}?(?=\n\s*dpa(?:\s+[a-z]{2,4}){1,6}\s*(?:\n|\Z)|\Z)", regex.MULTILINE
+        Guarded(
+            r"^\#\s+Notebook\b[\s\S]{0,5000}?(?=\n\s*dpa(?:\s+[a-z]{2,4}){1,6}\s*(?:\n|\Z)|\Z)",
+            "notebook",
+            flags=regex.MULTILINE,
         ),
     ),
     # Reuters' contact block: "((Scott.Murdoch@thomsonreuters.com;))".
-    ("contact", regex.compile(r"\(\([^()]{0,200}@[^()]{0,200}\)\)")),
+    ("contact", Guarded(r"\(\([^()]{0,200}@[^()]{0,200}\)\)", "((")),
     # Chinese editor lines: "[责任编辑:zhangwei]", "【编辑:田博群】", "（责任编辑：李娜）".
-    ("editor", regex.compile(r"[\[【（(]\s*(?:责任编辑|编辑|责编)\s*[:：][^\]】）)\n]{1,40}[\]】）)]")),
+    ("editor", Guarded(r"[\[【（(]\s*(?:责任编辑|编辑|责编)\s*[:：][^\]】）)\n]{1,40}[\]】）)]", "编")),
     # Chinese sign-offs: "(完)", "（完）"; Kyodo's "==Kyodo"; "(END)".
-    ("signoff", regex.compile(r"[(（]\s*完\s*[)）]|==\s?Kyodo|\(END\)|\[END\]")),
+    ("signoff", Guarded(r"[(（]\s*完\s*[)）]|==\s?Kyodo|\(END\)|\[END\]", "完", "kyodo", "(end)", "[end]")),
     # Wire editors' notes in brackets: "(Adds comments, detail)", "(ATTN: ADDS details in paras 4-5, photos)",
     # Yonhap's "(LEAD)" and "(2nd LD)".
     (
         "ednote",
-        regex.compile(
+        Guarded(
             r"\((?:ATTN|Adds|ADDS|Updates|UPDATES|Recasts|RECASTS|Corrects|CORRECTS|Changes|Rewrites|Refiles)\b[^()]{0,200}\)"
             r"|\((?:LEAD|\d(?:st|nd|rd|th)\s+LD|URGENT|EDITORS?:[^()]{0,200})\)"
             # dpa's and AP's version lines: "2ND LEAD", "3RD NET", "1ST WRITETHRU".
@@ -162,10 +181,10 @@ def _claim(state: ParseState, kind: str, start: int, end: int, m: regex.Match[st
 def parse(state: ParseState) -> None:
     """Claim the notes of the text."""
     text = state.text
-    for kind, pattern in ANYWHERE_RES:
-        for m in pattern.finditer(text, timeout=time_limit(len(text))):
-            _claim(state, kind, m.start(), m.end(), m)
     lowered = text.lower()
+    for kind, guarded in ANYWHERE_RES:
+        for m in guarded.finditer(text, lowered):
+            _claim(state, kind, m.start(), m.end(), m)
     rights_forms = [f.lower() for f in lexicon.marker_forms("rights")]
     for pattern, kind, needles in (
         (CONTRIBUTOR_RE, "contributor", ("contribut",)),

@@ -31,23 +31,24 @@ from wirecut.text import UNIT_BREAK_RE, Guarded, clean, trim, units
 _WHITE_SPACE_SLACK = 40
 
 
-def _first_words(forms: tuple[str, ...] | list[str]) -> list[str]:
-    """The first word of each form: a form's spaces match any run of white space, its first word does not."""
-    return sorted({form.split()[0] for form in forms if form.split()})
+def _last_words(forms: tuple[str, ...] | list[str]) -> list[str]:
+    """The last word of each form: a form's spaces match any run of white space, its last word does not."""
+    return sorted({form.split()[-1] for form in forms if form.split()})
 
 
 @lru_cache(maxsize=1)
 def _labels() -> Guarded:
     """Labels that open a block of teasers ("Related:", "See also:", "Lire aussi :"), from the lexicon.
 
-    The label's first word is its needle: a match starts there and ends a colon past the label.
+    Every label ends with a colon, a rare mark in prose: the colon is the needle, and a match starts at
+    most a label's length (with doubled spaces) before it.
     """
     pattern = regex.compile(
         rf"""(?:(?<=[.!?"”’)\]]\s{{1,3}})|(?<=\n|\A|\s\s))(?:{lexicon.alternation("related_label")})\s?[:：]""",
         regex.VERBOSE,
     )
     forms = lexicon.marker_forms("related_label")
-    return Guarded(pattern, *_first_words(forms), reach=(0, _WHITE_SPACE_SLACK + max(map(len, forms), default=0)))
+    return Guarded(pattern, ":", "：", reach=(_WHITE_SPACE_SLACK + max(map(len, forms), default=0), 1))
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +57,8 @@ def _markers() -> Guarded:
 
     "Full story", "FULL STORY", Focus Taiwan's misspelt "[FUILL  STORY]", "Read More »", and the
     lexicon's forms in other languages ("weiterlesen", "Lire la suite"). Each holds "story", "more" or
-    the first word of a form of the lexicon, and runs at most 40 characters before it.
+    the last word of a form of the lexicon, and starts at most a form's length (with doubled spaces)
+    before it.
     """
     pattern = regex.compile(
         rf"""\[\s*(?i:fu[il]{{1,3}}\s+story)\s*\]
@@ -67,8 +69,8 @@ def _markers() -> Guarded:
         regex.VERBOSE,
     )
     forms = lexicon.marker_forms("read_more")
-    after = _WHITE_SPACE_SLACK + max(map(len, forms), default=0)
-    return Guarded(pattern, "story", "more", *_first_words(forms), reach=(40, after))
+    before = _WHITE_SPACE_SLACK + max(map(len, forms), default=0)
+    return Guarded(pattern, "story", "more", *_last_words(forms), reach=(before, 40))
 
 
 lexicon.on_change(_labels.cache_clear)
