@@ -50,15 +50,6 @@ ANYWHERE_RES: tuple[tuple[str, Guarded], ...] = (
     ("ednote", Guarded(r"(?<=[电電])[ \t\u3000]*[题題][:：][^\n]{2,80}", "题", "題")),
     # MENAFN's syndication line names the source agency: "(MENAFN- Kuwait News Agency (KUNA))".
     ("source", Guarded(r"\(MENAFN-\s?[^()\n]{1,80}(?:\([^()\n]{1,20}\))?\)", "(menafn")),
-    # dpa's notebook for editors, from "# Notebook" to the desk's sign-off: not for publication.
-    (
-        "ednote",
-        Guarded(
-            r"^\#\s+Notebook\b[\s\S]{0,5000}?(?=\n\s*dpa(?:\s+[a-z]{2,4}){1,6}\s*(?:\n|\Z)|\Z)",
-            "notebook",
-            flags=regex.MULTILINE,
-        ),
-    ),
     # Reuters' contact block: "((Scott.Murdoch@thomsonreuters.com;))".
     ("contact", Guarded(r"\(\([^()]{0,200}@[^()]{0,200}\)\)", "((")),
     # Chinese editor lines: "[责任编辑:zhangwei]", "【编辑:田博群】", "（责任编辑：李娜）".
@@ -76,6 +67,18 @@ ANYWHERE_RES: tuple[tuple[str, Guarded], ...] = (
             r"|\b\d(?:ST|ND|RD|TH)\s(?:LEAD|NET|UPDATE|WRITETHRU|ADD)\b"
         ),
     ),
+)
+
+# dpa's notebook for editors, from "# Notebook" to the desk's sign-off, not for publication. It holds
+# links, rules and contacts that the residue parser took first; the notebook takes them back.
+NOTEBOOK = Guarded(
+    r"""(?:^|(?<=[.!?"”’]\s{1,3}))\#\s+Notebook\b[\s\S]{0,5000}?
+        (?=\n\s*dpa(?:\s+[a-z]{2,4}){1,6}\s*(?:\n|\Z)    # the sign-off on a line of its own
+          | \s+dpa(?:\s+[a-z]{2,4}){1,6}\s+\d{6}\s+GMT     # flattened: the sign-off, then dpa's stamp
+          | \s+dpa(?:\s+[a-z]{2,4}){1,6}\s*\Z               # flattened: the sign-off closes the text
+          | \s*\Z)""",
+    "# notebook",
+    flags=regex.MULTILINE | regex.VERBOSE,
 )
 
 # Notes that must stand as a unit (a line, or a piece between double spaces) to be taken.
@@ -178,10 +181,25 @@ def _claim(state: ParseState, kind: str, start: int, end: int, m: regex.Match[st
     state.claim("note", start, end, note, "notes")
 
 
+def _claim_over_residue(state: ParseState, m: regex.Match[str]) -> None:
+    """Claim a block note, taking back the residue claimed inside it; not when another part is there."""
+    start, end = m.start(), m.end() - (len(m.group(0)) - len(m.group(0).rstrip()))
+    inside = state.claims_between(start, end)
+    if any(c.label != "residue" or c.span.start < start or c.span.end > end for c in inside):
+        return
+    if not state.is_free(start, end) and not inside:
+        return  # a claim that straddles the block's start
+    for claim in inside:
+        state.release(claim)
+    _claim(state, "ednote", start, end, m)
+
+
 def parse(state: ParseState) -> None:
     """Claim the notes of the text."""
     text = state.text
     lowered = text.lower()
+    for m in NOTEBOOK.finditer(text, lowered):
+        _claim_over_residue(state, m)
     for kind, guarded in ANYWHERE_RES:
         for m in guarded.finditer(text, lowered):
             _claim(state, kind, m.start(), m.end(), m)
@@ -238,6 +256,16 @@ TRAILER_RES: tuple[tuple[str, regex.Pattern[str]], ...] = (
 _TRAILER_BEFORE_RE = regex.compile(r"(?:[.!?\"”’)\]]|\n|\A|\s\s)\s*\Z")
 
 
+def _after_boundary(state: ParseState, pos: int) -> bool:
+    """A trailer stands after a sentence end, a line break, two spaces or a part claimed before it."""
+    text = state.text
+    if _TRAILER_BEFORE_RE.search(text[max(0, pos - 4) : pos]):
+        return True
+    low = max(0, pos - 40)
+    before = low + len(text[low:pos].rstrip())
+    return low < before < pos and not state.is_free(before - 1, before)
+
+
 def _claim_trailers(state: ParseState) -> None:
     """Peel sign-offs and contact lines off the end of the story, last first."""
     text = state.text
@@ -250,7 +278,7 @@ def _claim_trailers(state: ParseState) -> None:
         taken = False
         for kind, pattern in TRAILER_RES:
             for m in pattern.finditer(text, max(run.start, end - 80), end):
-                if m.end() != end or not _TRAILER_BEFORE_RE.search(text[max(0, m.start() - 4) : m.start()]):
+                if m.end() != end or not _after_boundary(state, m.start()):
                     continue
                 _claim(state, kind, m.start(), m.end(), m)
                 taken = True
