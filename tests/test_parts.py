@@ -169,3 +169,78 @@ def test_teaser_labels_and_markers_with_odd_spacing_and_case() -> None:
     # a text in which lower-casing changes the length ("İ") takes the whole-text scan, with the same result
     story = wirecut.parse(f"İzmir {body}\n\nİlgili haberler: Görüşmeler yeniden başladı Full story")
     assert [r.marker for r in story.related] == ["Full story"]
+
+
+DPA_NOTEBOOK = (
+    "# Notebook\n\n## Note to editors\n- Adds comment from the port authority\n\n## Internet links\n"
+    "- [Port statement](http://example.org/port)\n\n* * * *\nThe following information is not intended for publication\n\n"
+    "## Editorial contacts\n- Reporting by: Anna Lind in Hamburg\n- Editing by: Max Roth, <desk@example.org>\n"
+)
+
+
+def test_dpa_notebook_is_one_ednote_in_lines_and_flattened() -> None:
+    """dpa's "# Notebook" for editors runs to the desk's sign-off, over the links and rules inside it."""
+    story_text = "Hamburg (dpa) - The port reopened on Monday after a two-day strike by dock workers.\n\n"
+    lines = story_text + DPA_NOTEBOOK + "\ndpa al mr\n\n\n101137 GMT Dez 18\n"
+    flat = " ".join(lines.split())
+    for text in (lines, flat):
+        story = wirecut.parse(text)
+        kinds = [(n.kind, n.text.split()[0]) for n in story.notes]
+        assert ("ednote", "#") in kinds and ("signoff", "dpa") in kinds, text[-80:]
+        notebook = next(n for n in story.notes if n.text.startswith("# Notebook"))
+        assert notebook.text.endswith("<desk@example.org>")
+        assert story.body == "The port reopened on Monday after a two-day strike by dock workers."
+        assert [r.kind for r in story.residue] == ["timestamp"]
+
+
+ANPA_LINES = (
+    "z1234-----\n"
+    "r s BC-FBN--Gulls-Herons 1stLd-Writethru   03-14 0412\n"
+    "^BC-FBN--Gulls-Herons, 1st Ld-Writethru,380< \n"
+    "^Late goal lifts Gulls past Herons 2-1< \n"
+    "^AP Photo XYZ101, XYZ102< \n"
+    "^Eds: Gulls 2, Herons 1. Updates. With AP Photos.< \n"
+    "^Mara Quist scored in the 89th minute and the Gulls beat the Herons 2-1.< \n"
+    "^By PAULA VENN= \n"
+    "^AP Sports Writer= \n"
+    "\t   PORTLAND, Maine (AP) _ Mara Quist scored in the 89th minute and the Gulls beat the Herons 2-1 on Saturday. \n"
+    "\t   The Herons had led since the first half. \n"
+    "\n\t   AP-WF-03-14-21 0412GMT<\n"
+)
+
+
+def test_anpa_header_fields_on_lines_and_flattened() -> None:
+    """AP's ANPA 1312 fields: keyword and editors' fields are notes, then headline and byline with role."""
+    for text in (ANPA_LINES, " ".join(ANPA_LINES.split())):
+        story = wirecut.parse(text)
+        assert story.headline is not None and story.headline.text == "Late goal lifts Gulls past Herons 2-1"
+        [byline] = story.bylines
+        assert (byline.names, byline.role) == (("PAULA VENN",), "AP Sports Writer")
+        assert [n.text for n in story.notes if n.kind == "ednote"] == [
+            "BC-FBN--Gulls-Herons, 1st Ld-Writethru,380",
+            "AP Photo XYZ101, XYZ102",
+            "Eds: Gulls 2, Herons 1. Updates. With AP Photos.",
+        ]
+        assert story.dateline is not None and story.dateline.location == "PORTLAND, Maine"
+        assert story.body.startswith("Mara Quist scored") and story.body.endswith("since the first half.")
+        assert {r.text for r in story.residue if r.kind == "markup"} <= {"^", "< ^", "=", "<"}
+        assert "AP-WF-03-14-21 0412GMT" in [r.text for r in story.residue if r.kind == "timestamp"]
+        for part in ("^", "<", "BC-FBN", "AP Photo", "By PAULA VENN"):
+            assert part not in story.body
+
+
+def test_carets_without_a_keyword_field_are_prose() -> None:
+    story = wirecut.parse("CAIRO, May 2 (Xinhua) -- Prices rose 2^3 times <faster> than wages^ this year <said>.")
+    assert story.body.startswith("Prices rose 2^3 times") and story.headline is None
+    assert not [r for r in story.residue if r.kind == "markup"]
+
+
+def test_kyodo_flattened_header_keyword_then_title() -> None:
+    """Kyodo's feed header flattened: the keyword, then the title that Kyodo closes with "+"."""
+    text = (
+        "a0001KYODOkoko- d s BC-Judo-Worlds 07-11 0210 BC-Judo-Worlds Judo: Sato wins second world title in Doha+ "
+        "DOHA, Qatar, July 11 Kyodo - Kaito Sato won his second world title on Sunday. ==Kyodo KWS-02:10-07-11-21"
+    )
+    story = wirecut.parse(text)
+    assert story.headline is not None and story.headline.text == "Judo: Sato wins second world title in Doha"
+    assert story.body == "Kaito Sato won his second world title on Sunday."

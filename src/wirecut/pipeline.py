@@ -21,7 +21,7 @@ from typing import Any
 
 from wirecut.dates import iso_date, read_date
 from wirecut.language import detect_language
-from wirecut.parsers import body, byline, caption, dateline, headline, leftover, markup, notes, related, residue
+from wirecut.parsers import anpa, body, byline, caption, dateline, headline, leftover, markup, notes, related, residue
 from wirecut.parsers.dateline import find_datelines
 from wirecut.spans import ParseState
 from wirecut.story import Dateline, Story
@@ -30,6 +30,7 @@ Parser = Callable[[ParseState], None]
 
 DEFAULT_RULES: tuple[tuple[str, Parser], ...] = (
     ("markup", markup.parse),
+    ("anpa", anpa.parse),
     ("residue", residue.parse),
     ("notes", notes.parse),
     ("caption", caption.parse),

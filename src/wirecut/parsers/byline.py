@@ -83,7 +83,7 @@ def _split_names(raw: str) -> list[str]:
     return names
 
 
-def _parse_by(text: str, start: int, end: int, *, strict: bool = False) -> Byline | None:
+def parse_by(text: str, start: int, end: int, *, strict: bool = False) -> Byline | None:
     """Read ``By ...`` in ``text[start:end]`` into names and role.
 
     ``strict`` (for a "By" that does not open its unit) asks every name to have two words at least, so
@@ -135,13 +135,13 @@ def parse(state: ParseState) -> None:
                 nxt = unit_list[index + 1]
                 if ROLE_RE.fullmatch(text, nxt[0], nxt[1]):
                     by_end = nxt[1]
-            byline = _parse_by(text, m.start(), by_end, strict=m.start() != start)
+            byline = parse_by(text, m.start(), by_end, strict=m.start() != start)
             if byline is None:
                 # Flattened text runs on after the byline: "Von Christian Hollmann, dpa Für Lucien ...".
                 bounded = BOUNDED_BY_RE.match(text, m.start(), by_end)
                 if bounded and bounded.group("agency") in lexicon.agency_forms():
                     by_end = bounded.end()
-                    byline = _parse_by(text, m.start(), by_end, strict=True)
+                    byline = parse_by(text, m.start(), by_end, strict=True)
             if byline and state.claim("byline", m.start(), by_end, byline, "byline"):
                 taken += 1
         if taken:
@@ -157,7 +157,7 @@ def parse(state: ParseState) -> None:
             "byline", m.start(), m.end(), Byline(clean(m.group(0)), names, None, Span(m.start(), m.end())), "byline"
         )
     for m in TRAILING_BY_RE.finditer(text, max(0, len(text) - 400)):
-        inner = _parse_by(text, m.start("by"), m.end("by"), strict=True)
+        inner = parse_by(text, m.start("by"), m.end("by"), strict=True)
         if inner is not None:
             byline = Byline(clean(m.group(0)), inner.names, inner.role, Span(m.start(), m.end()))
             state.claim("byline", m.start(), m.end(), byline, "byline")

@@ -127,6 +127,8 @@ def _looks_like_title(raw: str) -> bool:
 def parse(state: ParseState) -> None:
     """Claim the headline."""
     text = state.text
+    if any(c.label == "headline" for c in state.claims):
+        return  # a wire format's own headline field (ANPA's) was read before
     firsts = [c.span.start for c in state.claims if c.label in ("dateline", "byline", "caption")]
     limit = min(firsts) if firsts else None
     if limit is not None:
@@ -143,6 +145,16 @@ def parse(state: ParseState) -> None:
     _headline_without_anchor(state)
 
 
+# A flattened feed header: the wire keyword ("BC-Soccer-Emperor's-Cup", as ANPA feeds such as Kyodo's
+# English service send it), then the title that Kyodo closes with "+".
+_KEYWORD_THEN_TITLE_RE = regex.compile(
+    r"""(?:AM|PM|BC|AP)-[\w'’.\-]+[ \t]+                     # the last keyword of the header
+        (?P<title>(?:(?!(?:AM|PM|BC|AP)-)[^\n+]){10,300}?)   # the title, with no keyword inside
+        [ \t]*\+$""",
+    regex.VERBOSE,
+)
+
+
 def _pick(text: str, pieces: list[tuple[int, int]]) -> tuple[int | None, int | None]:
     """The unit that is the title: the first unit of the head that looks like one.
 
@@ -150,6 +162,9 @@ def _pick(text: str, pieces: list[tuple[int, int]]) -> tuple[int | None, int | N
     """
     for start, end in pieces:
         raw = text[start:end]
+        keyed = _KEYWORD_THEN_TITLE_RE.search(raw) if raw.endswith("+") else None
+        if keyed:
+            return start + keyed.start("title"), start + keyed.end("title")
         stripped = raw.rstrip("+=* ")
         if _looks_like_title(stripped):
             return start, start + len(stripped)
