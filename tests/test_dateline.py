@@ -103,3 +103,19 @@ def test_windows_merge_marks_within_reach() -> None:
     assert list(_windows(marks, 5, 10, 1000)) == [(5, 31), (35, 51), (195, 212)]
     assert list(_windows([(0, 1), (995, 1000)], 20, 20, 1000)) == [(0, 21), (975, 1000)]
     assert list(_windows([], 5, 5, 100)) == []
+
+
+def test_weekday_after_the_place_is_the_date() -> None:
+    """NewsML-G2's "KAZAN, Monday (Reuters) -": the weekday is the date, not a region of the place."""
+    dateline = wirecut.parse("KAZAN, Monday (Reuters) - Officials opened a new bridge on Monday.").dateline
+    assert dateline is not None and (dateline.location, dateline.date) == ("KAZAN", "Monday")
+
+
+def test_spaced_en_dash_and_hexadecimal_dash_references_end_a_dateline() -> None:
+    story = wirecut.parse("TEHRAN – The head of the national library said on Saturday that a hall will open.")
+    assert story.dateline is not None and story.dateline.text == "TEHRAN –"
+    assert story.body.startswith("The head of the national library")
+    for dash in ("&#x97;", "&#x2014;", "&#X2013;"):
+        story = wirecut.parse(f"DALLAS (AP) {dash} City council members approved the budget on Tuesday.")
+        assert story.dateline is not None and story.dateline.agency == "AP", dash
+        assert story.body.startswith("City council members"), dash

@@ -44,6 +44,7 @@ _SEPARATOR = r"""
         --+            # Xinhua, UPI, Kyodo, Yonhap, Bernama, CNN: "(Xinhua) --"
       | —|―|–          # AP and reposts of Xinhua: "(AP) —"
       | &\#8212;|&\#151;|&mdash;|&ndash;   # the same dashes left as character references
+      | &\#[xX]0*(?:97|2014|2013);         # and as hexadecimal ones: "DALLAS (AP) &#x97;"
       | \.-            # EFE: "(EFE).-"
       | -              # Reuters, AFP, dpa, ANSA, Antara: "(Reuters) -"
       | _              # NYT wire: "WASHINGTON _"
@@ -168,7 +169,8 @@ def _patterns() -> list[_Shape]:
         # PLACE, Date - with no agency: Reuters-21578 (1987) and other pre-web wire copy.
         ("undated_agency", rf"""{upper_place}{region}?\s*,\s*(?P<date>{date})(?P<sep>{_SEPARATOR})(?=\s)"""),
         # PLACE -- with neither date nor agency: NYT and Boston Globe wire ("FOXBOROUGH --", "WASHINGTON _").
-        ("place_only", rf"""{upper_place}{region}?(?P<sep>\s*(?:--|—|\s_|\s-))(?=\s+[\p{{Lu}}"“])"""),
+        # Tehran Times and other Iranian and Gulf papers write a spaced en dash: "TEHRAN – The ...".
+        ("place_only", rf"""{upper_place}{region}?(?P<sep>\s*(?:--|—|\s_|\s-|\s–))(?=\s+[\p{{Lu}}"“])"""),
         # (AGENCY) -- or AGENCY - alone: CNN's "(CNN) --"; AG News's "(Reuters) Reuters - " and
         # "(SPACE.com) SPACE.com - ", where the bracketed source closes the title and the bare one opens the text.
         (
@@ -180,7 +182,7 @@ def _patterns() -> list[_Shape]:
     # The mark each pattern needs, and its reach: (anchor, before, after). The longest place, region and
     # date before a tag ("SAN FRANCISCO, Calif., Sept. 29, 2016 (") is far under 200 characters.
     bracket = regex.compile(r"\(")
-    dash = regex.compile(r"--+|&\#8212;|&\#151;|&mdash;|&ndash;|[—―–\-_:]")
+    dash = regex.compile(r"--+|&\#8212;|&\#151;|&\#[xX]0*(?:97|2014|2013);|&mdash;|&ndash;|[—―–\-_:]")
     dashes = "-—―–_:&"
     anchors = {
         "tagged": (bracket, "(", 200, 160),
@@ -398,6 +400,10 @@ def _accept(text: str, m: regex.Match[str], kind: str, floor: int, anywhere: boo
     start = m.start("agency_bare") if groups.get("agency_bare") else m.start()
     agency = groups.get("agency") or groups.get("agency_bare") or groups.get("agency_bare2")
     date = groups.get("date") or groups.get("date2")
+    region_group = "region"
+    if not date and groups.get("region") in _WEEKDAYS:
+        # NewsML-G2's "KAZAN, Monday (Reuters) -": the word after the comma is the day, not a region.
+        date, region_group = groups["region"], ""
     known_agency = bool(agency) and agency in lexicon.agency_forms()
     # ANSA's agency-first form is distinctive enough to stand anywhere: "... - Alfano (ANSA) - Rome, October 11 -".
     boundary_ok = (
@@ -441,7 +447,9 @@ def _accept(text: str, m: regex.Match[str], kind: str, floor: int, anywhere: boo
             following = text[m.end() : m.end() + 40].lstrip()
             if agency and (following.startswith(agency) or following[:1].islower() or not following):
                 return None  # AG News's "Buyers (Reuters) Reuters -": a title's tag, not a dateline
-        end_of_place = max((m.end(g) for g in ("region", "bracket") if groups.get(g)), default=place_start + len(loc))
+        end_of_place = max(
+            (m.end(g) for g in (region_group, "bracket") if g and groups.get(g)), default=place_start + len(loc)
+        )
         if groups.get("bracket"):
             end_of_place += 1
         loc = clean(text[place_start:end_of_place])

@@ -277,6 +277,8 @@ def _sentence_case_split(text: str, start: int, end: int) -> int | None:
             continue
         if before.lower() in _SMALL_WORDS:
             continue  # "Touches Gold for First Time": a title-case joiner, not a sentence's end
+        if bare in _CALENDAR_WORDS and before[:1].islower():
+            continue  # "reached a deal late Thursday": a day or month inside a sentence
         if before[:1].islower() or before[:1].isdigit() or before[-1:] in "?!":
             candidates.append(index)
     if not candidates:
@@ -286,6 +288,39 @@ def _sentence_case_split(text: str, start: int, end: int) -> int | None:
     if chosen < 3 and not preferred:
         return None
     return words[chosen].start()
+
+
+# Days and months, capitalised inside any English sentence ("late Thursday", "in March").
+_CALENDAR_WORDS = frozenset(
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan.",
+        "Feb.",
+        "Aug.",
+        "Sept.",
+        "Oct.",
+        "Nov.",
+        "Dec.",
+    ]
+)
 
 
 def _has_line_break_after(text: str, end: int) -> bool:
@@ -308,8 +343,8 @@ def _title_case_run(text: str, start: int, end: int) -> int | None:
         if bare[:1].islower() and bare.lower() not in _SMALL_WORDS:
             # The first lower-case word that is no title joiner: the sentence began a little before.
             subject = _subject_start(words, index)
-            if subject < 3:
-                return None
+            if subject < 3 or words[subject - 1].group(0).lower() in _SMALL_WORDS:
+                return None  # "Officials in the | port city announced": no title ends with a joiner
             return words[subject].start()
         if index > _MAX_WORDS:
             return None
