@@ -244,3 +244,39 @@ def test_kyodo_flattened_header_keyword_then_title() -> None:
     story = wirecut.parse(text)
     assert story.headline is not None and story.headline.text == "Judo: Sato wins second world title in Doha"
     assert story.body == "Kaito Sato won his second world title on Sunday."
+
+
+def test_byline_forms_colon_desk_and_paper() -> None:
+    story = wirecut.parse(
+        "By: Chao Ming and Kevin Lai\n\nTaipei, Oct. 5 (CNA) The legislature passed a housing bill on Monday."
+    )
+    assert [b.names for b in story.bylines] == [("Chao Ming", "Kevin Lai")] and story.headline is None
+    story = wirecut.parse(
+        "By Staff Reporter\n\nThe county board approved the new library on Monday evening after a debate."
+    )
+    assert [(b.names, b.role) for b in story.bylines] == [((), "Staff Reporter")] and story.headline is None
+    for paper in ("The Bulletin", "The Washington Post", "Chicago Tribune"):
+        story = wirecut.parse(
+            f"By Hilda Moreno\n{paper}\n\nThe county will add two fire stations next year, officials said."
+        )
+        assert [(b.names, b.role) for b in story.bylines] == [(("Hilda Moreno",), paper)], paper
+        assert story.body.startswith("The county will add"), paper
+
+
+def test_a_single_sentence_with_no_dateline_is_no_title_and_story() -> None:
+    for text in (
+        "Officials in the port city announced a new ferry route on Monday.",
+        "Senate leaders reached a deal late Thursday on a stopgap spending bill.",
+    ):
+        story = wirecut.parse(text)
+        assert story.headline is None and story.body == text
+
+
+def test_credits_of_european_agencies_and_sources_that_are_no_person() -> None:
+    story = wirecut.parse(
+        "Protesters march through central Berlin on Saturday. (DPA/Zuma Press)\n\nBERLIN (AP) — Thousands marched."
+    )
+    assert [(c.credit, c.agency, c.photographers) for c in story.captions] == [("DPA/Zuma Press", "dpa", ())]
+    story = wirecut.parse("Skiers ride a lift on Saturday. (Karl Lund/TT)\n\nSTOCKHOLM (TT) — The resort opened early.")
+    assert [(c.credit, c.photographers) for c in story.captions] == [("Karl Lund/TT", ("Karl Lund",))]
+    assert story.headline is None and story.body == "The resort opened early."

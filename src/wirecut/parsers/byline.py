@@ -18,8 +18,20 @@ from wirecut.spans import ParseState, Span
 from wirecut.story import Byline
 from wirecut.text import clean, trim, units
 
-# "By" as a word of its own, then the rest of the unit.
-BY_RE = regex.compile(r"(?:\A|(?<=\s))(?:By|BY|Von|VON|Por|Par|Di|Door)\s+(?=[\p{Lu}])")
+# "By" as a word of its own, then the rest of the unit; Focus Taiwan and many sites write "By:".
+BY_RE = regex.compile(r"(?:\A|(?<=\s))(?:By|BY|Von|VON|Por|Par|Di|Door):?\s+(?=[\p{Lu}])")
+
+# A paper's name on the line after a byline, as the role: "By Hilda Moreno\nThe Bulletin", "By A\nThe
+# Washington Post", "By A\nChicago Tribune" (syndicated copy names the paper that the writer works for).
+OUTLET_LINE_RE = regex.compile(
+    r"""
+      The(?:\s[\p{Lu}][\p{L}.'’\-]+){1,4}                 # The Bulletin, The New York Times
+    | (?:[\p{Lu}][\p{L}.'’\-]+\s){1,3}
+      (?:News|Post|Times|Tribune|Journal|Herald|Bulletin|Gazette|Chronicle|Telegraph|Observer|Standard
+         |Courier|Examiner|Inquirer|Register|Sentinel|Star|Globe|Daily|Weekly)  # Chicago Tribune, Bloomberg News
+    """,
+    regex.VERBOSE,
+)
 
 # Role words that follow names: AP's "AP Business Writer", "Associated Press Writer", "Staff Reporter".
 ROLE_RE = regex.compile(
@@ -102,19 +114,37 @@ def parse_by(text: str, start: int, end: int, *, strict: bool = False) -> Byline
         rest = rest[lead.end() :]
     else:
         found = ROLE_RE.search(rest)
+        outlet = None if found else _outlet_after_break(rest)
         if found:
             role = clean(found.group(0))
             rest = rest[: found.start()]
+        elif outlet is not None:
+            role = clean(rest[outlet:])
+            rest = rest[:outlet]
     agency = _TRAILING_AGENCY_RE.search(rest)
     if agency and agency.group("agency") in lexicon.agency_forms():
         rest = rest[: agency.start()]
     names_raw = rest.strip(" ,=")
     names = _split_names(names_raw)
+    if not names and role and not strict:
+        # "By Staff Reporter": the desk is credited, no person.
+        return Byline(clean(raw), (), role, Span(start, end))
     if not names or any(not NAME_RE.fullmatch(n) for n in names) or len(names) > 8:
         return None
     if strict and any(len(n.split()) < 2 for n in names):
         return None
     return Byline(clean(raw), tuple(names), role, Span(start, end))
+
+
+def _outlet_after_break(rest: str) -> int | None:
+    """Where a paper's name starts on the line after the names ("Hilda Moreno\nThe Bulletin"), or None."""
+    if "\n" not in rest:
+        return None
+    at = rest.rindex("\n")
+    line = rest[at:].strip()
+    if not OUTLET_LINE_RE.fullmatch(line):
+        return None
+    return at
 
 
 def parse(state: ParseState) -> None:
@@ -133,7 +163,7 @@ def parse(state: ParseState) -> None:
             # A role on the unit after the names: "By BERNARD CONDON\nAP Business Writer".
             if index + 1 < len(unit_list):
                 nxt = unit_list[index + 1]
-                if ROLE_RE.fullmatch(text, nxt[0], nxt[1]):
+                if ROLE_RE.fullmatch(text, nxt[0], nxt[1]) or OUTLET_LINE_RE.fullmatch(text, nxt[0], nxt[1]):
                     by_end = nxt[1]
             byline = parse_by(text, m.start(), by_end, strict=m.start() != start)
             if byline is None:

@@ -30,8 +30,10 @@ _NAME = r"[\p{Lu}][\p{L}.'’\-]*(?:\s[\p{Lu}][\p{L}.'’\-]*){0,3}"
 # Photo credits, each as an agency or site writes it.
 CREDIT_RE = regex.compile(
     rf"""
-      \((?P<credit>(?P<ag1>Xinhua|XINHUA|Xinhua\sPhoto|ANTARA|Antara|Kyodo|Yonhap|Bernama|IANS|PTI|ANI|CNA|Sputnik|Anadolu)
-          /(?P<ph1>[^()/\n]{{2,80}}))\)                                   # (Xinhua/Ma Zhancheng), (ANTARA/Rubby Jovan)
+      \((?P<credit>(?P<ag1>Xinhua|XINHUA|Xinhua\sPhoto|ANTARA|Antara|Kyodo|Yonhap|Bernama|IANS|PTI|ANI|CNA|Sputnik|Anadolu
+                          |DPA|EPA)
+          /(?P<ph1>[^()/\n]{{2,80}}))\)                                   # (Xinhua/Ma Zhancheng), (DPA/Zuma Press)
+    | \((?P<credit15>(?P<ph15>{_NAME})/(?P<ag15>TT|NTB|Scanpix|Ritzau|Lehtikuva|ANP|Belga|dpa|EPA))\)  # Nordic and Benelux agencies: (Karl Lund/TT)
     | \((?P<credit2>Photo\sby\s(?P<ph2>[^()/\n]{{2,60}})/(?P<ag2>[^()\n]{{2,40}}))\)   # (Photo by Herman Emmanuel/Xinhua)
     | \((?P<credit3>(?P<ag3>AP|AFP|Reuters|EPA|UPI|dpa|EFE|ANSA)\s(?:Photo|PHOTO|Foto|Photo\sIllustration)
           /(?P<ph3>[^()\n]{{2,80}}))\)                                    # (AP Photo/Evan Vucci)
@@ -75,11 +77,16 @@ _PHOTO_NUMBER_RE = regex.compile(r"\(\d{6}\)\s*--\s*$")
 _AGENCY_BY_CREDIT = {"Xinhua Photo": "Xinhua", "chinadaily.com.cn": "China Daily", "中新社": "China News Service"}
 
 
+# The last word of a credit's name part that makes it a source, not a person: "DPA/Zuma Press",
+# "Xinhua/Pool", "AP Photo/Handout", "Getty Images".
+_NOT_A_PERSON_RE = regex.compile(r"(?:^|\s)(?:Press|Images|Wire|Pool|Handout|File|Photos?)$")
+
+
 def _split_names(raw: str | None) -> tuple[str, ...]:
     if not raw:
         return ()
     parts = regex.split(r"\s*(?:,|、|，|\band\b|&)\s*", raw.strip())
-    return tuple(p.strip() for p in parts if p.strip())
+    return tuple(p.strip() for p in parts if p.strip() and not _NOT_A_PERSON_RE.search(p.strip()))
 
 
 def _credit_fields(m: regex.Match[str]) -> tuple[str, str | None, tuple[str, ...]]:
