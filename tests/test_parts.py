@@ -280,3 +280,19 @@ def test_credits_of_european_agencies_and_sources_that_are_no_person() -> None:
     story = wirecut.parse("Skiers ride a lift on Saturday. (Karl Lund/TT)\n\nSTOCKHOLM (TT) — The resort opened early.")
     assert [(c.credit, c.photographers) for c in story.captions] == [("Karl Lund/TT", ("Karl Lund",))]
     assert story.headline is None and story.body == "The resort opened early."
+
+
+def test_teaser_box_under_a_heading_with_no_colon() -> None:
+    """A teaser box's heading alone on its line ("Read more", "Mehr zum Thema"): one teaser a title line."""
+    story = wirecut.parse(
+        "SEATTLE (AP) — The ferry system added two night sailings.\n\nRead more\n"
+        "Port plans new cruise terminal\nFerry fares to rise in May"
+    )
+    assert [r.title for r in story.related] == ["Port plans new cruise terminal", "Ferry fares to rise in May"]
+    assert story.body == "The ferry system added two night sailings."
+    story = wirecut.parse("Leipzig (dpa) - Die Stadt eröffnet ein Freibad.\n\nMehr zum Thema\nNeue Radwege geplant")
+    assert [r.title for r in story.related] == ["Neue Radwege geplant"]
+    # a heading followed by the story going on is no teaser box
+    prose = "The council also approved a plan to widen the docks, which officials said would take two years."
+    story = wirecut.parse(f"SEATTLE (AP) — The ferry system added two sailings.\n\nRelated\n\n{prose}")
+    assert story.related == () and story.body.endswith(prose)

@@ -52,6 +52,23 @@ def _labels() -> Guarded:
 
 
 @lru_cache(maxsize=1)
+def _heading_labels() -> Guarded:
+    """A label standing as a line of its own with no colon: the heading of a page's teaser box
+    ("Read more", "Related stories", "Mehr zum Thema"), the titles on the lines after it."""
+    pattern = regex.compile(
+        rf"""(?:(?<=\n)|\A)[ \t]*(?:{lexicon.alternation("related_label")})[ \t]*(?=\n)""",
+        regex.VERBOSE,
+    )
+    forms = lexicon.marker_forms("related_label")
+    reach = _WHITE_SPACE_SLACK + max(map(len, forms), default=0)
+    return Guarded(pattern, *_last_words(forms), reach=(reach, _WHITE_SPACE_SLACK))
+
+
+#: The longest title of a teaser box, in words; a longer unit is the story going on.
+_BOX_TITLE_WORDS = 25
+
+
+@lru_cache(maxsize=1)
 def _markers() -> Guarded:
     """Markers that close a teaser and link to its story, whatever their case and spacing.
 
@@ -74,6 +91,7 @@ def _markers() -> Guarded:
 
 
 lexicon.on_change(_labels.cache_clear)
+lexicon.on_change(_heading_labels.cache_clear)
 lexicon.on_change(_markers.cache_clear)
 
 # The ellipsis that closes a listing's cut summary.
@@ -152,6 +170,14 @@ def parse(state: ParseState) -> None:
         markers = [m for m in markers if m.start() < label.start()]
     if markers:
         _marked_teasers(state, markers, story_start)
+    if not labels and "\n" in text:
+        for heading in _heading_labels().finditer(text, lowered):
+            if (
+                story_start is not None
+                and heading.start() > story_start
+                and state.is_free(heading.start(), heading.end())
+            ):
+                _box_under_heading(state, heading)
     _listing_lines(state, story_start)
     _ago_teasers(state, story_start)
     _later_stories(state, story_start)
@@ -209,6 +235,24 @@ def _after_label(state: ParseState, label: regex.Match[str], markers: list[regex
         _teaser(state, pos, cut, None, label_end)
         pos, label_end = cut, None
     _teaser(state, pos, end, None, None)
+
+
+def _box_under_heading(state: ParseState, heading: regex.Match[str]) -> None:
+    """The teasers of a box whose heading stands alone on its line: one a title line, up to the story's
+    text going on (a unit longer than a title) or the end of the free text."""
+    text = state.text
+    end = _block_end(state, heading.end())
+    titles = []
+    for start, stop in _free_units(state, heading.end(), end):
+        if len(text[start:stop].split()) > _BOX_TITLE_WORDS or text[start:stop].rstrip().endswith((".", "。")):
+            break
+        titles.append((start, stop))
+    if not titles:
+        return
+    first_start = heading.start()
+    for index, (start, stop) in enumerate(titles):
+        part = Related(clean(text[start:stop]), None, None, None, Span(first_start if index == 0 else start, stop))
+        _claim_around(state, part.span.start, stop, part)
 
 
 _SENTENCE_END_RE = regex.compile(r"[.!?…\"”](?=\s)")
