@@ -296,3 +296,19 @@ def test_teaser_box_under_a_heading_with_no_colon() -> None:
     prose = "The council also approved a plan to widen the docks, which officials said would take two years."
     story = wirecut.parse(f"SEATTLE (AP) — The ferry system added two sailings.\n\nRelated\n\n{prose}")
     assert story.related == () and story.body.endswith(prose)
+
+
+def test_anpa_alert_with_a_keyword_field_only_and_fields_after_an_agency_byline() -> None:
+    alert = "W0001asian\nb a BC-US--NewsAlert     06-29 0358\n^BC-US--NewsAlert,17<\n\t   OSLO (AP) _ The port reopened.\n\n\t   AP-WF-06-29-17 2350GMT<\n"
+    story = wirecut.parse(alert)
+    assert [n.text for n in story.notes] == ["BC-US--NewsAlert,17"] and story.body == "The port reopened."
+    table = (
+        "^BC-BBO--Gulls Standings< \n^Gulls Standings= \n^(Eds: Adds late games.)< \n^By The Associated Press= \n"
+        "^NORTH LEAGUE= \nGulls;23;13\nHerons;19;21\n"
+    )
+    story = wirecut.parse(table)
+    assert story.headline is not None and story.headline.text == "Gulls Standings"
+    assert [(b.names, b.role, b.text) for b in story.bylines] == [
+        ((), "The Associated Press", "By The Associated Press")
+    ]
+    assert "(Eds: Adds late games.)" in [n.text for n in story.notes]

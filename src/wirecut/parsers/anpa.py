@@ -7,8 +7,8 @@ first field as the keyword, the second as the headline and the one before a role
 scraped feed archives keep the framing, on its lines or flattened onto one.
 
 Contract:
-    Claims: in a text that carries ANPA framing (two fields or more, one a keyword field such as
-    ``^BC-BKN--Heat-Hawks, 1st Ld-Writethru,416<``),
+    Claims: in a text that carries ANPA framing (a keyword field such as
+    ``^BC-BKN--Heat-Hawks, 1st Ld-Writethru,416<``, and the fields after it),
       * the keyword field and the editors' fields (``^Eds: ...<``, ``^EDITOR'S NOTE _ ...<``,
         ``^AP Photo NY123<``) as ``ednote`` notes;
       * the first other field after the keyword as the headline;
@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import regex
 
-from wirecut.parsers.byline import parse_by
+from wirecut.parsers.byline import ROLE_RE, parse_by
 from wirecut.spans import ParseState, Span
 from wirecut.story import Byline, Headline, Note, Residue
 from wirecut.text import clean, time_limit
@@ -48,7 +48,7 @@ KEYWORD_RE = regex.compile(
 # Fields for editors, not for publication.
 EDITORS_FIELD_RE = regex.compile(
     r"""
-      (?i:eds?)\s*:                   # ^Eds: Heat 115, Hawks 111. Updates. With AP Photos.<
+      \(?(?i:eds?)\s*:                # ^Eds: Heat 115, Hawks 111. Updates.<  /  ^(Eds: Minor edits.)<
     | EDITOR'?S\s+NOTE                # ^EDITOR'S NOTE _ This story contains ...<
     | AP\s+(?:Photos?|Video|Graphic)  # ^AP Photo GATK105, GATK106<
     | With\s+(?:AP\s+)?Photos?\b      # ^With AP Photos<
@@ -67,8 +67,8 @@ def parse(state: ParseState) -> None:
         return
     fields = list(FIELD_RE.finditer(text, timeout=time_limit(len(text))))
     keyword_at = next((i for i, f in enumerate(fields) if KEYWORD_RE.match(f.group("field"))), None)
-    if len(fields) < 2 or keyword_at is None:
-        return
+    if keyword_at is None:
+        return  # carets with no keyword field are no ANPA framing
     marks = [mark for field in fields[:keyword_at] for mark in _framing(field, field)]
     headline_taken = False
     index = keyword_at
@@ -106,9 +106,9 @@ def _claim_byline(state: ParseState, fields: list[regex.Match[str]], index: int)
     continued = (
         field.group("close") == "=" and following is not None and not text[field.end() : following.start()].strip()
     )
-    if continued and following is not None and not following.group("field").startswith(("By ", "BY ")):
-        # The role is the continuing field as written ("AP Sports Writer"), whatever the role words know.
-        role = role or clean(following.group("field"))
+    if continued and following is not None and role is None and ROLE_RE.fullmatch(following.group("field").strip()):
+        # The role line that continues the byline: "^By GERRY SHIH=" then "^Associated Press=".
+        role = clean(following.group("field"))
         end, last = following.end("field"), index + 1
     state.claim("byline", start, end, Byline(clean(text[start:end]), byline.names, role, Span(start, end)), "anpa")
     return last
