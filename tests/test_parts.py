@@ -312,3 +312,28 @@ def test_anpa_alert_with_a_keyword_field_only_and_fields_after_an_agency_byline(
         ((), "The Associated Press", "By The Associated Press")
     ]
     assert "(Eds: Adds late games.)" in [n.text for n in story.notes]
+
+
+DPA_HEADER = (
+    "eca0009 3 i 380  dpa 0045\n\nNorway/fisheries/EU/\n1ST LEAD\nNorway and EU agree on cod quotas for next year\n"
+    "By dpa correspondents =\n\nOslo (dpa) - Norway and the European Union agreed on cod quotas on Friday.\n"
+)
+DPA_PARTNER = (
+    "ecp0001 4 s 850  dpa-tns 0908\n\nIce Hockey/NHL/\nGulls 2.0? A rematch would be fun, but do not count on it\n"
+    "By Hanna Lee, The Harbor Daily-Courier =\n\nPortland (tca/dpa) - History says this was no final preview.\n"
+)
+
+
+def test_dpa_header_keywords_byline_and_partner_tag_on_lines_and_flattened() -> None:
+    """dpa's English service: keywords ending in "/", version lines, title, "By ... =", then the dateline."""
+    for text in (DPA_HEADER, " ".join(DPA_HEADER.split())):
+        story = wirecut.parse(text)
+        assert story.headline is not None and story.headline.text == "Norway and EU agree on cod quotas for next year"
+        assert [(b.names, b.role) for b in story.bylines] == [((), "dpa correspondents")]
+        assert story.body == "Norway and the European Union agreed on cod quotas on Friday."
+    for text in (DPA_PARTNER, " ".join(DPA_PARTNER.split())):
+        story = wirecut.parse(text)
+        assert story.headline is not None and story.headline.text.startswith("Gulls 2.0? A rematch")
+        assert [(b.names, b.role) for b in story.bylines] == [(("Hanna Lee",), "The Harbor Daily-Courier")]
+        assert story.dateline is not None and (story.dateline.location, story.dateline.agency) == ("Portland", "dpa")
+        assert story.body == "History says this was no final preview."

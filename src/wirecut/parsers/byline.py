@@ -19,7 +19,9 @@ from wirecut.story import Byline
 from wirecut.text import clean, trim, units
 
 # "By" as a word of its own, then the rest of the unit; Focus Taiwan and many sites write "By:".
-BY_RE = regex.compile(r"(?:\A|(?<=\s))(?:By|BY|Von|VON|Por|Par|Di|Door):?\s+(?=[\p{Lu}])")
+BY_RE = regex.compile(
+    r"(?:\A|(?<=\s))(?:By|BY|Von|VON|Por|Par|Di|Door):?\s+(?=[\p{Lu}]|dpa\s)"
+)  # "By dpa correspondents"
 
 # A paper's name on the line after a byline, as the role: "By Hilda Moreno\nThe Bulletin", "By A\nThe
 # Washington Post", "By A\nChicago Tribune" (syndicated copy names the paper that the writer works for).
@@ -40,7 +42,7 @@ ROLE_RE = regex.compile(
             (?:\s[\p{Lu}][\p{Ll}]+){0,3}\s(?:Writer|Writers|Correspondent|Correspondents|Reporter|Reporters|Editor|Staff)
       | (?:Staff|Special|Senior|Chief|Foreign|Political|Business|Sports|Medical|Science|Diplomatic|Legal|Economics)
             (?:\s[\p{Lu}][\p{Ll}]+){0,2}\s(?:Writer|Correspondent|Reporter|Editor)
-      | (?:Xinhua|Reuters|AP|AFP|Kyodo)\s(?:writers?|correspondents?|reporters?)
+      | (?:Xinhua|Reuters|AP|AFP|Kyodo|dpa|EFE|ANSA|UPI|Yonhap|Bernama)\s(?:writers?|correspondents?|reporters?|staff)  # "By dpa correspondents"
       | (?:For|for)\s(?:Daily\sMail|MailOnline|The\s[\p{Lu}][\p{L}]+)(?:\s[\p{Lu}][\p{L}]+){0,2}
       | (?:The\s)?Associated\sPress(?=\s*$)                 # AP's role line alone: "By MARY LEE\nAssociated Press"
     )""",
@@ -58,6 +60,9 @@ _JOINT_RE = regex.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s+AND\s+|\s*&\s*|\s
 
 # Agencies named after the names: dpa's "By Helen Maguire, dpa".
 _TRAILING_AGENCY_RE = regex.compile(r",\s*(?P<agency>[\p{L}][\p{L}\-]{1,20})\s*=?\s*$")
+
+# A paper named after the names, as the writer's role: ", The San Diego Union-Tribune =".
+_TRAILING_PAPER_RE = regex.compile(r",\s*(?P<paper>The(?:\s[\p{Lu}][\p{L}.'’\-]+){1,4})\s*=?\s*$")
 
 # CNA closes a story with its reporters in brackets: "(By Lin Pei-hsuan and Matthew Kuo) Enditem/ls".
 TRAILING_BY_RE = regex.compile(r"\((?P<by>By\s[^()\n]{3,120})\)")
@@ -124,10 +129,14 @@ def parse_by(text: str, start: int, end: int, *, strict: bool = False) -> Byline
     agency = _TRAILING_AGENCY_RE.search(rest)
     if agency and agency.group("agency") in lexicon.agency_forms():
         rest = rest[: agency.start()]
+    paper = _TRAILING_PAPER_RE.search(rest) if role is None else None
+    if paper:
+        # dpa carries partners' stories: "By Tom Krasovic, The San Diego Union-Tribune =".
+        role, rest = clean(paper.group("paper")), rest[: paper.start()]
     names_raw = rest.strip(" ,=")
     names = _split_names(names_raw)
-    if not names and role and not strict:
-        # "By Staff Reporter": the desk is credited, no person.
+    if not names and role and (not strict or raw.rstrip().endswith("=")):
+        # "By Staff Reporter": the desk is credited, no person; dpa's flattened "By dpa correspondents =".
         return Byline(clean(raw), (), role, Span(start, end))
     if not names or any(not NAME_RE.fullmatch(n) for n in names) or len(names) > 8:
         return None

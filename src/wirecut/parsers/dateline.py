@@ -124,7 +124,10 @@ def _patterns() -> list[_Shape]:
     # After the place: ", Texas", ", N.Y.", ANI's "(Assam) [India]" or "[Syria]".
     region = rf"""(?:\s*,\s*(?P<region>{_REGION})
                  |(?:\s*\((?P<paren>[\p{{Lu}}][\p{{L}} ]{{1,25}})\))?\s*\[(?P<bracket>[^\]\n]{{2,30}})\])"""
-    agency_tag = rf"\((?P<agency>{agency}|[\p{{Lu}}][\p{{L}}\-]+(?:\s[\p{{Lu}}][\p{{L}}\-]+){{0,2}})\)"
+    # dpa names the partner whose story it carries before itself: "San Diego (tca/dpa) -".
+    agency_tag = (
+        rf"\((?:[\p{{L}}]{{2,12}}/)?(?P<agency>{agency}|[\p{{Lu}}][\p{{L}}\-]+(?:\s[\p{{Lu}}][\p{{L}}\-]+){{0,2}})\)"
+    )
     sources = [
         # PLACE[, Region][,] [Date] (AGENCY) [Date] [sep]: Xinhua, AP, Reuters, AFP, PTI, IANS, ANI, Kyodo,
         # Yonhap, Bernama, CNA, KUNA, WAM ("ABU DHABI 5th January 2016 (WAM) --"), CNN ("London (CNN) --"),

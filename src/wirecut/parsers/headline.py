@@ -80,9 +80,15 @@ _NOT_A_TITLE_RE = regex.compile(
       | \S*_\S*                                          # one token with an underscore: a template's "spot_img"
       | 第\s?\d{1,3}\s?版.*                                # a paper's page label: "第6版(国际)"
       | (?:正在阅读|当前位置|您的位置|现在位置)[:：].*          # "now reading:", "you are here:"
-      | [\d\s]+""",
+      | [\d\s]+
+      | (?:[\p{L}][\p{L}\d \-]*/){1,8}                         # dpa's keywords: "Switzerland/migration/UN/"
+    """,
     regex.VERBOSE,
 )
+
+# dpa's keywords, then its title on the same line, where the header is flattened: "American
+# Football/NFL/ Chiefs-Rams 2.0? Would be a fun Super Bowl".
+_KEYWORDS_BEFORE_TITLE_RE = regex.compile(r"(?:[\p{L}][\p{L}\d \-]*/){1,8}[ \t]+(?=[\p{Lu}\d])")
 
 
 # What spammed Chinese pages put where a title would be: a keyword list ("国产自产视频一区二区三区,
@@ -165,6 +171,11 @@ def _pick(text: str, pieces: list[tuple[int, int]]) -> tuple[int | None, int | N
         keyed = _KEYWORD_THEN_TITLE_RE.search(raw) if raw.endswith("+") else None
         if keyed:
             return start + keyed.start("title"), start + keyed.end("title")
+        keywords = _KEYWORDS_BEFORE_TITLE_RE.match(raw) if "/" in raw else None
+        if keywords:
+            if _looks_like_title(raw[keywords.end() :].rstrip("+=* ")):
+                return start + keywords.end(), start + len(raw.rstrip("+=* "))
+            continue  # keywords and a version line ("... /UN/ REFILE"): no title
         stripped = raw.rstrip("+=* ")
         if _looks_like_title(stripped):
             return start, start + len(stripped)
