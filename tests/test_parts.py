@@ -337,3 +337,18 @@ def test_dpa_header_keywords_byline_and_partner_tag_on_lines_and_flattened() -> 
         assert [(b.names, b.role) for b in story.bylines] == [(("Hanna Lee",), "The Harbor Daily-Courier")]
         assert story.dateline is not None and (story.dateline.location, story.dateline.agency) == ("Portland", "dpa")
         assert story.body == "History says this was no final preview."
+
+
+def test_iptc_7901_title_closed_by_equals_with_its_kicker() -> None:
+    """ATS and SDA close the header's title with " =", after a kicker line ending with a colon."""
+    text = (
+        "Frais GE\n\nFrais GE: \nLa ville revoit ses notes de frais =\n\n"
+        "Genève (ats) Le conseil municipal a adopté lundi de nouvelles règles.\n"
+    )
+    story = wirecut.parse(text)
+    assert story.headline is not None and story.headline.text == "Frais GE: La ville revoit ses notes de frais"
+    assert story.body == "Le conseil municipal a adopté lundi de nouvelles règles."
+    story = wirecut.parse(
+        "Frais GE Frais GE: La ville revoit ses notes de frais = Genève (ats) Le conseil a adopté lundi."
+    )
+    assert story.headline is not None and story.headline.text == "Frais GE: La ville revoit ses notes de frais"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import regex
 
+from wirecut.parsers.byline import BY_RE
 from wirecut.spans import ParseState, Span
 from wirecut.story import Headline
 from wirecut.text import clean, trim, units
@@ -142,7 +143,9 @@ def parse(state: ParseState) -> None:
             pieces = units(text, run.start, run.end)
             if not pieces:
                 continue
-            start, end = _pick(text, pieces)
+            start, end = _header_title(text, pieces)
+            if start is None:
+                start, end = _pick(text, pieces)
             if start is not None and end is not None:
                 raw = text[start:end]
                 state.claim("headline", start, end, Headline(clean(raw), Span(start, end)), "headline")
@@ -159,6 +162,32 @@ _KEYWORD_THEN_TITLE_RE = regex.compile(
         [ \t]*\+$""",
     regex.VERBOSE,
 )
+
+
+# IPTC 7901 closes its header with " =" (ATS, SDA, dpa): the title is the line that ends so, right
+# before the dateline, and the kicker line before it that ends with a colon ("Notes de frais GE:").
+_HEADER_END_RE = regex.compile(r"[ \t]+=[ \t]*$")
+
+# A slug that the kicker repeats, flattened onto the title's line: "Frais GE Frais GE: L'affaire ...".
+_REPEATED_SLUG_RE = regex.compile(r"(?P<slug>(?:\S+\s+){0,5}?\S+)\s+(?=(?P=slug)[:：])")
+
+
+def _header_title(text: str, pieces: list[tuple[int, int]]) -> tuple[int | None, int | None]:
+    """The title of an IPTC 7901 header: the last unit before the dateline, closed by " ="."""
+    start, end = pieces[-1]
+    raw = text[start:end]
+    closing = _HEADER_END_RE.search(raw)
+    if closing is None or BY_RE.match(raw):
+        return None, None
+    end = start + closing.start()
+    if len(pieces) > 1 and text[pieces[-2][0] : pieces[-2][1]].rstrip().endswith((":", "：")):
+        start = pieces[-2][0]  # the kicker on the line before: "Notes de frais GE:"
+    repeated = _REPEATED_SLUG_RE.match(text, start, end)
+    if repeated:
+        start = repeated.end()  # the slug before the kicker that repeats it, flattened
+    if not _looks_like_title(regex.sub(r"\s+", " ", text[start:end]).replace(":", "", 1)):
+        return None, None
+    return start, end
 
 
 def _pick(text: str, pieces: list[tuple[int, int]]) -> tuple[int | None, int | None]:
