@@ -352,3 +352,14 @@ def test_iptc_7901_title_closed_by_equals_with_its_kicker() -> None:
         "Frais GE Frais GE: La ville revoit ses notes de frais = Genève (ats) Le conseil a adopté lundi."
     )
     assert story.headline is not None and story.headline.text == "Frais GE: La ville revoit ses notes de frais"
+
+
+def test_afp_product_line_after_the_title_is_not_the_title() -> None:
+    title = "France: deux anciens policiers devant la justice pour trafic"
+    for sep in ("\n", " "):
+        text = (
+            f"{title}{sep}(Croquis d'audience+Photo+Video){sep}Paris, 21 jan 2019 (AFP) - Le procès s'est ouvert lundi."
+        )
+        story = wirecut.parse(text)
+        assert story.headline is not None and story.headline.text == title
+        assert story.body == "Le procès s'est ouvert lundi."

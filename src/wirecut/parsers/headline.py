@@ -190,6 +190,14 @@ def _header_title(text: str, pieces: list[tuple[int, int]]) -> tuple[int | None,
     return start, end
 
 
+# AFP's product line after the title, in brackets: "(Photo+Video)", "(Croquis d'audience+Photo+Video)".
+_MEDIA_LINE_RE = regex.compile(
+    r"""\s+\((?:[\p{L}'’ ]{1,30}\+)*(?:Photos?|PHOTOS?|Videos?|VIDEO|Vidéo|Foto|Graphic|Infographie|Croquis\sd'audience)
+        (?:\+[\p{L}'’ ]{1,30})*\)$""",
+    regex.VERBOSE,
+)
+
+
 def _pick(text: str, pieces: list[tuple[int, int]]) -> tuple[int | None, int | None]:
     """The unit that is the title: the first unit of the head that looks like one.
 
@@ -206,6 +214,9 @@ def _pick(text: str, pieces: list[tuple[int, int]]) -> tuple[int | None, int | N
                 return start + keywords.end(), start + len(raw.rstrip("+=* "))
             continue  # keywords and a version line ("... /UN/ REFILE"): no title
         stripped = raw.rstrip("+=* ")
+        media = _MEDIA_LINE_RE.search(stripped)
+        if media and media.start() > 0:
+            stripped = stripped[: media.start()]  # flattened, the product line runs on after the title
         if _looks_like_title(stripped):
             return start, start + len(stripped)
     return None, None
