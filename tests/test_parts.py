@@ -363,3 +363,12 @@ def test_afp_product_line_after_the_title_is_not_the_title() -> None:
         story = wirecut.parse(text)
         assert story.headline is not None and story.headline.text == title
         assert story.body == "Le procès s'est ouvert lundi."
+
+
+def test_short_closing_lines_of_a_list_stay_in_the_body() -> None:
+    """Only after a story's last sentence is a short closing line page furniture."""
+    text = "ACME CORP <ACM> QTLY DIVIDEND\n    DAYTON, Ohio, March 2 -\n    Qtly div 12 cts vs 12 cts prior\n    Payable April 30\n    Record April ten\n\n Reuter\n"
+    story = wirecut.parse(text)
+    assert story.body.endswith("Record April ten") and not story.residue
+    story = wirecut.parse("DAYTON, Ohio (AP) — The plant will reopen in May.\n\nProduct Suggestions")
+    assert story.body == "The plant will reopen in May." and [r.text for r in story.residue] == ["Product Suggestions"]

@@ -45,10 +45,19 @@ def parse(state: ParseState) -> None:
         if sum(len(text[r.start : r.end].split()) for r in runs) < 12:
             runs = []
     found = [(a, b) for run in runs for a, b in _paragraphs(text, run.start, run.end) if clean(text[a:b])]
-    if len(found) >= 2 and _is_page_furniture(text[found[-1][0] : found[-1][1]]):
-        found.pop()  # "Product Suggestions" after the last sentence: the page's, not the story's
+    if (
+        len(found) >= 2
+        and _is_page_furniture(text[found[-1][0] : found[-1][1]])
+        and _SENTENCE_CLOSE_RE.search(text[found[-2][0] : found[-2][1]])
+    ):
+        # "Product Suggestions" after the story's last sentence: the page's, not the story's. After a
+        # line with no sentence mark it is one more line of a list ("Payable March 31 / Record March nine").
+        found.pop()
     for a, b in found:
         state.claim("paragraph", a, b, Paragraph(clean(text[a:b]), Span(a, b)), "body")
+
+
+_SENTENCE_CLOSE_RE = regex.compile(r"[.!?…\"”’)\]。！？]\s*$")
 
 
 def _is_page_furniture(raw: str) -> bool:
