@@ -372,3 +372,9 @@ def test_short_closing_lines_of_a_list_stay_in_the_body() -> None:
     assert story.body.endswith("Record April ten") and not story.residue
     story = wirecut.parse("DAYTON, Ohio (AP) — The plant will reopen in May.\n\nProduct Suggestions")
     assert story.body == "The plant will reopen in May." and [r.text for r in story.residue] == ["Product Suggestions"]
+
+
+def test_a_title_may_open_with_a_number() -> None:
+    story = wirecut.parse("2024 Law Protects Harbor Jobs (AP) AP - A new law protects the jobs of harbor pilots.")
+    assert story.headline is not None and story.headline.text == "2024 Law Protects Harbor Jobs (AP)"
+    assert story.body == "A new law protects the jobs of harbor pilots."

@@ -104,6 +104,9 @@ def _is_keyword_spam(raw: str) -> bool:
     return bool(_REPEATED_NAME_RE.fullmatch(raw.strip()))
 
 
+_FIRST_LETTER_RE = regex.compile(r"\p{L}")
+
+
 def _looks_like_title(raw: str) -> bool:
     words = raw.split()
     if not words or len(raw) > 300:
@@ -126,8 +129,9 @@ def _looks_like_title(raw: str) -> bool:
         return False  # "彩神88": a site's name; a Chinese or Japanese story's title runs longer
     if _SENTENCE_END_RE.search(raw) and len(words) > 3:
         return False
-    if not regex.search(r"\p{Lu}|\p{Han}|\p{Hiragana}|\p{Katakana}|\p{Hangul}", raw[:3]):
-        return False
+    first_letter = _FIRST_LETTER_RE.search(raw, 0, 12)
+    if first_letter is None or first_letter.group(0).islower():
+        return False  # a title opens with a capital, after any number: "1994 Law Designed to ...", "$210 lobster"
     return True
 
 
