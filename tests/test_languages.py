@@ -272,3 +272,19 @@ def test_full_width_spaces_and_punctuation() -> None:
 def test_undetermined_language_for_thin_evidence() -> None:
     assert wirecut.parse("12 34 56").language == "und"
     assert wirecut.parse("").language == "und"
+
+
+def test_correspondent_inside_the_slashes_is_the_byline() -> None:
+    """TASS's "/Корр. ТАСС NAME/." and RIA's German "/RIA-"Nowosti"-Korrespondent NAME/."."""
+    story = wirecut.parse("МОСКВА, 5 марта. /Корр. ТАСС Иван Петров/. Правительство приняло решение.")
+    assert story.dateline is not None and (story.dateline.agency, story.dateline.date) == ("TASS", "5 марта")
+    assert [b.names for b in story.bylines] == [("Иван Петров",)]
+    assert story.body == "Правительство приняло решение."
+    story = wirecut.parse(
+        'WASHINGTON, 6. Maerz. /RIA-"Nowosti"-Korrespondent Karl Weber/. Das Amt schwieg am Dienstag.'
+    )
+    assert story.dateline is not None and story.dateline.location == "WASHINGTON"
+    assert [(b.names, b.role) for b in story.bylines] == [(("Karl Weber",), "Korrespondent")]
+    assert story.body == "Das Amt schwieg am Dienstag."
+    story = wirecut.parse("МОСКВА, 5 марта. /ТАСС/. Правительство приняло решение.")
+    assert story.bylines == () and story.dateline is not None and story.dateline.text == "МОСКВА, 5 марта. /ТАСС/."

@@ -187,6 +187,7 @@ def parse(state: ParseState) -> None:
             break
     if dateline is not None:
         _chinese_reporters(state, dateline.span.end)
+        _tag_correspondent(state, dateline.span.end)
     if dateline is None and not state.claims_of("byline"):
         _agency_byline(state)
     # China News Service closes a story with its reporters: "中新社記者 王辛莉 張蔚然".
@@ -206,6 +207,27 @@ def parse(state: ParseState) -> None:
             state.claim(
                 "byline", m.start(), m.end(), Byline(clean(m.group(0)), names, None, Span(m.start(), m.end())), "byline"
             )
+
+
+# The correspondent that a TASS or RIA dateline names inside its slashes, right after the dateline's
+# span: "Korrespondent Arkadi Orlow/.", "Иван Петров/.".
+TAG_CORRESPONDENT_RE = regex.compile(
+    r"""[-\s"]*(?P<by>(?:(?P<title>Korrespondent(?:in)?|[Кк]орреспондент|Korr\.)\s+)?
+        (?P<names>[\p{Lu}][\p{L}\-]+(?:\s[\p{Lu}][\p{L}\-]+){1,2}(?:\s(?:und|и|and)\s[\p{Lu}][\p{L}\-]+(?:\s[\p{Lu}][\p{L}\-]+){1,2})?)
+        \s*/\.?)""",
+    regex.VERBOSE,
+)
+
+
+def _tag_correspondent(state: ParseState, pos: int) -> None:
+    text = state.text
+    m = TAG_CORRESPONDENT_RE.match(text, pos)
+    if not m or not state.is_free(m.start("by"), m.end("by")):
+        return
+    names = tuple(_split_names(m.group("names")))
+    start, end = m.span("by")
+    byline = Byline(clean(text[start:end]), names, m.group("title"), Span(start, end))
+    state.claim("byline", start, end, byline, "byline")
 
 
 def _chinese_reporters(state: ParseState, pos: int) -> None:

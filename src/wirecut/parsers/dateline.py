@@ -137,11 +137,13 @@ def _patterns() -> list[_Shape]:
             rf"""{place}{region}?(?:[ \t\u00a0]*,?[ \t\u00a0]+(?P<date>{date}))?\s*{agency_tag}
              (?:\s+(?P<date2>{date}))?(?P<sep>{_SEPARATOR})?""",
         ),
-        # PLACE, Date. /TASS/. : TASS and ITAR-TASS.
+        # PLACE, Date. /TASS/. : TASS and ITAR-TASS; with a correspondent, "/Корр. ТАСС Иван Петров/.".
         # RIA's old German service: "WASHINGTON, 6. Maerz. /RIA-"Nowosti"-Korrespondent Arkadi Orlow/."
+        # The correspondent is the story's byline: the dateline ends where the name (or its title) starts.
         (
             "slashed",
-            rf"""{place}{region}?(?:\s*,\s*(?P<date>{date}))?\.?\s*/(?P<agency>{agency})(?:[-\s"][^/\n]{{0,60}})?/\.?""",
+            rf"""{place}{region}?(?:\s*,\s*(?P<date>{date}))?\.?\s*/(?:(?P<corr>Корр\.|Korr\.|Корреспондент)\s+)?
+                (?P<agency>{agency})(?P<tail>[-\s"][^/\n]{{0,60}})?/\.?""",
         ),
         # Chinese agencies: "新华社北京4月19日电", "中新社北京九月二十七日电", "人民网北京12月8日电", "本报墨西哥城1月28日电".
         (
@@ -472,9 +474,31 @@ def _accept(text: str, m: regex.Match[str], kind: str, floor: int, anywhere: boo
         return None
     if date and read_date(date) is None and date not in _WEEKDAYS:
         return None  # a word and a number that name no month: "Group 4", "Room 12"
-    if date and date.endswith(".") and len(date.split()[-1]) >= 7:
+    if date and date.endswith(".") and (len(date.split()[-1]) >= 7 or kind == "slashed"):
         date = date[:-1]  # TASS's "16 февраля. /ТАСС/.": the full stop closes the date, not an abbreviation
-    return DatelineMatch(start, m.end(), loc, date, agency)
+    end = m.end()
+    if kind == "slashed":
+        end = _correspondent_start(text, m)
+    return DatelineMatch(start, end, loc, date, agency)
+
+
+# A correspondent named inside the slashes, after the agency: RIA's "-Korrespondent Arkadi Orlow/.",
+# TASS's "/Корр. ТАСС Иван Петров/." (the title before the agency), "/ТАСС, корреспондент Иван Петров/.".
+_TAG_CORRESPONDENT_RE = regex.compile(r"(?:Korrespondent(?:in)?|[Кк]орреспондент|Korr\.)\s+(?=\p{Lu})")
+_TAG_NAME_RE = regex.compile(r"[\p{Lu}][\p{L}\-]+(?:\s[\p{Lu}][\p{L}\-]+){1,2}\s*/")
+
+
+def _correspondent_start(text: str, m: regex.Match[str]) -> int:
+    """Where a correspondent's title or name starts inside a slashed tag, else the tag's end."""
+    tail_start, tail_end = m.span("tail") if m.group("tail") else (m.end("agency"), m.end("agency"))
+    titled = _TAG_CORRESPONDENT_RE.search(text, tail_start, tail_end)
+    if titled:
+        return titled.start()
+    if m.group("corr"):
+        name_at = tail_start + len(text[tail_start:tail_end]) - len(text[tail_start:tail_end].lstrip(' ,"-'))
+        if _TAG_NAME_RE.match(text, name_at, m.end()):
+            return name_at
+    return m.end()
 
 
 # A rule line between the items of a digest ("-----------------" in Yonhap's News Summary).
