@@ -42,6 +42,9 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
             "are",
             "has",
             "have",
+            # English's article is Portuguese's article and preposition too: it votes for both, so that
+            # a short English sentence with several "a"s is not taken for Portuguese.
+            "a",
         ]
     ),
     "es": frozenset(
@@ -253,8 +256,16 @@ def detect_language(text: str, dateline: Dateline | None = None) -> str:
     for word in words:
         for lang in _LANGUAGES_OF_WORD.get(word, ()):
             votes[lang] += 1
-    for lang, letters in _LETTER_HINTS.items():
-        votes[lang] += 2 * len(letters.findall(rare))
+    if rare:
+        for lang, letters in _LETTER_HINTS.items():
+            votes[lang] += 2 * len(letters.findall(rare))
+        shared = len(_GERMAN_TURKISH_RE.findall(rare))
+        # Turkish writes ö and ü as German does: they count for Turkish once a Turkish-only letter shows
+        # the text is Turkish (more of them than a German text's Turkish names, "Erdoğan", would bring).
+        if shared and votes["tr"] > votes["de"]:
+            votes["tr"] += 2 * shared
+        else:
+            votes["de"] += 2 * shared
     best = max(votes, key=lambda k: votes[k])
     hinted = _AGENCY_LANGUAGE.get(dateline.agency) if dateline and dateline.agency else None
     if hinted and votes.get(hinted, 0) >= 0.6 * votes[best]:
@@ -270,11 +281,14 @@ def detect_language(text: str, dateline: Dateline | None = None) -> str:
 # Letters that one language of those above uses and the others rarely do.
 _LETTER_HINTS = {
     "tr": regex.compile(r"[ığşİ]"),
-    "de": regex.compile(r"[ßäöü]"),
+    "de": regex.compile(r"[ßä]"),
     "es": regex.compile(r"[ñ¿¡]"),
     "pt": regex.compile(r"[ãõ]"),
     "nb": regex.compile(r"[åøæ]"),
 }
+
+# Letters that German and Turkish share, given to one of the two by the letters above.
+_GERMAN_TURKISH_RE = regex.compile(r"[öü]")
 
 # The language an agency's own dateline implies, used only to break a near tie.
 _AGENCY_LANGUAGE = {
