@@ -1,8 +1,8 @@
 """Residue: page furniture that belongs to no story.
 
 Contract:
-    Claims: residue of kinds ``pagination``, ``share``, ``navigation``, ``advertisement`` and
-    ``timestamp``. Distinctive forms (``1 2 3 >>``, ``2017-10-17 20:28:16``, ``分享到微信朋友圈``) are
+    Claims: residue of kinds ``pagination``, ``share``, ``navigation``, ``advertisement``,
+    ``timestamp`` and ``markup`` (a feed's truncation mark). Distinctive forms (``1 2 3 >>``, ``2017-10-17 20:28:16``, ``分享到微信朋友圈``) are
     claimed anywhere; bare words that could be prose (``Share``, ``Print``, ``Advertisement``) only when
     they stand alone as a unit (a line, or a piece between double spaces) or between two sentences.
     Reads: nothing but the text and the free spans. Runs before every story parser, so what it claims
@@ -55,8 +55,6 @@ TIMESTAMP_PATTERNS = (
     Guarded(
         r"(?i:updated|published|posted)\s*:?\s*[0-2]\d[0-5]\d\s+GMT\s*\(\d{4}\s+HKT\)\s+\w+\s+\d{1,2},\s+\d{4}", "hkt"
     ),
-    # "2 hours 28 min ago" (teasers and aggregators)
-    Guarded(r"\b\d{1,2}\s+(?:hours?|hrs?|days?|mins?|minutes?)(?:\s+\d{1,2}\s+(?:mins?|minutes?))?\s+ago\b", " ago"),
     # Kyodo's transmission stamp KWS-21:37-09-12-18; Yonhap's "10:31 April 15, 2024"
     Guarded(
         r"""\b[A-Z]{2,4}-[0-2]\d:[0-5]\d-\d\d-\d\d-\d\d\b
@@ -68,6 +66,28 @@ TIMESTAMP_PATTERNS = (
     # AP ANPA's AP-WF-02-20-16 0337GMT; dpa's "101137 GMT Dez 18"
     Guarded(r"\bAP-[A-Z]{2}-\d\d-\d\d-\d\d\s+\d{4}GMT\b|(?<!\d)[0-2]\d[0-5]\d[0-5]\d\s+GMT\s+\p{L}{3}\s+\d\d\b", "gmt"),
 )
+
+# A stamp relative to the moment the page was read: "2 hours 28 min ago", "1 day ago" (UPI's teasers,
+# aggregators). It names no date, so it carries no ``iso`` (its "ago" is not the month "ago").
+RELATIVE_TIMESTAMP = Guarded(
+    r"\b\d{1,2}\s+(?:hours?|hrs?|days?|mins?|minutes?)(?:\s+\d{1,2}\s+(?:mins?|minutes?))?\s+ago\b", " ago"
+)
+
+# The San Francisco Chronicle's (SFGate's) stamp before its dateline, as ebdata's dateline reader
+# expects it: "(07-17) 13:09 PDT SAN JOSE -- ...", month and day in brackets, a clock time and a US zone.
+MONTH_DAY_CLOCK_RE = regex.compile(
+    r"""\((?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\)   # (07-17)
+        [ \t]+[0-2]?\d:[0-5]\d                                    # 13:09
+        [ \t]+(?:[PMCE][SD]T|GMT)\b                                # PDT, PST, MDT, MST, CDT, CST, EDT, EST, GMT
+    """,
+    regex.VERBOSE,
+)
+MONTH_DAY_CLOCK = Guarded(MONTH_DAY_CLOCK_RE, ":", reach=CLOCK_REACH)
+
+# NewsAPI cuts its ``content`` and ``description`` fields and says how much is left:
+# "... presence in European showrooms, analysts said on Monda… [+1269 chars]". The ellipsis glued to the
+# cut word belongs to the mark, not to the story.
+TRUNCATION = Guarded(r"(?:…|\.\.\.)?[ \t]?\[\+\d{1,7}[ \t]chars\]", "chars]")
 
 # A unit that is wholly a timestamp: a date standing alone as a line, with an optional label.
 TIMESTAMP_UNIT_RE = regex.compile(
@@ -205,13 +225,21 @@ ADVERTISEMENT_RE = regex.compile(
 )
 
 
-def _claim(state: ParseState, kind: str, start: int, end: int) -> None:
+def _claim(state: ParseState, kind: str, start: int, end: int, *, dated: bool = True) -> None:
+    """Claim residue; a timestamp gets the ``iso`` of its date, unless it is not ``dated`` ("1 day ago")."""
     text = state.text
     raw = text[start:end]
     iso = None
-    if kind == "timestamp":
+    if kind == "timestamp" and dated:
         iso = iso_date(read_date(raw), None) if read_date(raw) else _iso_of_numeric(raw)
     state.claim("residue", start, end, Residue(kind, clean(raw), Span(start, end), iso), "residue")
+
+
+def _claim_month_day_clock(state: ParseState, m: regex.Match[str]) -> None:
+    """Claim SFGate's "(07-17) 13:09 PDT", whose date has no year: its ``iso`` is "--07-17"."""
+    iso = f"--{m.group('month')}-{m.group('day')}"
+    residue = Residue("timestamp", clean(m.group(0)), Span(m.start(), m.end()), iso)
+    state.claim("residue", m.start(), m.end(), residue, "residue")
 
 
 _NUMERIC_DATE_RE = regex.compile(r"((?:19|20)\d\d)[-年/.]([01]?\d)[-月/.]([0-3]?\d)")
@@ -248,10 +276,15 @@ def parse(state: ParseState) -> None:
         (FOLLOW, "share"),
         (COOKIE, "unknown"),
         *((g, "unknown") for g in FURNITURE_PATTERNS),
+        (TRUNCATION, "markup"),
     ]
     for pattern, kind in guarded:
         for m in pattern.finditer(text, lowered):
             _claim(state, kind, m.start(), m.end())
+    for m in RELATIVE_TIMESTAMP.finditer(text, lowered):
+        _claim(state, "timestamp", m.start(), m.end(), dated=False)
+    for m in MONTH_DAY_CLOCK.finditer(text, lowered):
+        _claim_month_day_clock(state, m)
     _claim_tags(state)
     _claim_trailing_share(state)
     _claim_standalone_urls(state)
