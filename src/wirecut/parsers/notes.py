@@ -16,9 +16,18 @@ from functools import lru_cache
 import regex
 
 from wirecut import lexicon
+from wirecut.parsers.dateline import first_dateline
 from wirecut.spans import ParseState, Span
 from wirecut.story import Note
 from wirecut.text import Guarded, clean, time_limit, units
+
+NYT_MARK_RE = regex.compile(
+    r"""\(MORE\)                                # the take goes on in the next one
+      | \((?:BEGIN|END)\ OPTIONAL\ TRIM\)        # a passage a desk may cut for space
+      | \(PICTURES?\)                           # a photo moves with the story
+    """,
+    regex.VERBOSE,
+)
 
 # Notes whose form no sentence of a story shares, found anywhere in the text. Each is guarded by the
 # words or characters it cannot match without, so most texts cost no scan of it.
@@ -67,6 +76,9 @@ ANYWHERE_RES: tuple[tuple[str, Guarded], ...] = (
             r"|\b\d(?:ST|ND|RD|TH)\s(?:LEAD|NET|UPDATE|WRITETHRU|ADD)\b"
         ),
     ),
+    # The New York Times news service's marks for editors, kept in the Gigaword corpus, always in
+    # capitals: they tell a desk how to handle the copy and are never printed.
+    ("ednote", Guarded(NYT_MARK_RE, "(more)", "optional trim", "(picture")),
 )
 
 # dpa's notebook for editors, from "# Notebook" to the desk's sign-off, not for publication. It holds
@@ -137,7 +149,10 @@ RIGHTS_SENTENCE_RE = regex.compile(
     r"""(?:(?<=[.!?"”’]\s{1,3})|(?<=\n)|^)
         [\p{Lu}][^\n]{0,300}?
         (?:may\snot\sbe\s(?:re)?published|shall\snot\sbe\s(?:re)?published|without\s(?:the\s)?(?:written|prior)\s(?:authori[sz]ation|permission|consent)
-          |published\sin\sthis\ssite\sbelongs\sto|all\srights\sreserved)
+          |published\sin\sthis\ssite\sbelongs\sto|all\srights\sreserved
+          # Nasdaq's syndication disclaimer under the Reuters and partner stories it reprints: "The views
+          # and opinions expressed herein are the views and opinions of the author and do not ..."
+          |views\sand\sopinions\sexpressed\sherein)
         [^\n]{0,300}?[.!?](?=\s|$)""",
     regex.VERBOSE | regex.MULTILINE | regex.IGNORECASE,
 )
@@ -161,6 +176,61 @@ CONTACT_RE = regex.compile(
 _NAMES_AFTER_BY_RE = regex.compile(r"(?i:by)\s+([\p{Lu}][\p{L}.'’\-]+(?:\s+[\p{Lu}][\p{L}.'’\-]+){0,3})")
 
 
+# The people of a contributor or contact note stand before its verb, as a list: "Ann Lee and Bo Park",
+# AP's and CNN's "Ann Lee, Bo Park and Cy Roe".
+_PEOPLE_BEFORE_RE = regex.compile(r"^(?P<people>.*?)\s(?:contributed|contributes|can\sbe)\s")
+_LIST_SEPARATOR_RE = regex.compile(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+")
+
+# What stands around a person's name in such a list, cut away before the name is taken.
+_PERSON_LEAD_RE = regex.compile(
+    r"""^(?:
+        (?:The\s+)?[\p{Lu}][\p{L}.&\-]*(?:\s+[\p{Lu}][\p{L}.&\-]*){0,3}['’]s?\s+(?=\p{Lu})  # CNN's "CNN's Ann Lee"
+      | (?:[\p{L}.&'’\-]+\s+){0,5}?                                 # AP's "Associated Press writers Ann Lee",
+        (?i:writers?|reporters?|correspondents?|journalists?|photographers?|researchers?|producers?)
+        \s+(?=\p{Lu})                                                # "AP Business Writer Bo Park"
+    )""",
+    regex.VERBOSE,
+)
+_PERSON_TAIL_RE = regex.compile(
+    r"""\s+(?:
+        (?:in|from|at)\s+\p{Lu}.*     # where the person filed from: AP's "Jonas Pereira in Madrid"
+      | also                          # "Bo Park also contributed"
+    )$""",
+    regex.VERBOSE,
+)
+# A person's name as a list gives it: capitalised words, with the particles of many languages between.
+_PERSON_RE = regex.compile(
+    r"[\p{Lu}][\p{L}.'’\-]*(?:\s+(?:[\p{Lu}][\p{L}.'’\-]*|de|da|del|dos|van|von|der|den|bin|binti|al|el|la|le))*"
+    r"(?<=[\p{L}.])"
+)
+
+
+def _people(raw: str) -> tuple[str, ...]:
+    """The people a contributor or contact note names before its verb.
+
+    >>> _people("Associated Press writers Ann Lee in Paris and Bo Park contributed to this report.")
+    ('Ann Lee', 'Bo Park')
+    """
+    m = _PEOPLE_BEFORE_RE.match(raw)
+    if not m:
+        return ()
+    agencies = lexicon.agency_forms()
+    found: list[str] = []
+    after_place = False
+    for item in _LIST_SEPARATOR_RE.split(m.group("people")):
+        if after_place and " " not in item:
+            after_place = False
+            continue  # the rest of a place written with its country: "in Madrid, Spain,"
+        item = _PERSON_LEAD_RE.sub("", item.strip(), count=1)
+        tail = _PERSON_TAIL_RE.search(item)
+        after_place = bool(tail and not tail.group(0).strip().startswith("also"))
+        if tail:
+            item = item[: tail.start()]
+        if _PERSON_RE.fullmatch(item) and item not in agencies and item.removeprefix("The ") not in agencies:
+            found.append(item)
+    return tuple(found)
+
+
 def _names(kind: str, raw: str, m: regex.Match[str]) -> tuple[str, ...]:
     if kind == "editor":
         named = m.groupdict().get("names")
@@ -170,6 +240,8 @@ def _names(kind: str, raw: str, m: regex.Match[str]) -> tuple[str, ...]:
         return tuple(n for n in regex.split(r"[\s、,]+", inner) if n)
     if kind == "reporting":
         return tuple(_NAMES_AFTER_BY_RE.findall(raw))
+    if kind in ("contributor", "contact"):
+        return _people(raw)
     return ()
 
 
@@ -179,6 +251,10 @@ def _claim(state: ParseState, kind: str, start: int, end: int, m: regex.Match[st
     end = start + len(trimmed)
     note = Note(kind, clean(trimmed), _names(kind, trimmed, m), Span(start, end))
     state.claim("note", start, end, note, "notes")
+
+
+def _claim_span(state: ParseState, kind: str, start: int, end: int) -> None:
+    state.claim("note", start, end, Note(kind, clean(state.text[start:end]), (), Span(start, end)), "notes")
 
 
 def _claim_over_residue(state: ParseState, m: regex.Match[str]) -> None:
@@ -211,7 +287,7 @@ def parse(state: ParseState) -> None:
         (
             RIGHTS_SENTENCE_RE,
             "copyright",
-            ("published", "authori", "permission", "consent", "belongs to", "rights reserved"),
+            ("published", "authori", "permission", "consent", "belongs to", "rights reserved", "expressed herein"),
         ),
         (_rights_re(), "copyright", rights_forms),
     ):
@@ -233,7 +309,10 @@ def parse(state: ParseState) -> None:
                     _claim(state, kind, start, end, m)
                     break
     _claim_trailing_signoff(state)
+    initials = _efe_initials(state)
     _claim_trailers(state)
+    if initials and state.is_free(*initials):
+        _claim_span(state, "signoff", *initials)
 
 
 # Sign-offs and contact lines that close a story, tried from the end of the text backwards; each must
@@ -287,6 +366,61 @@ def _claim_trailers(state: ParseState) -> None:
                 break
         if not taken:
             return
+
+
+# EFE's desk initials, the writer's and the editor's ("gr/bp", "daa/mt/msr"), on the last line of a
+# story: its NITF sends them as the byline, its pages and feeds print them after the text or after
+# the bare "EFE" sign-off.
+EFE_INITIALS_RE = regex.compile(
+    r"""(?:(?<=\n)|^)[ \t]*
+        (?P<initials>[a-z]{2,4}(?:/[a-z]{2,4}){1,2})   # two or three desks' initials joined by "/"
+        \s*\Z""",
+    regex.VERBOSE | regex.MULTILINE,
+)
+# The "EFE" sign-off that the initials may follow: "... ejemplares.\nEFE\ngr/bp".
+_EFE_SIGNOFF_BEFORE_RE = regex.compile(r"(?<![\p{L}\-])EFE\s*\Z")
+
+
+def _efe_initials(state: ParseState) -> tuple[int, int] | None:
+    """Where EFE's desk initials close the text, when they do; claimed now unless a sign-off takes them.
+
+    Initials alone could be anything's, so they are taken only after an EFE sign-off or in a story with
+    an EFE dateline. The residue parser takes three-desk initials anywhere (they part EFE's listings);
+    at the end of an EFE story they are its sign-off, so the note takes them back.
+    """
+    text = state.text
+    tail = max(0, len(text) - 40)
+    if "/" not in text[tail:]:
+        return None
+    m = EFE_INITIALS_RE.search(text, tail)
+    if not m:
+        return None
+    start, end = m.span("initials")
+    before = _EFE_SIGNOFF_BEFORE_RE.search(text, max(0, start - 20), start)
+    after_signoff = before is not None and _after_boundary(state, before.start())
+    if not after_signoff and not _efe_dateline(text):
+        return None
+    inside = state.claims_between(start, end) if not state.is_free(start, end) else []
+    if any(c.label != "residue" or c.span.start < start or c.span.end > end for c in inside):
+        return None
+    for claim in inside:
+        state.release(claim)
+    if not after_signoff:
+        _claim_span(state, "signoff", start, end)
+    # After "EFE", the sign-off's own pattern takes "EFE gr/bp" as one note; the caller claims what is left.
+    return start, end
+
+
+def _efe_dateline(text: str) -> bool:
+    """True when the text's first dateline names EFE: "Managua, Jan 2 (EFE).- ..."."""
+    if "EFE" not in text:
+        return False
+    found = first_dateline(text)
+    return (
+        found is not None
+        and found.agency_written is not None
+        and (lexicon.canonical_agency(found.agency_written) == "EFE")
+    )
 
 
 # Reuters-21578 bodies end with " Reuter" and an end-of-text mark, often glued to the last sentence.
