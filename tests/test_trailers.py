@@ -1,0 +1,136 @@
+"""Trailers, editors' marks, page stamps and language votes; every text is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import wirecut
+from wirecut.story import Story
+
+
+def _notes(story: Story, kind: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(n.text, n.names) for n in story.notes if n.kind == kind]
+
+
+@pytest.mark.parametrize(
+    ("trailer", "names"),
+    [
+        # AP: one writer, with the bureau the writer filed from.
+        ("Associated Press writer Tomas Brandt in Oslo contributed to this report.", ("Tomas Brandt",)),
+        # AP: two writers, each with a bureau, a city written with its country.
+        (
+            "Associated Press writers Ines Varga in Lyon, France, and Odile Rey in Geneva contributed to this report.",
+            ("Ines Varga", "Odile Rey"),
+        ),
+        ("Associated Press writers Pia Holm and Karl Wendt contributed to this report.", ("Pia Holm", "Karl Wendt")),
+        # CNN: the outlet's possessive before the list.
+        ("CNN's Dora Quist and Felix Amani contributed to this report.", ("Dora Quist", "Felix Amani")),
+        (
+            "CNN's Dora Quist, Sam Okoro and Felix Amani contributed to this report.",
+            ("Dora Quist", "Sam Okoro", "Felix Amani"),
+        ),
+        # The agency alone names no person.
+        ("The Associated Press contributed to this report.", ()),
+    ],
+)
+def test_contributor_notes_name_their_people(trailer: str, names: tuple[str, ...]) -> None:
+    story = wirecut.parse(f"TALLINN, Estonia (AP) — Tram drivers began a strike on Monday.\n\n{trailer}")
+    assert _notes(story, "contributor") == [(trailer, names)]
+    assert "contributed" not in story.body
+
+
+def test_contact_note_names_its_person() -> None:
+    text = (
+        "DENVER (AP) — Nurses marched to the capitol on Friday.\n\n___\n\n"
+        "Hallie Brook can be reached at http://twitter.com/halliebrook ."
+    )
+    [(note_text, names)] = _notes(wirecut.parse(text), "contact")
+    assert note_text.startswith("Hallie Brook can be reached") and names == ("Hallie Brook",)
+
+
+@pytest.mark.parametrize("mark", ["(MORE)", "(BEGIN OPTIONAL TRIM)", "(END OPTIONAL TRIM)", "(PICTURE)"])
+def test_nyt_wire_marks_are_editors_notes(mark: str) -> None:
+    text = f"ALBANY, N.Y. _ The state senate passed a water bill on Tuesday.\n{mark}\nThe vote was 40-22."
+    story = wirecut.parse(text)
+    assert (mark, ()) in _notes(story, "ednote")
+    assert mark not in story.body and "The vote was 40-22." in story.body
+
+
+def test_nyt_marks_in_flattened_text() -> None:
+    story = wirecut.parse("ALBANY, N.Y. _ The state senate passed a water bill on Tuesday. (PICTURE)")
+    assert _notes(story, "ednote") == [("(PICTURE)", ())]
+    assert story.body == "The state senate passed a water bill on Tuesday."
+
+
+def test_lower_case_more_in_a_sentence_is_story_text() -> None:
+    story = wirecut.parse("ALBANY, N.Y. _ Three (or more) bills passed on Tuesday, and (more) will follow.")
+    assert not story.notes and "(more)" in story.body
+
+
+@pytest.mark.parametrize("initials", ["lm/cv", "jrs/ma/ptq"])
+def test_efe_desk_initials_close_an_efe_story(initials: str) -> None:
+    story = wirecut.parse(f"Quito, Mar 4 (EFE).- The central bank cut its rate on Tuesday.\n\n{initials}")
+    assert story.dateline is not None and story.dateline.agency == "EFE"
+    assert _notes(story, "signoff") == [(initials, ())]
+    assert not story.residue and initials not in story.body
+
+
+def test_efe_desk_initials_after_the_efe_signoff() -> None:
+    story = wirecut.parse("Lima, 3 abr (EFE).- El Congreso aprobó la reforma.\nEFE\nhv/rs/tq")
+    assert _notes(story, "signoff") == [("EFE hv/rs/tq", ())]
+    assert story.body == "El Congreso aprobó la reforma."
+
+
+def test_initials_are_not_a_signoff_outside_an_efe_story() -> None:
+    story = wirecut.parse("OSLO (AP) — The fjord ferry resumed service.\n\nlm/cv")
+    assert not story.notes and story.body.endswith("lm/cv")
+
+
+def test_nasdaq_disclaimer_is_a_rights_note() -> None:
+    disclaimer = (
+        "The views and opinions expressed herein are the views and opinions of the author and do not "
+        "necessarily reflect those of Nasdaq, Inc."
+    )
+    text = (
+        "SINGAPORE, June 9 (Reuters) - A shipping firm bought two tankers.\n"
+        "(Reporting by Lena Goh; Editing by Amir Sato)\n"
+        f"((Lena.Goh@thomsonreuters.com;))\n{disclaimer}"
+    )
+    story = wirecut.parse(text)
+    assert (disclaimer, ()) in _notes(story, "copyright")
+    assert story.body == "A shipping firm bought two tankers."
+
+
+def test_newsapi_truncation_mark_is_markup_residue() -> None:
+    text = "Solar farms in the valley have doubled their output since spring, growers told the counc… [+842 chars]"
+    story = wirecut.parse(text)
+    assert [(r.kind, r.text) for r in story.residue] == [("markup", "… [+842 chars]")]
+    assert story.body.endswith("told the counc")
+
+
+def test_relative_timestamp_has_no_iso() -> None:
+    text = "Band adds six tour dates 3 days ago NASHVILLE, May 2 (UPI) -- A folk band has added six dates."
+    [stamp] = [r for r in wirecut.parse(text).residue if r.kind == "timestamp"]
+    assert stamp.text == "3 days ago" and stamp.iso is None
+    assert "iso" not in stamp.to_dict()
+
+
+@pytest.mark.parametrize("zone", ["PDT", "PST", "EDT", "EST", "CDT", "CST", "MDT", "MST", "GMT"])
+def test_sfgate_stamp_before_the_dateline_is_a_timestamp(zone: str) -> None:
+    story = wirecut.parse(f"(11-03) 08:45 {zone} FRESNO -- A water main broke under a busy avenue.")
+    assert [(r.kind, r.text, r.iso) for r in story.residue] == [("timestamp", f"(11-03) 08:45 {zone}", "--11-03")]
+    assert story.headline is None
+    assert story.dateline is not None and story.dateline.location == "FRESNO"
+
+
+def test_english_with_many_articles_is_english() -> None:
+    assert wirecut.parse("A boy found a wallet on a bench near a lake.").language == "en"
+
+
+def test_short_turkish_text_with_german_letters_is_turkish() -> None:
+    assert wirecut.parse("Köyde düzenlenen güreş şöleni büyük ilgi gördü.").language == "tr"
+
+
+def test_german_text_naming_a_turkish_person_stays_german() -> None:
+    text = "Die Ministerin traf am Montag den türkischen Außenminister Çağlar, um über die Lage zu sprechen."
+    assert wirecut.parse(text).language == "de"
