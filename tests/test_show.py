@@ -101,8 +101,12 @@ def test_the_table_lists_every_part_with_its_fields() -> None:
     story = wirecut.parse_file(FIXTURES / "full_ap_style.txt")
     rows = describe(story)
     assert [r.span.start for r in rows] == sorted(r.span.start for r in rows)
-    fields = {name: value for row in rows for name, value in row.fields}
+    fields = {name: value for row in rows if row.label != "note" for name, value in row.fields}
     assert fields["names"] == "Dana Whitfield, Omar Reyes"
+    notes = [dict(row.fields) for row in rows if row.label == "note"]
+    assert {"kind": "contributor", "names": "Sam Hill"}.items() <= next(
+        n for n in notes if n["kind"] == "contributor"
+    ).items()
     assert fields["credit"] == "AP Photo/Lena Ortiz"
     assert fields["location"] == "PORTMERE, Maine"
     _, out = show(str(FIXTURES / "full_ap_style.txt"))
