@@ -378,3 +378,40 @@ def test_a_title_may_open_with_a_number() -> None:
     story = wirecut.parse("2024 Law Protects Harbor Jobs (AP) AP - A new law protects the jobs of harbor pilots.")
     assert story.headline is not None and story.headline.text == "2024 Law Protects Harbor Jobs (AP)"
     assert story.body == "A new law protects the jobs of harbor pilots."
+
+
+ATS_ITEM = (
+    "\nbsf001 4 su 174 gef 1388\n\nFrais GE\n\nFrais GE: \nLa ville revoit ses notes de frais = \n\n"
+    "Genève (ats) Le conseil municipal a adopté lundi de nouvelles règles. \n\n"
+    "Les élus voteront en mars. \n\n(SDA/mf ba) \n\n211005 jan 19"
+)
+
+
+def test_ats_item_header_code_title_desk_initials_and_stamp() -> None:
+    for text in (ATS_ITEM, " ".join(ATS_ITEM.split())):
+        story = wirecut.parse(text)
+        assert story.headline is not None and story.headline.text == "Frais GE: La ville revoit ses notes de frais"
+        assert [(n.kind, n.text) for n in story.notes] == [("signoff", "(SDA/mf ba)")]
+        assert ("timestamp", "211005 jan 19") in [(r.kind, r.text) for r in story.residue]
+        assert ("unknown", "bsf001 4 su 174 gef 1388") in [(r.kind, r.text) for r in story.residue]
+        assert (
+            story.body.replace("\n\n", " ")
+            == "Le conseil municipal a adopté lundi de nouvelles règles. Les élus voteront en mars."
+        )
+
+
+def test_dpa_refile_line_and_closing_stamp_without_gmt() -> None:
+    text = (
+        "eca0004 3 i 380  dpa 0045\n\nNorway/fisheries/\nREFILE\n1ST LEAD\nNorway and EU agree on cod quotas\n"
+        "By dpa correspondents =\n\nOslo (dpa) - The deal was struck on Friday.\n\n"
+        + DPA_NOTEBOOK
+        + "\ndpa al rmo\n\n211259 Nov 18\n"
+    )
+    for variant in (text, " ".join(text.split())):
+        story = wirecut.parse(variant)
+        assert [n.text for n in story.notes][:2] == ["REFILE", "1ST LEAD"]
+        assert ("signoff", "dpa al rmo") in [(n.kind, n.text) for n in story.notes]
+        assert ("timestamp", "211259 Nov 18") in [(r.kind, r.text) for r in story.residue]
+        assert story.body == "The deal was struck on Friday."
+    story = wirecut.parse("REFILE-UPDATE 1-Oil rises on supply worries\n\nLONDON (Reuters) - Oil rose on Monday.")
+    assert story.headline is not None and story.headline.text.startswith("REFILE-UPDATE 1-Oil")

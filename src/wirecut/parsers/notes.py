@@ -74,6 +74,8 @@ ANYWHERE_RES: tuple[tuple[str, Guarded], ...] = (
             r"|\((?:LEAD|\d(?:st|nd|rd|th)\s+LD|URGENT|EDITORS?:[^()]{0,200})\)"
             # dpa's and AP's version lines: "2ND LEAD", "3RD NET", "1ST WRITETHRU".
             r"|\b\d(?:ST|ND|RD|TH)\s(?:LEAD|NET|UPDATE|WRITETHRU|ADD)\b"
+            # dpa's "REFILE" line (not Reuters' headline prefix "REFILE-UPDATE 1-...", which is the title's)
+            r"|(?<![\p{L}\-])REFILE(?![\p{L}\-])"
         ),
     ),
     # The New York Times news service's marks for editors, kept in the Gigaword corpus, always in
@@ -86,7 +88,7 @@ ANYWHERE_RES: tuple[tuple[str, Guarded], ...] = (
 NOTEBOOK = Guarded(
     r"""(?:^|(?<=[.!?"”’]\s{1,3}))\#\s+Notebook\b[\s\S]{0,5000}?
         (?=\n\s*dpa(?:\s+[a-z]{2,4}){1,6}\s*(?:\n|\Z)    # the sign-off on a line of its own
-          | \s+dpa(?:\s+[a-z]{2,4}){1,6}\s+\d{6}\s+GMT     # flattened: the sign-off, then dpa's stamp
+          | \s+dpa(?:\s+[a-z]{2,4}){1,6}\s+\d{6}\s+(?:GMT\s+)?\p{L}{3}\s   # flattened: the sign-off, then dpa's stamp
           | \s+dpa(?:\s+[a-z]{2,4}){1,6}\s*\Z               # flattened: the sign-off closes the text
           | \s*\Z)""",
     "# notebook",
@@ -329,6 +331,8 @@ TRAILER_RES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("signoff", regex.compile(r"dpa(?:\s+[a-z]{2,4}){1,6}|Enditem(?:/\w+)?|\(END\)|==\s?Kyodo")),
     # EFE, ANSA and Lusa close a story with their bare name: "... ejemplares. EFE".
     ("signoff", regex.compile(r"(?:EFE|ANSA|Lusa|APA|AFP)(?:\s+[a-z]{2,4}(?:/[a-z]{2,4}){0,4})?")),
+    # ATS and SDA close a story with the desk's initials in brackets: "(SDA/mf ba)", "(ats/mf)".
+    ("signoff", regex.compile(r"\((?:SDA|ATS|sda|ats|SDA-ATS)\\?/[a-z]{1,4}(?:[ /][a-z]{1,4}){0,4}\)")),
     # A reporter's address alone: Yonhap's "seojin@yna.co.kr".
     ("contact", regex.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")),
 )

@@ -19,7 +19,7 @@ from wirecut import lexicon
 from wirecut.dates import iso_date, read_date
 from wirecut.spans import ParseState, Span
 from wirecut.story import Residue
-from wirecut.text import Guarded, clean, time_limit, units
+from wirecut.text import Guarded, clean, time_limit, trim, units
 
 # Pagination, found anywhere: a run of page numbers with an arrow or a next/last word.
 PAGINATION_RE = regex.compile(
@@ -285,6 +285,7 @@ def parse(state: ParseState) -> None:
         _claim(state, "timestamp", m.start(), m.end(), dated=False)
     for m in MONTH_DAY_CLOCK.finditer(text, lowered):
         _claim_month_day_clock(state, m)
+    _claim_feed_head_and_tail(state)
     _claim_tags(state)
     _claim_trailing_share(state)
     _claim_standalone_urls(state)
@@ -304,6 +305,28 @@ def parse(state: ParseState) -> None:
     ]
     if years and "page_date" not in state.facts:
         state.facts["page_date"] = years[0]
+
+
+# IPTC 7901's transmission header, the first line of a dpa, ATS or SDA item: service and number,
+# priority, category, word count, source, time ("ecp0007 4 s 850  dpa-tns 0908", "bsf037 4 su 174 gef 1388").
+IPTC_HEADER_RE = regex.compile(
+    r"[ \t]*[a-z]{2,4}\d{3,5}[ \t]+\d[ \t]+[a-z]{1,3}[ \t]+\d{1,4}[ \t]+[a-z][a-z\-]{1,8}[ \t]+\d{4}(?=\s)"
+)
+
+# IPTC 7901's closing stamp, day, hour and minute, then month and year, with or without "GMT":
+# dpa's "211259 Nov 18", ATS's "211005 jan 19" (the form with GMT is among the timestamps above).
+IPTC_TAIL_STAMP_RE = regex.compile(r"(?<![\d\p{L}])[0-3]\d[0-2]\d[0-5]\d[ \t]+\p{L}{3}[ \t]+\d\d\s*\Z")
+
+
+def _claim_feed_head_and_tail(state: ParseState) -> None:
+    text = state.text
+    start = len(text) - len(text.lstrip())
+    head = IPTC_HEADER_RE.match(text, start)
+    if head:
+        _claim(state, "unknown", *trim(text, head.start(), head.end()))
+    tail = IPTC_TAIL_STAMP_RE.search(text, max(0, len(text) - 40))
+    if tail:
+        _claim(state, "timestamp", *trim(text, tail.start(), tail.end()))
 
 
 # A tag list closing a page: TASS's "Tags Kazakhstan Russia".
