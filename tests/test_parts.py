@@ -415,3 +415,22 @@ def test_dpa_refile_line_and_closing_stamp_without_gmt() -> None:
         assert story.body == "The deal was struck on Friday."
     story = wirecut.parse("REFILE-UPDATE 1-Oil rises on supply worries\n\nLONDON (Reuters) - Oil rose on Monday.")
     assert story.headline is not None and story.headline.text.startswith("REFILE-UPDATE 1-Oil")
+
+
+def test_mailonline_header_as_the_cnn_daily_mail_corpus_keeps_it() -> None:
+    """ " . " stands for each line break: "By . NAME . PUBLISHED: . 09:12 EST, 14 March 2013 . | . UPDATED: ..."."""
+    stamps = "PUBLISHED: . 09:12 EST, 14 March 2013 . | . UPDATED: . 11:40 EST, 14 March 2013 ."
+    cases = [
+        (f"By . Sara Lind . {stamps} A school in Leeds will close for a week.", ("Sara Lind",), None),
+        (f"By . Daily Mail Reporter . {stamps} The mayor resigned on Monday.", (), "Daily Mail Reporter"),
+        (
+            "By . Sam Webb and Jill Reid . Last updated at 3:04 PM on 10th January 2012 . The prince flew.",
+            ("Sam Webb", "Jill Reid"),
+            None,
+        ),
+    ]
+    for text, names, role in cases:
+        story = wirecut.parse(text)
+        assert [(b.names, b.role) for b in story.bylines] == [(names, role)], text
+        assert [r.kind for r in story.residue] == ["timestamp"], text
+        assert story.headline is None and not story.body.startswith(("By", "PUBLISHED", "Last")), text

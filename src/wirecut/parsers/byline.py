@@ -19,9 +19,9 @@ from wirecut.story import Byline
 from wirecut.text import clean, trim, units
 
 # "By" as a word of its own, then the rest of the unit; Focus Taiwan and many sites write "By:".
-BY_RE = regex.compile(
-    r"(?:\A|(?<=\s))(?:By|BY|Von|VON|Por|Par|Di|Door):?\s+(?=[\p{Lu}]|dpa\s)"
-)  # "By dpa correspondents"
+# dpa's "By dpa correspondents"; the CNN/Daily Mail corpus writes each line break of MailOnline's
+# header as " . ": "By . NAME . ".
+BY_RE = regex.compile(r"(?:\A|(?<=\s))(?:By|BY|Von|VON|Por|Par|Di|Door)(?::|\s+\.)?\s+(?=[\p{Lu}]|dpa\s)")
 
 # A paper's name on the line after a byline, as the role: "By Hilda Moreno\nThe Bulletin", "By A\nThe
 # Washington Post", "By A\nChicago Tribune" (syndicated copy names the paper that the writer works for).
@@ -44,6 +44,8 @@ ROLE_RE = regex.compile(
             (?:\s[\p{Lu}][\p{Ll}]+){0,2}\s(?:Writer|Correspondent|Reporter|Editor)
       | (?:Xinhua|Reuters|AP|AFP|Kyodo|dpa|EFE|ANSA|UPI|Yonhap|Bernama)\s(?:writers?|correspondents?|reporters?|staff)  # "By dpa correspondents"
       | (?:For|for)\s(?:Daily\sMail|MailOnline|The\s[\p{Lu}][\p{L}]+)(?:\s[\p{Lu}][\p{L}]+){0,2}
+      | (?:Daily\sMail|MailOnline|Mail\son\sSunday)\s(?:Reporter|Reporters|Foreign\sService|City\sStaff|Correspondent)
+      | Mail\sForeign\sService                             # MailOnline's desks: "By . Daily Mail Reporter ."
       | (?:The\s)?Associated\sPress(?=\s*$)                 # AP's role line alone: "By MARY LEE\nAssociated Press"
     )""",
     regex.VERBOSE,
@@ -91,6 +93,10 @@ CHINESE_REPORTERS_RE = regex.compile(
 )
 
 
+# " . " standing for a line break in the CNN/Daily Mail corpus: "Sam Webb . and . Jill Reilly ."
+_LINE_BREAK_DOT_RE = regex.compile(r"(?:(?<=\s)|^)\.(?=\s|$)")
+
+
 def _split_names(raw: str) -> list[str]:
     names = []
     for piece in _JOINT_RE.split(raw.strip()):
@@ -110,7 +116,7 @@ def parse_by(text: str, start: int, end: int, *, strict: bool = False) -> Byline
     m = BY_RE.match(raw)
     if not m:
         return None
-    rest = raw[m.end() :]
+    rest = _LINE_BREAK_DOT_RE.sub(" ", raw[m.end() :])
     role = None
     # "By Xinhua writers A and B": the role stands between "By" and the names.
     lead = ROLE_RE.match(rest)

@@ -42,6 +42,19 @@ CLOCK_REACH = (40, 60)
 # Page timestamps, found anywhere: forms that no sentence contains. Each is guarded by the marks it
 # needs, so a text without a clock time or an "ago" costs no scan.
 TIMESTAMP_PATTERNS = (
+    # MailOnline's stamps as the CNN/Daily Mail corpus keeps them, with " . " for each line break:
+    # "PUBLISHED: . 09:12 EST, 14 March 2013 . | . UPDATED: . 11:40 EST, 14 March 2013 ." and the older
+    # "Last updated at 3:04 PM on 10th January 2012 ."
+    Guarded(
+        r"""(?:PUBLISHED|UPDATED)\s*:\s*\.?\s*[0-2]?\d:[0-5]\d\s+(?:EST|EDT|GMT|BST|UTC),\s+[0-3]?\d\s+\p{L}+\s+(?:19|20)\d\d
+            (?:\s*\.\s*\|\s*\.\s*UPDATED\s*:\s*\.?\s*[0-2]?\d:[0-5]\d\s+(?:EST|EDT|GMT|BST|UTC),\s+[0-3]?\d\s+\p{L}+\s+(?:19|20)\d\d)?
+            (?:\s+\.(?=\s|$))?
+          | Last\s+updated\s+at\s+[0-2]?\d:[0-5]\d\s+[AP]M\s+on\s+[0-3]?\d(?:st|nd|rd|th)?\s+\p{L}+\s+(?:19|20)\d\d(?:\s+\.(?=\s|$))?""",
+        "published:",
+        "updated:",
+        "last updated at",
+        flags=regex.VERBOSE,
+    ),
     # 2017-10-17 20:28:16 (Xinhua); 2023年09月27日 20:15 (CNS); 06/08/2019 10:07 PM (Bernama)
     Guarded(
         r"""(?<!\d)(?:19|20)\d\d-[01]\d-[0-3]\d[ T][0-2]\d:[0-5]\d(?::[0-5]\d)?(?!\d)
