@@ -434,3 +434,13 @@ def test_mailonline_header_as_the_cnn_daily_mail_corpus_keeps_it() -> None:
         assert [(b.names, b.role) for b in story.bylines] == [(names, role)], text
         assert [r.kind for r in story.residue] == ["timestamp"], text
         assert story.headline is None and not story.body.startswith(("By", "PUBLISHED", "Last")), text
+
+
+def test_byline_run_on_with_read_time_and_stamp() -> None:
+    story = wirecut.parse(
+        "By Hanna Brecht | 2 Minute Read | Published 9:41 AM EDT Sun October 3, 2021\n\nA bakery won a prize."
+    )
+    assert [b.names for b in story.bylines] == [("Hanna Brecht",)]
+    assert [r.kind for r in story.residue] == ["timestamp"] and story.body == "A bakery won a prize."
+    story = wirecut.parse("Help | Sitemap | Archive | Advanced Search\n\nCAIRO (AP) — The talks resumed.")
+    assert [r.kind for r in story.residue] == ["navigation"]

@@ -211,10 +211,18 @@ COOKIE_RE = regex.compile(
     r"(?:(?<=[.!?\"”’]\s{1,3})|(?<=\n)|^)We\suse\scookies[^\n]{0,300}?(?:cookies\.|(?=\n)|$)", regex.MULTILINE
 )
 
+# A byline line that a site runs on with its read time and stamp, as newspaper4k and other extractors
+# leave it: "By NAME | 2 Minute Read | Published 9:41 AM EDT Sun October 3, 2021".
+BYLINE_META_RE = regex.compile(
+    r"""(?:By|BY)\s[^|\n]{2,80}?\s
+        (?P<meta>\|\s(?:\d{1,2}\s(?i:minutes?|min)\s(?i:read)|(?i:published|updated|posted)\b).*)""",
+    regex.VERBOSE,
+)
+
 # Navigation a unit can be: site menus, font-size switches, "back to top".
 NAVIGATION_UNIT_RE = regex.compile(
     r"""
-      .{1,60}(?:\s\|\s.{1,60}){2,}                       # a menu: "Help | Sitemap | Archive | Advanced Search"
+      (?!By\s|BY\s).{1,60}(?:\s\|\s.{1,60}){2,}         # a menu: "Help | Sitemap | Archive | Advanced Search"
     | .{3,200}?\s?(?:-|–|\|)\s?(?:Xinhua|China\ Daily|chinadaily\.com\.cn|People's\ Daily)(?:\s?\|\s?[\w.]+)?  # page titles
     | 【字[体體][:：][^】]{0,20}】?                           # Chinese font-size switch
     | \d{1,2}版[:：].{1,12}                                 # a paper's page labels: "01版:要 闻"
@@ -307,6 +315,11 @@ def parse(state: ParseState) -> None:
             if end - start > 300:
                 continue
             piece = text[start:end]
+            meta = BYLINE_META_RE.match(piece)
+            if meta:
+                # The byline is the byline parser's; the read time and the stamp after it are furniture.
+                _claim(state, "timestamp", start + meta.start("meta"), end)
+                continue
             for pattern, kind in _unit_patterns():
                 if pattern.fullmatch(piece, timeout=1.0):
                     _claim(state, kind, start, end)
