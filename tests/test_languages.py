@@ -288,3 +288,12 @@ def test_correspondent_inside_the_slashes_is_the_byline() -> None:
     assert story.body == "Das Amt schwieg am Dienstag."
     story = wirecut.parse("МОСКВА, 5 марта. /ТАСС/. Правительство приняло решение.")
     assert story.bylines == () and story.dateline is not None and story.dateline.text == "МОСКВА, 5 марта. /ТАСС/."
+
+
+def test_chinese_closing_credits_reporter_then_editors() -> None:
+    story = wirecut.parse("新华社广州3月2日电 广州市2日启动招聘会。\n\n新京报记者 林海 校对 吴芳")
+    assert [b.names for b in story.bylines] == [("林海",)]
+    assert [(n.kind, n.names) for n in story.notes] == [("editor", ("吴芳",))]
+    assert story.body == "广州市2日启动招聘会。"
+    story = wirecut.parse("新华社北京3月2日电 会议召开。\n\n编辑 王强 校对 李梅")
+    assert [(n.kind, n.names) for n in story.notes] == [("editor", ("王强", "李梅"))] and story.body == "会议召开。"

@@ -76,9 +76,11 @@ BOUNDED_BY_RE = regex.compile(
     r",\s(?P<agency>[\p{L}]{2,12})\b\s?=?"
 )
 
-# Reporters named on a line of their own, with no photo mark after them (that would be a credit).
+# Reporters named on a line of their own, with no photo mark after them (that would be a credit), or
+# before the editors' names: "新京报记者 林海 校对 吴芳" (The Beijing News).
 CLOSING_REPORTERS_RE = regex.compile(
-    r"(?:(?<=\n)|^)[ \t\u3000]*(?:新华社|新華社|中新社)(?:记者|記者)\s?(?P<names>[\p{Han}·]{2,4}(?:[ \t、][\p{Han}·]{2,4}){0,4})[ \t]*(?=\n|$)",
+    r"(?:(?<=\n)|^)[ \t\u3000]*(?:新华社|新華社|中新社|新京报|新京報)(?:记者|記者)\s?(?P<names>[\p{Han}·]{2,4}(?:[ \t、][\p{Han}·]{2,4}){0,4}?)[ \t]*"
+    r"(?=\n|$|(?:责任编辑|编辑|责编|校对|审校|審校)[ \t:：])",  # the editors' names after it are a note
     regex.MULTILINE,
 )
 

@@ -19,7 +19,7 @@ from wirecut import lexicon
 from wirecut.parsers.dateline import first_dateline
 from wirecut.spans import ParseState, Span
 from wirecut.story import Note
-from wirecut.text import Guarded, clean, time_limit, units
+from wirecut.text import Guarded, clean, time_limit, trim, units
 
 NYT_MARK_RE = regex.compile(
     r"""\(MORE\)                                # the take goes on in the next one
@@ -81,6 +81,18 @@ ANYWHERE_RES: tuple[tuple[str, Guarded], ...] = (
     # The New York Times news service's marks for editors, kept in the Gigaword corpus, always in
     # capitals: they tell a desk how to handle the copy and are never printed.
     ("ednote", Guarded(NYT_MARK_RE, "(more)", "optional trim", "(picture")),
+)
+
+# Chinese papers close a story with its editor's and proofreader's names after the reporter's, on
+# one line: "新京报记者 林海 校对 吴芳", "编辑 王强 校对 李梅".
+CHINESE_CREDITS = Guarded(
+    r"(?:(?<=[ \t\u3000])|(?<=\n)|^)(?:(?:责任编辑|编辑|责编|校对|审校|審校)[ \t]*[:：]?[ \t]*[\p{Han}·]{2,4}[ \t\u3000]*)+(?=\n|$)",
+    "编辑",
+    "校对",
+    "责编",
+    "审校",
+    "審校",
+    flags=regex.MULTILINE,
 )
 
 # dpa's notebook for editors, from "# Notebook" to the desk's sign-off, not for publication. It holds
@@ -238,7 +250,7 @@ def _names(kind: str, raw: str, m: regex.Match[str]) -> tuple[str, ...]:
         named = m.groupdict().get("names")
         if named:
             return tuple(n.strip() for n in regex.split(r"\s*(?:,|/|、| and )\s*", named.strip(" |")) if n.strip())
-        inner = regex.sub(r"^[\[【（(]\s*(?:责任编辑|编辑|责编)\s*[:：]|[\]】）)]$", "", raw)
+        inner = regex.sub(r"[\[【（(\]】）)]|责任编辑|编辑|责编|校对|审校|審校|[:：]", " ", raw)
         return tuple(n for n in regex.split(r"[\s、,]+", inner) if n)
     if kind == "reporting":
         return tuple(_NAMES_AFTER_BY_RE.findall(raw))
@@ -278,6 +290,9 @@ def parse(state: ParseState) -> None:
     lowered = text.lower()
     for m in NOTEBOOK.finditer(text, lowered):
         _claim_over_residue(state, m)
+    for m in CHINESE_CREDITS.finditer(text, lowered):
+        start, end = trim(text, m.start(), m.end())
+        _claim(state, "editor", start, end, m)
     for kind, guarded in ANYWHERE_RES:
         for m in guarded.finditer(text, lowered):
             _claim(state, kind, m.start(), m.end(), m)
