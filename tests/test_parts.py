@@ -444,3 +444,10 @@ def test_byline_run_on_with_read_time_and_stamp() -> None:
     assert [r.kind for r in story.residue] == ["timestamp"] and story.body == "A bakery won a prize."
     story = wirecut.parse("Help | Sitemap | Archive | Advanced Search\n\nCAIRO (AP) — The talks resumed.")
     assert [r.kind for r in story.residue] == ["navigation"]
+
+
+def test_indented_contributor_line_of_an_anpa_story() -> None:
+    text = "\t   OSLO (AP) _ The port reopened.\n \n\t   ___\n \n\t   AP writers Ola Berg in Bergen and Kari Lund in Oslo contributed to this report.\n"
+    story = wirecut.parse(text)
+    assert [(n.kind, n.names) for n in story.notes] == [("contributor", ("Ola Berg", "Kari Lund"))]
+    assert story.body == "The port reopened."

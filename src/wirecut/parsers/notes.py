@@ -172,15 +172,16 @@ RIGHTS_SENTENCE_RE = regex.compile(
 )
 
 # Trailers at the end of a story that a careful editor cuts, as whole sentences.
+# (A line may be indented, as AP's ANPA feed indents every line of the story with a tab.)
 CONTRIBUTOR_RE = regex.compile(
-    r"""(?:(?<=[.!?"”’]\s)|(?<=\n)|^)
+    r"""(?:(?<=[.!?"”’]\s)|(?<=\n[ \t]{0,8})|^)
         [\p{Lu}][^.!?\n]{0,300}?\s(?:contributed|contributes)\s(?:reporting\s)?to\s(?:this|the)\s(?:report|story)\.""",
     regex.VERBOSE | regex.MULTILINE,
 )
 
 # AP's contact trailer: "Bernard Condon can be reached at http://... . His work can be found at ... ."
 CONTACT_RE = regex.compile(
-    r"""(?:(?<=[.!?"”’_]\s)|(?<=\n)|^)
+    r"""(?:(?<=[.!?"”’_]\s)|(?<=\n[ \t]{0,8})|^)
         [\p{Lu}][\p{L}.'’\- ]{1,60}\scan\sbe\s(?:reached|contacted|followed)\s(?:at|on|via)\s[^\n]{1,300}?\.(?=\s|$)
         (?:\s+(?:His|Her|Their)\swork\scan\sbe\sfound\sat\s[^\n]{1,300}?\.(?=\s|$))?""",
     regex.VERBOSE | regex.MULTILINE,
