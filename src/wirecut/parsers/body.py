@@ -60,10 +60,14 @@ def parse(state: ParseState) -> None:
 _SENTENCE_CLOSE_RE = regex.compile(r"[.!?…\"”’)\]。！？]\s*$")
 
 
+# Any mark that closes a sentence or a phrase, at a line's end.
+_CLOSING_MARK_RE = regex.compile(r"[.!?:;,\"”’)\]。！？]\s*$")
+
+
 def _is_page_furniture(raw: str) -> bool:
     """A closing line of one to three words with no sentence mark: a site's link, not a story's end."""
     words = raw.split()
-    return 1 <= len(words) <= 3 and not regex.search(r"[.!?:;,\"”’)\]。！？]\s*$", raw) and raw[:1].isupper()
+    return 1 <= len(words) <= 3 and not _CLOSING_MARK_RE.search(raw) and raw[:1].isupper()
 
 
 # Where a scraper glued two paragraphs with no space ("...data shows.The total value", "...imports.\"It"),

@@ -99,6 +99,13 @@ CHINESE_REPORTERS_RE = regex.compile(
 _LINE_BREAK_DOT_RE = regex.compile(r"(?:(?<=\s)|^)\.(?=\s|$)")
 
 
+# The joints between Chinese names: spaces, "、" and commas of either script.
+_CHINESE_NAME_JOINT_RE = regex.compile(r"[、，,\s]+")
+
+# A sentence's end, in Latin or Chinese script.
+_SENTENCE_MARK_RE = regex.compile(r"[.!?。]")
+
+
 def _split_names(raw: str) -> list[str]:
     names = []
     for piece in _JOINT_RE.split(raw.strip()):
@@ -200,7 +207,7 @@ def parse(state: ParseState) -> None:
         _agency_byline(state)
     # China News Service closes a story with its reporters: "中新社記者 王辛莉 張蔚然".
     for m in CLOSING_REPORTERS_RE.finditer(text):
-        names = tuple(n for n in regex.split(r"[\s、]+", m.group("names")) if n)
+        names = tuple(n for n in _CHINESE_NAME_JOINT_RE.split(m.group("names")) if n)
         state.claim(
             "byline", m.start(), m.end(), Byline(clean(m.group(0)), names, None, Span(m.start(), m.end())), "byline"
         )
@@ -244,7 +251,7 @@ def _chinese_reporters(state: ParseState, pos: int) -> None:
     if not m:
         return
     start, end = trim(text, m.start(), m.end())
-    names = tuple(n for n in regex.split(r"[、，,\s]+", m.group("names") or m.group("names2")) if n)
+    names = tuple(n for n in _CHINESE_NAME_JOINT_RE.split(m.group("names") or m.group("names2")) if n)
     state.claim("byline", start, end, Byline(clean(text[start:end]), names, None, Span(start, end)), "byline")
 
 
@@ -266,7 +273,7 @@ def _agency_byline(state: ParseState) -> None:
                 continue
             before = text[run.start : m.start()]
             after = text[m.end() : m.end() + 2].lstrip()
-            if len(before.split()) < 3 or regex.search(r"[.!?。]", before) or not after[:1].isupper():
+            if len(before.split()) < 3 or _SENTENCE_MARK_RE.search(before) or not after[:1].isupper():
                 continue
             byline = Byline(name, (), name, Span(m.start(), m.end()))
             if state.claim("byline", m.start(), m.end(), byline, "byline"):

@@ -77,6 +77,16 @@ _PHOTO_NUMBER_RE = regex.compile(r"\(\d{6}\)\s*--\s*$")
 _AGENCY_BY_CREDIT = {"Xinhua Photo": "Xinhua", "chinadaily.com.cn": "China Daily", "中新社": "China News Service"}
 
 
+# The joints between photographers' names: "A, B and C", "甲、乙".
+_NAME_JOINT_RE = regex.compile(r"\s*(?:,|、|，|\band\b|&)\s*")
+
+# A caption's full date, from which a story without one takes its year, each form in its turn.
+_DATED_RES = (
+    regex.compile(r"\p{Lu}\p{Ll}+\.?\s+\d{1,2},\s+(?:19|20)\d\d"),  # April 19, 2016
+    regex.compile(r"\d{1,2}\.?\s+\p{L}+\.?\s+(?:19|20)\d\d"),  # 10 août 2024, 10. August 2024
+    regex.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日"),  # 2024年5月18日
+)
+
 # The last word of a credit's name part that makes it a source, not a person: "DPA/Zuma Press",
 # "Xinhua/Pool", "AP Photo/Handout", "Getty Images".
 _NOT_A_PERSON_RE = regex.compile(r"(?:^|\s)(?:Press|Images|Wire|Pool|Handout|File|Photos?)$")
@@ -85,7 +95,7 @@ _NOT_A_PERSON_RE = regex.compile(r"(?:^|\s)(?:Press|Images|Wire|Pool|Handout|Fil
 def _split_names(raw: str | None) -> tuple[str, ...]:
     if not raw:
         return ()
-    parts = regex.split(r"\s*(?:,|、|，|\band\b|&)\s*", raw.strip())
+    parts = _NAME_JOINT_RE.split(raw.strip())
     return tuple(p.strip() for p in parts if p.strip() and not _NOT_A_PERSON_RE.search(p.strip()))
 
 
@@ -234,9 +244,8 @@ def _note_year(state: ParseState, caption: Caption) -> None:
     source = caption.dateline.date if caption.dateline and caption.dateline.date else None
     candidates = [source] if source else []
     # "April 19, 2016" (English), "10 août 2024" / "10. August 2024" (French, German), "2024年5月18日".
-    candidates += regex.findall(r"\p{Lu}\p{Ll}+\.?\s+\d{1,2},\s+(?:19|20)\d\d", caption.text)
-    candidates += regex.findall(r"\d{1,2}\.?\s+\p{L}+\.?\s+(?:19|20)\d\d", caption.text)
-    candidates += regex.findall(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日", caption.text)
+    for dated in _DATED_RES:
+        candidates += dated.findall(caption.text)
     for written in candidates:
         parts = read_date(written)
         if parts and parts[0]:

@@ -221,6 +221,16 @@ _STRONG_BEFORE_RE = regex.compile(r"(?:\A|\n|\s\s|\u3000)[ \t]*\Z")
 _PLACE_ONLY_REACH = 400
 
 
+# Letters by case, for the checks on a place and the word before it.
+_LOWER_RE = regex.compile(r"\p{Ll}")
+_UPPER_RE = regex.compile(r"\p{Lu}")
+_LETTER_RE = regex.compile(r"\p{L}")
+_NOT_LETTER_RE = regex.compile(r"[^\p{L}]")
+
+# A byline's names running into the place on the same line: "By A and PRIYA NANDAKUMAR AUSTIN".
+_BYLINE_RUNS_ON_RE = regex.compile(r"\bBy\s[\p{L}.'’\- ,]*\Z")
+
+
 def at_boundary(text: str, pos: int, floor: int = 0) -> bool:
     """True when a part may start at ``pos``: nothing but a boundary mark stands right before it."""
     if pos <= floor:
@@ -253,7 +263,7 @@ def _location_start(text: str, start: int, loc: str, floor: int) -> tuple[int, s
     if len(words) == 1 or _strong_boundary(text, start, floor):
         return start, loc
     previous = _previous_word(text, start, floor)
-    if loc.isupper() and regex.search(r"\p{Ll}", previous) and not previous.endswith((":", ".")):
+    if loc.isupper() and _LOWER_RE.search(previous) and not previous.endswith((":", ".")):
         return start, loc
     known = lexicon.multiword_places()
     for size in range(len(words), 1, -1):
@@ -418,7 +428,7 @@ def _accept(text: str, m: regex.Match[str], kind: str, floor: int, anywhere: boo
         loc_start = m.start("loc")
         same_line = text[max(floor, loc_start - 60) : loc_start].rsplit("\n", 1)[-1]
         # Only names (letters, initials, "and", commas) between "By" and the place: the byline runs on.
-        byline_runs_on = bool(regex.search(r"\bBy\s[\p{L}.'’\- ,]*\Z", same_line))
+        byline_runs_on = bool(_BYLINE_RUNS_ON_RE.search(same_line))
         if loc.split()[0] in ("By", "BY", "Von", "Por", "Par") or byline_runs_on:
             # A byline runs into the place: "By A and PRIYA NANDAKUMAR AUSTIN, Texas (AP)". The names
             # are the byline's; only a known multi-word place or the last word is the place.
@@ -434,15 +444,15 @@ def _accept(text: str, m: regex.Match[str], kind: str, floor: int, anywhere: boo
             # A known place of several words stands on its own: "... daa/mt/msr Nueva Delhi, 21 ene (EFE).-".
             boundary_ok = boundary_ok or loc.upper() in lexicon.multiword_places()
             previous = _previous_word(text, start, floor)
-            in_caps_run = bool(previous) and not regex.search(r"\p{Ll}", previous) and regex.search(r"\p{Lu}", previous)
+            in_caps_run = bool(previous) and not _LOWER_RE.search(previous) and _UPPER_RE.search(previous)
             if kind == "place_only":
-                letters = regex.sub(r"[^\p{L}]", "", loc)
+                letters = _NOT_LETTER_RE.sub("", loc)
                 if len(letters) < 3 or (in_caps_run and not _strong_boundary(text, start, floor)):
                     return None  # "in U.S. - Media", "NORTH YEMEN -- USDA": a headline, not a dateline
             if not boundary_ok and loc.isupper() and (agency or date or kind == "place_only"):
                 # Capitals after a word in lower or title case: "By Han Seo-jin SEOUL, Oct. 28 (Yonhap)".
-                boundary_ok = bool(regex.search(r"\p{Ll}", previous)) or not regex.search(r"\p{L}", previous)
-        if not regex.match(r"[\p{Lu}]", loc):
+                boundary_ok = bool(_LOWER_RE.search(previous)) or not _LETTER_RE.search(previous)
+        if not _UPPER_RE.match(loc):
             return None
         if not agency and not loc.isupper():
             return None  # a title-case place with no agency is a sentence ("Prices rose, April 3 -")

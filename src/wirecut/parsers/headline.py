@@ -98,12 +98,16 @@ _REPEATED_NAME_RE = regex.compile(r"(?P<name>\S{2,20})\s?[-_|]\s?(?P=name)")
 
 
 def _is_keyword_spam(raw: str) -> bool:
-    pieces = [p for p in regex.split(r"[,，]", raw) if p.strip()]
-    if len(pieces) >= 3 and all(len(p.strip()) <= 16 for p in pieces) and regex.search(r"\d", raw):
+    pieces = [p for p in _COMMA_RE.split(raw) if p.strip()]
+    if len(pieces) >= 3 and all(len(p.strip()) <= 16 for p in pieces) and _DIGIT_RE.search(raw):
         return True
     return bool(_REPEATED_NAME_RE.fullmatch(raw.strip()))
 
 
+# Chinese and Japanese letters; commas of either script; a digit.
+_CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_COMMA_RE = regex.compile(r"[,，]")
+_DIGIT_RE = regex.compile(r"\d")
 _FIRST_LETTER_RE = regex.compile(r"\p{L}")
 
 
@@ -116,7 +120,7 @@ def _looks_like_title(raw: str) -> bool:
     capitalised = sum(1 for w in words if w[:1].isupper())
     if len(words) > 15 and capitalised <= len(words) / 2:
         return False  # a long line in sentence case is a blurb or a sentence, not a headline
-    cjk = regex.search(r"\p{Han}|\p{Hiragana}|\p{Katakana}", raw)
+    cjk = _CJK_RE.search(raw)
     if not cjk and len(words) > _MAX_WORDS:
         return False
     if not cjk and len(words) == 1:
@@ -125,7 +129,7 @@ def _looks_like_title(raw: str) -> bool:
         return False
     if cjk and _is_keyword_spam(raw):
         return False
-    if cjk and len(regex.findall(r"[\p{Han}\p{Hiragana}\p{Katakana}]", raw)) < 4:
+    if cjk and len(_CJK_RE.findall(raw)) < 4:
         return False  # "彩神88": a site's name; a Chinese or Japanese story's title runs longer
     if _SENTENCE_END_RE.search(raw) and len(words) > 3:
         return False
@@ -189,7 +193,7 @@ def _header_title(text: str, pieces: list[tuple[int, int]]) -> tuple[int | None,
     repeated = _REPEATED_SLUG_RE.match(text, start, end)
     if repeated:
         start = repeated.end()  # the slug before the kicker that repeats it, flattened
-    if not _looks_like_title(regex.sub(r"\s+", " ", text[start:end]).replace(":", "", 1)):
+    if not _looks_like_title(" ".join(text[start:end].split()).replace(":", "", 1)):
         return None, None
     return start, end
 

@@ -246,13 +246,20 @@ def _people(raw: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+# Editors' names in a note: joined by commas, slashes, "、" or "and"; the credit words and brackets
+# around them ("[责任编辑:李娜]", "编辑 王强 校对 李梅").
+_EDITOR_JOINT_RE = regex.compile(r"\s*(?:,|/|、| and )\s*")
+_EDITOR_WORDS_RE = regex.compile(r"[\[【（(\]】）)]|责任编辑|编辑|责编|校对|审校|審校|[:：]")
+_NAMES_SPLIT_RE = regex.compile(r"[\s、,]+")
+
+
 def _names(kind: str, raw: str, m: regex.Match[str]) -> tuple[str, ...]:
     if kind == "editor":
         named = m.groupdict().get("names")
         if named:
-            return tuple(n.strip() for n in regex.split(r"\s*(?:,|/|、| and )\s*", named.strip(" |")) if n.strip())
-        inner = regex.sub(r"[\[【（(\]】）)]|责任编辑|编辑|责编|校对|审校|審校|[:：]", " ", raw)
-        return tuple(n for n in regex.split(r"[\s、,]+", inner) if n)
+            return tuple(n.strip() for n in _EDITOR_JOINT_RE.split(named.strip(" |")) if n.strip())
+        inner = _EDITOR_WORDS_RE.sub(" ", raw)
+        return tuple(n for n in _NAMES_SPLIT_RE.split(inner) if n)
     if kind == "reporting":
         return tuple(_NAMES_AFTER_BY_RE.findall(raw))
     if kind in ("contributor", "contact"):

@@ -255,6 +255,10 @@ def _box_under_heading(state: ParseState, heading: regex.Match[str]) -> None:
         _claim_around(state, part.span.start, stop, part)
 
 
+# A Chinese letter; a sentence's end at a line's end.
+_HAN_RE = regex.compile(r"\p{Han}")
+_SENTENCE_CLOSE_RE = regex.compile(r"[.!?。！？]\s*$")
+
 _SENTENCE_END_RE = regex.compile(r"[.!?…\"”](?=\s)")
 
 
@@ -481,8 +485,8 @@ def _title_line_before(state: ParseState, line_start: int) -> int | None:
     start, end = units_before[-1]
     raw = text[start:end]
     words = raw.split()
-    cjk = regex.search(r"\p{Han}", raw)
-    if regex.search(r"[.!?。！？]\s*$", raw) or (not cjk and not 2 <= len(words) <= 20) or (cjk and len(raw) > 60):
+    cjk = _HAN_RE.search(raw)
+    if _SENTENCE_CLOSE_RE.search(raw) or (not cjk and not 2 <= len(words) <= 20) or (cjk and len(raw) > 60):
         return None
     if "\n" not in text[end:line_start] and "<" not in text[end:line_start]:
         return None

@@ -361,13 +361,17 @@ _TAGS_RE = regex.compile(
 )
 
 
+# One tag of the list: a capitalised word.
+_TAG_WORD_RE = regex.compile(r"[\p{Lu}][\p{L}.\-]*")
+
+
 def _claim_tags(state: ParseState) -> None:
     text = state.text
     m = _TAGS_RE.search(text, max(0, len(text) - 300))
     if not m:
         return
     _claim(state, "navigation", m.start("label"), m.end("label"))
-    for tag in regex.finditer(r"[\p{Lu}][\p{L}.\-]*", text[m.start("tags") : m.end("tags")]):
+    for tag in _TAG_WORD_RE.finditer(text[m.start("tags") : m.end("tags")]):
         _claim(state, "navigation", m.start("tags") + tag.start(), m.start("tags") + tag.end())
 
 
