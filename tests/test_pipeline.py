@@ -36,3 +36,15 @@ def test_a_parser_that_breaks_costs_a_warning_not_the_text() -> None:
     pipeline = wirecut.DEFAULT.copy().insert_after("markup", "broken", broken)
     story = wirecut.parse("CAIRO, May 2 (Xinhua) -- The talks resumed.", pipeline=pipeline)
     assert story.body == "The talks resumed." and any("broken" in w for w in story.warnings)
+
+
+def test_every_guarded_pattern_compiles() -> None:
+    """Guarded patterns compile when first needed; this compiles each one now, so none fails late."""
+    import gc
+
+    from wirecut.text import Guarded
+
+    guarded = [o for o in gc.get_objects() if isinstance(o, Guarded)]
+    assert len(guarded) > 20
+    for g in guarded:
+        assert g.pattern.pattern

@@ -98,9 +98,12 @@ class Guarded:
     try at every position: every match holds a needle, starts at most ``before`` characters before it
     and ends at most ``after`` past it, so only those windows are scanned. Finding the needles with
     ``str.find`` costs a few microseconds where a scan of a pattern of alternatives costs a hundred.
+
+    A pattern given as source is compiled when a text first holds one of its needles: most patterns
+    of rare forms are never needed by a one-shot ``wirecut parse``, which then starts sooner.
     """
 
-    __slots__ = ("needles", "pattern", "reach")
+    __slots__ = ("_compiled", "_flags", "_source", "needles", "reach")
 
     def __init__(
         self,
@@ -109,9 +112,17 @@ class Guarded:
         flags: int = 0,
         reach: tuple[int, int] | None = None,
     ) -> None:
-        self.pattern = source if isinstance(source, regex.Pattern) else regex.compile(source, flags)
+        self._compiled = source if isinstance(source, regex.Pattern) else None
+        self._source = source if isinstance(source, str) else source.pattern
+        self._flags = flags
         self.needles = tuple(n.lower() for n in needles)
         self.reach = reach
+
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = regex.compile(self._source, self._flags)
+        return self._compiled
 
     def may_match(self, lowered: str) -> bool:
         return not self.needles or any(n in lowered for n in self.needles)
