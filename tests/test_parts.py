@@ -451,3 +451,19 @@ def test_indented_contributor_line_of_an_anpa_story() -> None:
     story = wirecut.parse(text)
     assert [(n.kind, n.names) for n in story.notes] == [("contributor", ("Ola Berg", "Kari Lund"))]
     assert story.body == "The port reopened."
+
+
+def test_aggregator_page_later_items_are_teasers() -> None:
+    """An aggregator lists items as: title line, "SOURCE - 2 hours ago", text; later items are teasers."""
+    first = "OSLO - The harbour reopened on Friday after a storm closed it for two days. " * 4
+    text = (
+        "Harbour reopens after storm\n\nNORDIC WIRE - 2 hours 10 min ago\n" + first.strip() + "\n\n"
+        "Ferry fares to rise in May\n\nNORDIC WIRE - 3 hours 5 min ago\n\nThe ferry company said fares would rise.\n"
+    )
+    story = wirecut.parse(text)
+    assert story.headline is not None and story.headline.text == "Harbour reopens after storm"
+    assert [(r.title, r.summary) for r in story.related] == [
+        ("Ferry fares to rise in May", "The ferry company said fares would rise.")
+    ]
+    assert story.body.startswith("The harbour reopened") and story.body.endswith("closed it for two days.")
+    assert "Ferry" not in story.body and "NORDIC WIRE" not in story.body

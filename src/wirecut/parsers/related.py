@@ -180,6 +180,7 @@ def parse(state: ParseState) -> None:
                 _box_under_heading(state, heading)
     _listing_lines(state, story_start)
     _ago_teasers(state, story_start)
+    _aggregator_items(state, story_start)
     _later_stories(state, story_start)
 
 
@@ -429,6 +430,43 @@ def _ago_teasers(state: ParseState, story_start: int | None) -> None:
 
 #: How much story text must stand before another story's title and dateline for it to count as one.
 _LATER_STORY_GAP = 200
+
+# What may stand before an aggregator's age stamp on its line: the source and a dash ("CHINA DAILY -",
+# "Reuters -"), as news aggregators list their items: a title line, "SOURCE - 2 hours ago", the text.
+_SOURCE_BEFORE_AGE_RE = regex.compile(r"[ \t]*(?:[\p{Lu}][\p{L}.&'’ ]{1,40}[ \t][-–—|][ \t]*)?")
+
+
+def _aggregator_items(state: ParseState, story_start: int | None) -> None:
+    """Later items of an aggregator's page: a title line, then a line with the source and the item's age.
+
+    The first item is the story; each later one is a teaser up to the next part, never the story's body.
+    """
+    text = state.text
+    if story_start is None or "\n" not in text:
+        return
+    for stamp in state.claims_of("residue"):
+        if stamp.part.kind != "timestamp" or stamp.span.start < story_start + _LATER_STORY_GAP:
+            continue
+        if not stamp.part.text.endswith("ago") or stamp.part.iso:
+            continue
+        line_start = text.rfind("\n", 0, stamp.span.start) + 1
+        line_end = text.find("\n", stamp.span.end)
+        line_end = len(text) if line_end == -1 else line_end
+        if text[stamp.span.end : line_end].strip() or not _SOURCE_BEFORE_AGE_RE.fullmatch(
+            text, line_start, stamp.span.start
+        ):
+            continue
+        title_end = trim(text, 0, line_start)[1]
+        title_start = text.rfind("\n", 0, title_end) + 1
+        title = text[title_start:title_end].strip()
+        if not title or len(title.split()) > 20 or _SENTENCE_CLOSE_RE.search(title):
+            continue
+        if not state.is_free(title_start, title_end):
+            continue
+        end = _block_end(state, line_end)
+        summary_start = trim(text, line_end, end)[0]
+        part = Related(clean(title), None, clean(text[summary_start:end]) or None, None, Span(title_start, end))
+        _claim_around(state, title_start, end, part)
 
 
 def _later_stories(state: ParseState, story_start: int | None) -> None:
