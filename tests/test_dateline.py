@@ -119,3 +119,46 @@ def test_spaced_en_dash_and_hexadecimal_dash_references_end_a_dateline() -> None
         story = wirecut.parse(f"DALLAS (AP) {dash} City council members approved the budget on Tuesday.")
         assert story.dateline is not None and story.dateline.agency == "AP", dash
         assert story.body.startswith("City council members"), dash
+
+
+def test_flattened_title_runs_into_a_known_agency_dateline() -> None:
+    story = wirecut.parse(
+        "Procès: la cour rend son verdict Lyon, 10 juil 2024 (AFP) La cour a rendu son verdict mercredi."
+    )
+    assert story.dateline is not None and (story.dateline.location, story.dateline.agency) == ("Lyon", "AFP")
+    assert story.headline is not None and story.headline.text == "Procès: la cour rend son verdict"
+    story = wirecut.parse("Mehr Touristen auf den Inseln gezählt Athen (dpa) - Die Zahl der Besucher stieg im Mai.")
+    assert story.dateline is not None and story.dateline.location == "Athen"
+    assert story.body == "Die Zahl der Besucher stieg im Mai."
+    # ANSA's agency-first dateline after a title that ends with a name keeps its place and date
+    story = wirecut.parse(
+        "Reform plan unacceptable - Rossi (ANSA) - Rome, October 11 - The minister spoke on Wednesday."
+    )
+    assert story.dateline is not None and (story.dateline.location, story.dateline.date) == ("Rome", "October 11")
+
+
+def test_ritzau_slashed_dateline_and_services_outside_the_lexicon() -> None:
+    story = wirecut.parse("København /ritzau/: En mand er blevet løsladt onsdag.")
+    assert story.dateline is not None and (story.dateline.location, story.dateline.agency) == ("København", "Ritzau")
+    assert story.body == "En mand er blevet løsladt onsdag."
+    story = wirecut.parse("Karen Lund Holm Haag /ritzau/: Forskere har lavet forsøg.")
+    assert story.dateline is not None and story.dateline.location == "Haag"
+    story = wirecut.parse("Receivers appoint acting chief\n\nJan. 12 (BusinessDesk) - The receivers appointed a chief.")
+    assert story.dateline is not None and (story.dateline.date, story.dateline.agency) == ("Jan. 12", "BusinessDesk")
+    assert story.body == "The receivers appointed a chief."
+    story = wirecut.parse("Prices rose sharply on March 3 (Local Time) as markets opened in the capital.")
+    assert story.dateline is None
+
+
+def test_dateline_line_with_no_agency_or_dash() -> None:
+    story = wirecut.parse("Former premier dies aged 90\n\nBEIJING, July 23\n\nThe former premier died on Monday.")
+    assert story.dateline is not None and (story.dateline.location, story.dateline.date) == ("BEIJING", "July 23")
+    assert story.body == "The former premier died on Monday."
+
+
+def test_a_list_line_deep_in_a_story_is_no_dateline() -> None:
+    items = "\n\n".join(f"{n}. Show number {n} (ITV) April {n}: {n}.5 million" for n in range(1, 11))
+    intro = "The most watched shows of the year were announced on Monday by the ratings board. " * 8
+    story = wirecut.parse(f"TOP TEN SHOWS OF THE YEAR\n\n{intro}\n\n{items}")
+    assert story.dateline is None
+    assert story.body.startswith("The most watched shows") and "10. Show number 10" in story.body

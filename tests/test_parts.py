@@ -467,3 +467,9 @@ def test_aggregator_page_later_items_are_teasers() -> None:
     ]
     assert story.body.startswith("The harbour reopened") and story.body.endswith("closed it for two days.")
     assert "Ferry" not in story.body and "NORDIC WIRE" not in story.body
+
+
+def test_headline_of_two_clauses_joined_by_a_semicolon() -> None:
+    title = "Receivers install acting chief executive as founder quits the board; retailer put up for sale"
+    story = wirecut.parse(f"{title}\n\nBy Jon Hill\n\nJan. 12 (BusinessDesk) - The receivers appointed a chief.")
+    assert story.headline is not None and story.headline.text == title

@@ -143,7 +143,7 @@ def _patterns() -> list[_Shape]:
         (
             "slashed",
             rf"""{place}{region}?(?:\s*,\s*(?P<date>{date}))?\.?\s*/(?:(?P<corr>Корр\.|Korr\.|Корреспондент)\s+)?
-                (?P<agency>{agency})(?P<tail>[-\s"][^/\n]{{0,60}})?/\.?""",
+                (?P<agency>{agency})(?P<tail>[-\s"][^/\n]{{0,60}})?/[.:]?""",  # Ritzau: "København /ritzau/:"
         ),
         # Chinese agencies: "新华社北京4月19日电", "中新社北京九月二十七日电", "人民网北京12月8日电", "本报墨西哥城1月28日电".
         (
@@ -170,9 +170,17 @@ def _patterns() -> list[_Shape]:
             rf"""\((?P<agency>{agency})\)\s*(?:-|–|—)\s*{place}(?:\s*,\s*(?P<date>{date}))?(?P<sep>{_SEPARATOR})""",
         ),
         # Date (AGENCY) -- with no place: UPI's current form ("June 3 (UPI) --").
-        ("date_only", rf"""(?P<date>{date})\s*\((?P<agency>{agency})\)(?P<sep>{_SEPARATOR})?"""),
+        # A service outside the lexicon writes the same form: BusinessDesk's "Jan. 12 (BusinessDesk) -",
+        # Reuters' data partners' "Jan 30 (Gracenote) -" (such an unknown tag needs the dash).
+        (
+            "date_only",
+            rf"""(?P<date>{date})\s*\((?P<agency>{agency}|[\p{{Lu}}][\p{{L}}]+(?:\s[\p{{Lu}}][\p{{L}}]+)?)\)(?P<sep>{_SEPARATOR})?""",
+        ),
         # PLACE, Date - with no agency: Reuters-21578 (1987) and other pre-web wire copy.
         ("undated_agency", rf"""{upper_place}{region}?\s*,\s*(?P<date>{date})(?P<sep>{_SEPARATOR})(?=\s)"""),
+        # PLACE, Date alone on its line, with no agency or dash: a feed's dateline element kept as a line
+        # (Kyodo's NewsML: "BEIJING, July 23" above the story).
+        ("lone_line", rf"""(?<=\n|\A)[ \t]*{upper_place}{region}?\s*,\s*(?P<date>{date})(?=[ \t]*\n)"""),
         # PLACE -- with neither date nor agency: NYT and Boston Globe wire ("FOXBOROUGH --", "WASHINGTON _").
         # Tehran Times and other Iranian and Gulf papers write a spaced en dash: "TEHRAN – The ...".
         ("place_only", rf"""{upper_place}{region}?(?P<sep>\s*(?:--|—|\s_|\s-|\s–))(?=\s+[\p{{Lu}}"“])"""),
@@ -201,6 +209,8 @@ def _patterns() -> list[_Shape]:
         "agency_first": (bracket, "(", 0, 300),
         "date_only": (bracket, "(", 60, 160),
         "undated_agency": (dash, dashes, 250, 40),
+        # Anchored on the line break after it.
+        "lone_line": (regex.compile("\n"), "\n", 200, 1),
         "place_only": (dash, dashes, 160, 40),
         "agency_only": (dash, dashes, 120, 40),
     }
@@ -219,6 +229,10 @@ _STRONG_BEFORE_RE = regex.compile(r"(?:\A|\n|\s\s|\u3000)[ \t]*\Z")
 
 #: How far into the text a dateline with neither date nor agency may stand ("FOXBOROUGH --").
 _PLACE_ONLY_REACH = 400
+
+#: How far past the start of the free text a dateline may stand whose tag is no known agency's: far
+#: into a story, "Britain's Got Talent (ITV) April 30:" is a line of a list, not a dateline.
+_UNKNOWN_TAG_REACH = 600
 
 
 # Letters by case, for the checks on a place and the word before it.
@@ -401,6 +415,12 @@ def _merge_source_and_place(text: str, found: list[DatelineMatch]) -> list[Datel
     return merged
 
 
+def _agency_first_at(text: str, pos: int) -> bool:
+    """True when ANSA's agency-first dateline, "(ANSA) - Rome, October 11 -", starts at ``pos``."""
+    shape = next(s for s in _patterns() if s.name == "agency_first")
+    return shape.pattern.match(text, pos, min(len(text), pos + 300)) is not None
+
+
 def _accept(text: str, m: regex.Match[str], kind: str, floor: int, anywhere: bool) -> DatelineMatch | None:
     """Check a pattern's match against what a real dateline looks like; give the dateline or None."""
     groups = m.groupdict()
@@ -420,10 +440,23 @@ def _accept(text: str, m: regex.Match[str], kind: str, floor: int, anywhere: boo
         # NewsML-G2's "KAZAN, Monday (Reuters) -": the word after the comma is the day, not a region.
         date, region_group = groups["region"], ""
     known_agency = bool(agency) and agency in lexicon.agency_forms()
-    # ANSA's agency-first form is distinctive enough to stand anywhere: "... - Alfano (ANSA) - Rome, October 11 -".
+    # ANSA's agency-first form and the slashed tags of TASS, RIA and Ritzau are distinctive enough to stand
+    # anywhere: "... - Alfano (ANSA) - Rome, October 11 -", "Peder Poulsen Haag /ritzau/: ...".
     boundary_ok = (
-        anywhere or kind == "agency_first" or bool(groups.get("agency_bare")) or at_boundary(text, start, floor)
+        anywhere
+        or kind in ("agency_first", "slashed")
+        or bool(groups.get("agency_bare"))
+        or at_boundary(text, start, floor)
     )
+    # A flattened title runs straight into a known agency's dateline with a date or a dash after its
+    # tag ("... condamnée Strasbourg, 10 juil 2024 (AFP) L'opératrice", "... aufgegriffen Athen (dpa) -"):
+    # the tag makes it a dateline; the place is cut to its last word below.
+    flattened_title = kind == "tagged" and known_agency and bool(date or groups.get("sep")) and m.start() - floor < 600
+    if flattened_title and _agency_first_at(text, m.start("agency") - 1):
+        flattened_title = False  # ANSA's "... - Alfano (ANSA) - Rome, October 11 -": the tag opens the dateline
+    # "Date (Service) -" after a flattened title is as distinctive: "... Primeira Liga Results Jan 3 (OPTA) -".
+    flattened_title = flattened_title or (kind == "date_only" and bool(groups.get("sep")) and m.start() - floor < 300)
+    boundary_ok = boundary_ok or flattened_title
     if loc:
         loc_start = m.start("loc")
         same_line = text[max(floor, loc_start - 60) : loc_start].rsplit("\n", 1)[-1]
@@ -435,8 +468,14 @@ def _accept(text: str, m: regex.Match[str], kind: str, floor: int, anywhere: boo
             if not loc.isupper():
                 return None
             place_start, loc = _tail_place(loc_start, loc)
+        elif kind == "slashed" and not loc.isupper() and len(loc.split()) > 1:
+            # A slashed tag stands anywhere, so the words before it may be a byline or a title: "Peder
+            # Top Poulsen Haag /ritzau/:". The place is a known place of several words, else the last.
+            place_start, loc = _tail_place(loc_start, loc)
         else:
             place_start, loc = _location_start(text, loc_start, loc, floor)
+        if kind == "tagged" and not known_agency and not loc.isupper() and not at_boundary(text, place_start, floor):
+            return None  # "... Primeira Liga Results Jan 3 (OPTA) -": a title's word, not a place
         if loc_start == m.start():
             start = place_start
             # A place cut out of a run of capitals (a flattened headline before it) has its boundary there.
@@ -482,6 +521,10 @@ def _accept(text: str, m: regex.Match[str], kind: str, floor: int, anywhere: boo
             return None
     if kind == "tagged" and not known_agency and not (loc and (loc.isupper() or date)):
         return None
+    if kind in ("tagged", "date_only") and not known_agency and m.start() - floor > _UNKNOWN_TAG_REACH:
+        return None  # "10. Britain's Got Talent (ITV) April 30: 11.87 million": a list in the story
+    if kind == "date_only" and not known_agency and not groups.get("sep"):
+        return None  # "March 3 (Local Time)": an aside
     if date and read_date(date) is None and date not in _WEEKDAYS:
         return None  # a word and a number that name no month: "Group 4", "Room 12"
     if date and date.endswith(".") and (len(date.split()[-1]) >= 7 or kind == "slashed"):
