@@ -134,3 +134,29 @@ def test_short_turkish_text_with_german_letters_is_turkish() -> None:
 def test_german_text_naming_a_turkish_person_stays_german() -> None:
     text = "Die Ministerin traf am Montag den türkischen Außenminister Çağlar, um über die Lage zu sprechen."
     assert wirecut.parse(text).language == "de"
+
+
+def test_sign_offs_of_pa_ritzau_businessdesk_and_dpa_desks() -> None:
+    cases = [
+        ("LONDON - The show drew 12 million viewers.\n\nends\n", "ends"),
+        ("LONDON - The show drew 12 million viewers. ends", "ends"),
+        ("København /ritzau/: Manden er løsladt.\n\n/ritzau/\n", "/ritzau/"),
+        ("Jan. 12 (BusinessDesk) - The receivers appointed a chief.\n\n(BusinessDesk)\n", "(BusinessDesk)"),
+        ("Athen (dpa) - Die Küstenwache griff 20 Migranten auf.\n\ndpa tt xx n1\n", "dpa tt xx n1"),
+    ]
+    for text, signoff in cases:
+        story = wirecut.parse(text)
+        assert ("signoff", signoff) in [(n.kind, n.text) for n in story.notes], text
+        assert signoff not in story.body, text
+
+
+def test_iptc_7901_start_and_end_codes_are_residue() -> None:
+    text = "ZCZC FMG000\nYY TDR\nRACING FIELDS FOR THURSDAY\n\nRace 1 starts at noon.\n\nNNNN\n"
+    story = wirecut.parse(text)
+    assert [r.text for r in story.residue] == ["ZCZC FMG000 YY TDR", "NNNN"]
+    assert "ZCZC" not in story.body and "NNNN" not in story.body
+
+
+def test_agency_of_several_words_after_the_byline_names() -> None:
+    story = wirecut.parse("SHOW TOPS RATINGS\n\nBy Ian Jones, Press Association\n\nThe final drew 12 million viewers.")
+    assert [b.names for b in story.bylines] == [("Ian Jones",)]

@@ -60,8 +60,10 @@ NAME_RE = regex.compile(
 # The joints between several names.
 _JOINT_RE = regex.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s+AND\s+|\s*&\s*|\s+und\s+|\s+y\s+|\s+et\s+|\s+e\s+)\s*")
 
-# Agencies named after the names: dpa's "By Helen Maguire, dpa".
-_TRAILING_AGENCY_RE = regex.compile(r",\s*(?P<agency>[\p{L}][\p{L}\-]{1,20})\s*=?\s*$")
+# Agencies named after the names: dpa's "By Helen Maguire, dpa", PA's "By Ian Jones, Press Association".
+_TRAILING_AGENCY_RE = regex.compile(
+    r",\s*(?P<agency>[\p{L}][\p{L}\-]{1,20}(?:\s[\p{Lu}][\p{L}\-]{1,20}){0,2})\s*=?\s*$"
+)
 
 # A paper named after the names, as the writer's role: ", The San Diego Union-Tribune =".
 _TRAILING_PAPER_RE = regex.compile(r",\s*(?P<paper>The(?:\s[\p{Lu}][\p{L}.'’\-]+){1,4})\s*=?\s*$")

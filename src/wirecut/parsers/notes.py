@@ -117,7 +117,8 @@ UNIT_RES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     # Source lines: "Source: Xinhua", "来源：新华网", "Quelle: dpa".
     ("source", regex.compile(r"(?:Source|SOURCE|来源|稿源|Quelle|Fuente|Fonte)\s*[:：]\s*[^|\n]{1,60}?\s*\|?")),
     # Sign-offs: Reuters-21578's "Reuter", "REUTERS", AP's "___" is not one (it opens a contact line).
-    ("signoff", regex.compile(r"Reuter|REUTER|Reuters|-{1,3}\s?(?:END|End)\s?-{0,3}|\#\#\#|-30-")),
+    # PA closes a story with "ends" on a line of its own; Ritzau with "/ritzau/".
+    ("signoff", regex.compile(r"Reuter|REUTER|Reuters|-{1,3}\s?(?:END|End)\s?-{0,3}|\#\#\#|-30-|ends|ENDS|/ritzau/")),
     # Copyright lines: "Copyright 2024 The Associated Press. All rights reserved.", ANSA's
     # "ALL RIGHTS RESERVED © Copyright ANSA".
     (
@@ -347,11 +348,15 @@ TRAILER_RES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     (
         "signoff",
         regex.compile(
-            r"(?:--|—)\s?(?:IANS|BERNAMA|Bernama|KUNA|WAM|SPA|Xinhua|AFP|AP)\b|PTI(?:\s+[A-Z]{2,4}){0,4}|\((?:ANI|IANS|PTI|KUNA|WAM)\)"
+            r"(?:--|—)\s?(?:IANS|BERNAMA|Bernama|KUNA|WAM|SPA|Xinhua|AFP|AP)\b|PTI(?:\s+[A-Z]{2,4}){0,4}"
+            # ANI, IANS and BusinessDesk close with their name in brackets: "(ANI)", "(BusinessDesk)"
+            r"|\((?:ANI|IANS|PTI|KUNA|WAM|BusinessDesk)\)"
         ),
     ),
     # dpa's desk initials: "dpa hm sw"; CNA's "Enditem/ls"; Yonhap's "(END)"; Kyodo's "==Kyodo".
-    ("signoff", regex.compile(r"dpa(?:\s+[a-z]{2,4}){1,6}|Enditem(?:/\w+)?|\(END\)|==\s?Kyodo")),
+    ("signoff", regex.compile(r"dpa(?:\s+[a-z]{1,4}\d?){1,6}|Enditem(?:/\w+)?|\(END\)|==\s?Kyodo")),  # "dpa tt xx n1"
+    # PA's "ends" and Ritzau's "/ritzau/" after the last sentence of a flattened story.
+    ("signoff", regex.compile(r"ends|ENDS|/ritzau/")),
     # EFE, ANSA and Lusa close a story with their bare name: "... ejemplares. EFE".
     ("signoff", regex.compile(r"(?:EFE|ANSA|Lusa|APA|AFP)(?:\s+[a-z]{2,4}(?:/[a-z]{2,4}){0,4})?")),
     # ATS and SDA close a story with the desk's initials in brackets: "(SDA/mf ba)", "(ats/mf)".

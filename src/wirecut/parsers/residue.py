@@ -344,12 +344,25 @@ IPTC_HEADER_RE = regex.compile(
 IPTC_TAIL_STAMP_RE = regex.compile(r"(?<![\d\p{L}])[0-3]\d[0-2]\d[0-5]\d[ \t]+\p{L}{3}[ \t]+\d\d\s*\Z")
 
 
+# IPTC 7901's start-of-message and end-of-message codes around an item: "ZCZC FMG000", with the
+# priority and category line after it ("YY TDR"), ... "NNNN".
+IPTC_START_RE = regex.compile(
+    r"[ \t]*ZCZC(?:[ \t]+[A-Z0-9]{2,12})*(?:\s*\n[ \t]*[A-Z]{1,5}(?:[ \t]+[A-Z]{1,5}){0,2})?(?=[ \t]*\n)"
+)
+IPTC_END_RE = regex.compile(r"(?<!\S)NNNN\s*\Z")
+
+
 def _claim_feed_head_and_tail(state: ParseState) -> None:
     text = state.text
     start = len(text) - len(text.lstrip())
-    head = IPTC_HEADER_RE.match(text, start)
-    if head:
-        _claim(state, "unknown", *trim(text, head.start(), head.end()))
+    for head_re in (IPTC_START_RE, IPTC_HEADER_RE):
+        head = head_re.match(text, start)
+        if head:
+            _claim(state, "unknown", *trim(text, head.start(), head.end()))
+            start = head.end() + len(text[head.end() :]) - len(text[head.end() :].lstrip())
+    end_code = IPTC_END_RE.search(text, max(0, len(text) - 20))
+    if end_code:
+        _claim(state, "unknown", *trim(text, end_code.start(), end_code.end()))
     tail = IPTC_TAIL_STAMP_RE.search(text, max(0, len(text) - 40))
     if tail:
         _claim(state, "timestamp", *trim(text, tail.start(), tail.end()))
