@@ -297,3 +297,28 @@ def test_chinese_closing_credits_reporter_then_editors() -> None:
     assert story.body == "广州市2日启动招聘会。"
     story = wirecut.parse("新华社北京3月2日电 会议召开。\n\n编辑 王强 校对 李梅")
     assert [(n.kind, n.names) for n in story.notes] == [("editor", ("王强", "李梅"))] and story.body == "会议召开。"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "København /ritzau/: En mand blev anholdt onsdag. Det oplyser politiet efter en afhøring. Han havde ikke noget med sagen at gøre.",
+            "da",
+        ),
+        (
+            "Oslo (NTB): Regjeringen har lagt fram et forslag. Det ble klart etter et møte. Hun vil ikke endre planen nå, og det er mye som gjenstår.",
+            "nb",
+        ),
+        (
+            "Stockholm (TT) Regeringen vill inte ändra planen för skatterna. Det sade ministern efter ett möte. Också oppositionen är kritisk och kräver att förslaget dras tillbaka.",
+            "sv",
+        ),
+        (
+            "Berlin (dpa) - Der Präsident Recep Tayyip Erdoğan traf am Montag die Kanzlerin. Die Gespräche dauerten zwei Stunden, sagte ein Sprecher.",
+            "de",
+        ),
+    ],
+)
+def test_nordic_languages_and_shared_letters(text: str, language: str) -> None:
+    assert wirecut.parse(text).language == language

@@ -190,7 +190,21 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         ]
     ),
     "tr": frozenset(["ve", "bir", "bu", "da", "de", "için", "ile", "olarak", "çok", "daha", "olan", "gibi"]),
-    "nb": frozenset(["og", "i", "på", "er", "det", "som", "en", "til", "av", "for", "med", "at", "ikke", "har", "var"]),
+    # Norwegian Bokmål and Danish share most function words; each has its own spelling of a few ("av"
+    # and "af", "etter" and "efter", "ble" and "blev", "hadde" and "havde", "nå" and "nu").
+    "nb": frozenset(
+        ["og", "i", "på", "er", "det", "som", "en", "til", "av", "for", "med", "at", "ikke", "har", "var"]
+        + ["etter", "ble", "hadde", "nå", "meg", "hva", "mye", "fra", "også"]
+    ),
+    "da": frozenset(
+        ["og", "i", "på", "er", "det", "som", "en", "til", "af", "for", "med", "at", "ikke", "har", "var"]
+        + ["efter", "blev", "havde", "nu", "mig", "hvad", "meget", "fra", "også"]
+    ),
+    # Swedish: Ritzau's and TT's neighbours write "och", "att", "är", "för", "inte".
+    "sv": frozenset(
+        ["och", "att", "är", "det", "som", "en", "på", "för", "med", "av", "inte", "har", "till", "den", "om"]
+        + ["också", "från", "vid", "när", "ska", "efter", "blev", "hade", "ett", "sig"]
+    ),
 }
 _WORD_RE = regex.compile(r"\p{L}+")
 
@@ -257,15 +271,7 @@ def detect_language(text: str, dateline: Dateline | None = None) -> str:
         for lang in _LANGUAGES_OF_WORD.get(word, ()):
             votes[lang] += 1
     if rare:
-        for lang, letters in _LETTER_HINTS.items():
-            votes[lang] += 2 * len(letters.findall(rare))
-        shared = len(_GERMAN_TURKISH_RE.findall(rare))
-        # Turkish writes ö and ü as German does: they count for Turkish once a Turkish-only letter shows
-        # the text is Turkish (more of them than a German text's Turkish names, "Erdoğan", would bring).
-        if shared and votes["tr"] > votes["de"]:
-            votes["tr"] += 2 * shared
-        else:
-            votes["de"] += 2 * shared
+        _vote_letters(votes, rare)
     best = max(votes, key=lambda k: votes[k])
     hinted = _AGENCY_LANGUAGE.get(dateline.agency) if dateline and dateline.agency else None
     if hinted and votes.get(hinted, 0) >= 0.6 * votes[best]:
@@ -279,16 +285,32 @@ def detect_language(text: str, dateline: Dateline | None = None) -> str:
 
 
 # Letters that one language of those above uses and the others rarely do.
-_LETTER_HINTS = {
-    "tr": regex.compile(r"[ığşİ]"),
-    "de": regex.compile(r"[ßä]"),
-    "es": regex.compile(r"[ñ¿¡]"),
-    "pt": regex.compile(r"[ãõ]"),
-    "nb": regex.compile(r"[åøæ]"),
-}
+# Letters that some of the languages above use and the others rarely do, with the languages that
+# share each: a letter of one language votes for it; a shared letter votes for the one of its
+# languages that the function words and the letters of one language put ahead. So ö and ü count for
+# Turkish once "ı ğ ş" show a Turkish text, and for German in a German story naming "Erdoğan"; ä and
+# ö count for Swedish in Swedish copy; å, ø and æ for Danish or Norwegian as their words decide.
+_LETTER_HINTS: tuple[tuple[regex.Pattern[str], tuple[str, ...]], ...] = (
+    (regex.compile(r"[ığşİ]"), ("tr",)),
+    (regex.compile(r"ß"), ("de",)),
+    (regex.compile(r"[ñ¿¡]"), ("es",)),
+    (regex.compile(r"[ãõ]"), ("pt",)),
+    (regex.compile(r"ä"), ("de", "sv")),
+    (regex.compile(r"ö"), ("de", "sv", "tr")),
+    (regex.compile(r"ü"), ("de", "tr")),
+    (regex.compile(r"[øæ]"), ("nb", "da")),
+    (regex.compile(r"å"), ("nb", "da", "sv")),
+)
 
-# Letters that German and Turkish share, given to one of the two by the letters above.
-_GERMAN_TURKISH_RE = regex.compile(r"[öü]")
+
+def _vote_letters(votes: dict[str, int], rare: str) -> None:
+    """Add two votes a letter hint: single-language hints first, then each shared one to its leader."""
+    for letters, languages in sorted(_LETTER_HINTS, key=lambda hint: len(hint[1])):
+        count = len(letters.findall(rare))
+        if count:
+            leader = max(languages, key=lambda lang: votes[lang])  # the first of a tie
+            votes[leader] += 2 * count
+
 
 # The language an agency's own dateline implies, used only to break a near tie.
 _AGENCY_LANGUAGE = {
@@ -300,4 +322,5 @@ _AGENCY_LANGUAGE = {
     "Anadolu": "tr",
     "dts": "de",
     "NTB": "nb",
+    "Ritzau": "da",
 }
