@@ -193,17 +193,90 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     # Norwegian Bokmål and Danish share most function words; each has its own spelling of a few ("av"
     # and "af", "etter" and "efter", "ble" and "blev", "hadde" and "havde", "nå" and "nu").
     "nb": frozenset(
-        ["og", "i", "på", "er", "det", "som", "en", "til", "av", "for", "med", "at", "ikke", "har", "var"]
-        + ["etter", "ble", "hadde", "nå", "meg", "hva", "mye", "fra", "også"]
+        [
+            "og",
+            "i",
+            "på",
+            "er",
+            "det",
+            "som",
+            "en",
+            "til",
+            "av",
+            "for",
+            "med",
+            "at",
+            "ikke",
+            "har",
+            "var",
+            "etter",
+            "ble",
+            "hadde",
+            "nå",
+            "meg",
+            "hva",
+            "mye",
+            "fra",
+            "også",
+        ]
     ),
     "da": frozenset(
-        ["og", "i", "på", "er", "det", "som", "en", "til", "af", "for", "med", "at", "ikke", "har", "var"]
-        + ["efter", "blev", "havde", "nu", "mig", "hvad", "meget", "fra", "også"]
+        [
+            "og",
+            "i",
+            "på",
+            "er",
+            "det",
+            "som",
+            "en",
+            "til",
+            "af",
+            "for",
+            "med",
+            "at",
+            "ikke",
+            "har",
+            "var",
+            "efter",
+            "blev",
+            "havde",
+            "nu",
+            "mig",
+            "hvad",
+            "meget",
+            "fra",
+            "også",
+        ]
     ),
     # Swedish: Ritzau's and TT's neighbours write "och", "att", "är", "för", "inte".
     "sv": frozenset(
-        ["och", "att", "är", "det", "som", "en", "på", "för", "med", "av", "inte", "har", "till", "den", "om"]
-        + ["också", "från", "vid", "när", "ska", "efter", "blev", "hade", "ett", "sig"]
+        [
+            "och",
+            "att",
+            "är",
+            "det",
+            "som",
+            "en",
+            "på",
+            "för",
+            "med",
+            "av",
+            "inte",
+            "har",
+            "till",
+            "den",
+            "om",
+            "också",
+            "från",
+            "vid",
+            "när",
+            "ska",
+            "efter",
+            "blev",
+            "hade",
+            "ett",
+            "sig",
+        ]
     ),
 }
 _WORD_RE = regex.compile(r"\p{L}+")
