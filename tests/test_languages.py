@@ -322,3 +322,30 @@ def test_chinese_closing_credits_reporter_then_editors() -> None:
 )
 def test_nordic_languages_and_shared_letters(text: str, language: str) -> None:
     assert wirecut.parse(text).language == language
+
+
+def test_tt_correspondent_dateline_trailing_byline_and_chained_credit() -> None:
+    text = (
+        "Polen: EU skärper tonen\nBryssel, TT:s korrespondent\n\nFör första gången tar kommissionen i med storsläggan.\n\n"
+        "– Vi har varit redo för en dialog, säger kommissionären.\n\nKarin Berg/TT\n\n"
+        "Kommissionären väntas ge besked i morgon. Arkivfoto. Foto: Jan Holm/AP/TT\n"
+    )
+    for variant in (text, " ".join(text.split())):
+        story = wirecut.parse(variant)
+        assert story.dateline is not None and (story.dateline.location, story.dateline.agency) == ("Bryssel", "TT")
+        assert [c.credit for c in story.captions] == ["Foto: Jan Holm/AP/TT"]
+        assert story.body.startswith("För första gången") and "Foto" not in story.body
+    story = wirecut.parse(text)
+    assert [b.names for b in story.bylines] == [("Karin Berg",)]
+    assert story.body.endswith("säger kommissionären.")
+
+
+def test_anp_replacement_notice_is_an_editors_note() -> None:
+    text = "Bonden staken bij PostNL (2)\n\nN i e u w bericht, vervangt: Bonden dreigen PostNL\n\nUTRECHT (ANP) - De bond kondigt acties aan."
+    for variant in (text, " ".join(text.split())):
+        story = wirecut.parse(variant)
+        assert [(n.kind, n.text) for n in story.notes] == [
+            ("ednote", "N i e u w bericht, vervangt: Bonden dreigen PostNL")
+        ]
+        assert story.headline is not None and story.headline.text == "Bonden staken bij PostNL (2)"
+        assert story.body == "De bond kondigt acties aan."

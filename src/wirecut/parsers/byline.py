@@ -68,6 +68,14 @@ _TRAILING_AGENCY_RE = regex.compile(
 # A paper named after the names, as the writer's role: ", The San Diego Union-Tribune =".
 _TRAILING_PAPER_RE = regex.compile(r",\s*(?P<paper>The(?:\s[\p{Lu}][\p{L}.'’\-]+){1,4})\s*=?\s*$")
 
+# TT and NTB close a story with the reporter and the agency on the last line: "Wiktor Nummelin/TT".
+TRAILING_AGENCY_BYLINE_RE = regex.compile(
+    r"""(?:(?<=\n)|(?<=[.!?"”]\s))[ \t]*
+        (?P<by>(?P<names>[\p{Lu}][\p{L}\-]+(?:\s[\p{Lu}][\p{L}\-]+){1,2}(?:\s(?:och|og|and)\s[\p{Lu}][\p{L}\-]+(?:\s[\p{Lu}][\p{L}\-]+){1,2})?)
+        \s?/\s?(?:TT|NTB|STT))\s*\Z""",
+    regex.VERBOSE,
+)
+
 # CNA closes a story with its reporters in brackets: "(By Lin Pei-hsuan and Matthew Kuo) Enditem/ls".
 TRAILING_BY_RE = regex.compile(r"\((?P<by>By\s[^()\n]{3,120})\)")
 
@@ -213,6 +221,14 @@ def parse(state: ParseState) -> None:
         state.claim(
             "byline", m.start(), m.end(), Byline(clean(m.group(0)), names, None, Span(m.start(), m.end())), "byline"
         )
+    # The last free text may end before a caption or a stamp that closes the page.
+    for run in list(state.free_runs(max(0, len(text) - 800)))[-2:]:
+        trailing = TRAILING_AGENCY_BYLINE_RE.search(text, max(run.start, run.end - 120), run.end)
+        if trailing:
+            names = tuple(_split_names(trailing.group("names")))
+            start, end = trailing.span("by")
+            byline = Byline(clean(text[start:end]), names, None, Span(start, end))
+            state.claim("byline", start, end, byline, "byline")
     for m in TRAILING_BY_RE.finditer(text, max(0, len(text) - 400)):
         inner = parse_by(text, m.start("by"), m.end("by"), strict=True)
         if inner is not None:

@@ -41,7 +41,8 @@ CREDIT_RE = regex.compile(
     | \((?P<credit5>(?:Photo|Foto|Picture)\s?[:：]\s?(?P<ag5>[^()\n]{{2,60}}))\)       # (Photo: Xinhua)
     | (?P<credit6>(?P<ag6>REUTERS)/(?P<ph6>{_NAME})(?:/File\sPhoto|/File)?)   # REUTERS/Kim Kyung-Hoon/File Photo
     | (?P<credit7>(?P<ag7>AFP)\sPHOTO\s?/\s?(?P<ph7>[\p{{Lu}}][\p{{Lu}}.'’\- ]{{1,60}}[\p{{Lu}}]))  # AFP PHOTO / NAME
-    | (?P<credit8>(?:Foto|Photo)\s?[:：]\s?(?P<ph8>{_NAME})/(?P<ag8>dpa|AFP|AP|Reuters|EPA))    # Foto: NAME/dpa
+    | (?P<credit8>(?:Foto|Photo)\s?[:：]\s?(?P<ph8>{_NAME})/(?P<ag8>dpa|AFP|AP|Reuters|EPA|TT|NTB|Scanpix)
+          (?:/(?:TT|NTB|Scanpix|Ritzau))?)                                 # Foto: NAME/dpa, TT's "Foto: NAME/AP/TT"
     | (?P<credit9>(?:新华社|新華社|中新社|人民网|人民網|新华网|新華網|本报|本報)(?:记者|記者|通讯员|通訊員|发|發|發\(fā\))
           \s{{0,2}}(?P<ph9>[\p{{Han}}·]{{2,12}}?(?:\s?[、，]\s?[\p{{Han}}·]{{2,8}})*)\s{{0,2}}(?:摄|攝))  # 新华社记者鞠鹏摄, 新華社記者 高潔 攝
     | (?<=[。.!?\s])(?P<credit16>(?P<ph16>[\p{{Han}}·]{{2,4}})\s?(?:摄|攝))(?=[ \t]*(?:[(（][^()（）\n]{{1,30}}[)）])?[ \t]*(?:\n|$))  # "...提问。翟子赫 摄"
@@ -67,6 +68,14 @@ _PHOTO_SENTENCE_RE = regex.compile(
 
 # A line that a caption's description continues from: it does not end a sentence.
 _OPEN_LINE_END_RE = regex.compile(r"[^.!?\"”’)\]。]\s*\n[ \t]*\Z")
+
+#: How far before its credit a caption of flattened text may start, and how many sentences it may
+#: hold, with no break to tell.
+_FLAT_CAPTION_REACH = 500
+_FLAT_CAPTION_SENTENCES = 2
+
+# A sentence's end, after which a caption of flattened text may start.
+_SENTENCE_END_RE = regex.compile(r"""[.!?。！？]["”’]?\s+(?=["“]?[\p{Lu}\p{Han}\d])""")
 
 # How far back a caption may reach for its own dateline over line breaks (Xinhua photo pages).
 _CAPTION_REACH = 900
@@ -143,6 +152,15 @@ def _caption_start(state: ParseState, credit_start: int) -> int:
     glued = [g.end() for g in _GLUE_RE.finditer(text, start, credit_start)]
     if glued:
         start = glued[-1]
+    if not breaks:
+        # Flattened text with nothing to mark where the caption starts: a caption is a few sentences
+        # (at most two, within 500 characters of its credit), not the story before it.
+        low = max(start, credit_start - _FLAT_CAPTION_REACH)
+        ends = [m.end() for m in _SENTENCE_END_RE.finditer(text, low, credit_start) if m.end() < credit_start - 2]
+        if credit_start - start > _FLAT_CAPTION_REACH and ends:
+            start = ends[0]
+        if len(ends) >= _FLAT_CAPTION_SENTENCES:
+            start = max(start, ends[-_FLAT_CAPTION_SENTENCES])
     return start
 
 

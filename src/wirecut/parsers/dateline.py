@@ -181,6 +181,11 @@ def _patterns() -> list[_Shape]:
         # PLACE, Date alone on its line, with no agency or dash: a feed's dateline element kept as a line
         # (Kyodo's NewsML: "BEIJING, July 23" above the story).
         ("lone_line", rf"""(?<=\n|\A)[ \t]*{upper_place}{region}?\s*,\s*(?P<date>{date})(?=[ \t]*\n)"""),
+        # PLACE, AGENCY's correspondent: TT's "Bryssel, TT:s korrespondent", NTB's "Brussel, NTBs korrespondent".
+        (
+            "correspondent",
+            rf"""{place}\s*,\s*(?P<agency>TT|NTB|STT)(?::s|s)?\s+(?:korrespondent|kirjeenvaihtaja)(?:er|en)?""",
+        ),
         # PLACE -- with neither date nor agency: NYT and Boston Globe wire ("FOXBOROUGH --", "WASHINGTON _").
         # Tehran Times and other Iranian and Gulf papers write a spaced en dash: "TEHRAN – The ...".
         ("place_only", rf"""{upper_place}{region}?(?P<sep>\s*(?:--|—|\s_|\s-|\s–))(?=\s+[\p{{Lu}}"“])"""),
@@ -211,6 +216,7 @@ def _patterns() -> list[_Shape]:
         "undated_agency": (dash, dashes, 250, 40),
         # Anchored on the line break after it.
         "lone_line": (regex.compile("\n"), "\n", 200, 1),
+        "correspondent": (regex.compile("orrespondent|irjeenvaihtaja"), "kK", 160, 20),
         "place_only": (dash, dashes, 160, 40),
         "agency_only": (dash, dashes, 120, 40),
     }
@@ -444,7 +450,7 @@ def _accept(text: str, m: regex.Match[str], kind: str, floor: int, anywhere: boo
     # anywhere: "... - Alfano (ANSA) - Rome, October 11 -", "Peder Poulsen Haag /ritzau/: ...".
     boundary_ok = (
         anywhere
-        or kind in ("agency_first", "slashed")
+        or kind in ("agency_first", "slashed", "correspondent")
         or bool(groups.get("agency_bare"))
         or at_boundary(text, start, floor)
     )
@@ -468,7 +474,7 @@ def _accept(text: str, m: regex.Match[str], kind: str, floor: int, anywhere: boo
             if not loc.isupper():
                 return None
             place_start, loc = _tail_place(loc_start, loc)
-        elif kind == "slashed" and not loc.isupper() and len(loc.split()) > 1:
+        elif kind in ("slashed", "correspondent") and not loc.isupper() and len(loc.split()) > 1:
             # A slashed tag stands anywhere, so the words before it may be a byline or a title: "Peder
             # Top Poulsen Haag /ritzau/:". The place is a known place of several words, else the last.
             place_start, loc = _tail_place(loc_start, loc)

@@ -78,6 +78,15 @@ ANYWHERE_RES: tuple[tuple[str, Guarded], ...] = (
             r"|(?<![\p{L}\-])REFILE(?![\p{L}\-])"
         ),
     ),
+    # ANP's notice that an item replaces an earlier one, letter-spaced: "N i e u w bericht, vervangt: TITLE",
+    # up to the line's end or, flattened, to the dateline.
+    (
+        "ednote",
+        Guarded(
+            r"N\s?i\s?e\s?u\s?w\s+bericht,\s+vervangt:[^\n]{1,200}?(?=[ \t]*\n|\s+\p{Lu}[\p{Lu}\- ]+\s\(ANP\)|\s*$)",
+            "vervangt:",
+        ),
+    ),
     # The New York Times news service's marks for editors, kept in the Gigaword corpus, always in
     # capitals: they tell a desk how to handle the copy and are never printed.
     ("ednote", Guarded(NYT_MARK_RE, "(more)", "optional trim", "(picture")),
