@@ -473,3 +473,32 @@ def test_headline_of_two_clauses_joined_by_a_semicolon() -> None:
     title = "Receivers install acting chief executive as founder quits the board; retailer put up for sale"
     story = wirecut.parse(f"{title}\n\nBy Jon Hill\n\nJan. 12 (BusinessDesk) - The receivers appointed a chief.")
     assert story.headline is not None and story.headline.text == title
+
+
+def test_place_alone_on_its_line_between_head_and_story() -> None:
+    """Feeds keep their dateline element as a line: AAP's "Sydney", STT's "Kiova/Washington"."""
+    prose = "The state government announced on Monday that it would expand the fire service across the region."
+    for place in ("Sydney", "Kiova/Washington", "Landquart GR"):
+        story = wirecut.parse(f"Fire service to grow\nBy John Hale\n{place}\n\n{prose}")
+        assert story.dateline is not None and story.dateline.location == place, place
+        assert [b.names for b in story.bylines] == [("John Hale",)] and story.body == prose
+    for not_a_place in ("Business", "NTB", "By John Hale"):
+        story = wirecut.parse(f"Fire service to grow\n{not_a_place}\n\n{prose}")
+        assert story.dateline is None, not_a_place
+
+
+def test_writer_and_outlet_joined_by_a_slash_after_the_title() -> None:
+    prose = "Nei, dette dokumentet beskriver ikke planen, og det har aldri gjort det, sier forskeren til NTB."
+    story = wirecut.parse(f"Faktisk.no: Dokumentet beskriver ikke planen\nGeir Moen / Faktisk.no\nOslo\n\n{prose}")
+    assert [(b.names, b.role) for b in story.bylines] == [(("Geir Moen",), "Faktisk.no")]
+    assert story.dateline is not None and story.dateline.location == "Oslo" and story.body == prose
+
+
+def test_flattened_byline_bounded_by_an_agency_of_two_words_and_initials_after_a_title() -> None:
+    story = wirecut.parse(
+        "SHOW TOPS RATINGS By Ian Jones, Press Association The final drew 12 million viewers on Sunday."
+    )
+    assert [b.names for b in story.bylines] == [("Ian Jones",)]
+    assert story.body == "The final drew 12 million viewers on Sunday."
+    story = wirecut.parse("Honduran president names new cabinet gr/bp Tegucigalpa, Jan 2 (EFE).- The president spoke.")
+    assert story.headline is not None and story.headline.text == "Honduran president names new cabinet"

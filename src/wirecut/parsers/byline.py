@@ -80,11 +80,13 @@ TRAILING_AGENCY_BYLINE_RE = regex.compile(
 TRAILING_BY_RE = regex.compile(r"\((?P<by>By\s[^()\n]{3,120})\)")
 
 # A byline that ends with its agency's name, for flattened text where nothing else marks its end.
-BOUNDED_BY_RE = regex.compile(
+_BOUNDED_NAMES = (
     r"(?:By|BY|Von|VON|Por|Par|Di|Door)\s+[\p{Lu}][\p{L}'’\-.]*(?:\s[\p{Lu}][\p{L}'’\-.]*){1,3}"
     r"(?:(?:,\s|\s(?:and|und|y|et|e)\s)[\p{Lu}][\p{L}'’\-.]*(?:\s[\p{Lu}][\p{L}'’\-.]*){1,3}){0,4}"
-    r",\s(?P<agency>[\p{L}]{2,12})\b\s?=?"
 )
+BOUNDED_BY_RE = regex.compile(_BOUNDED_NAMES + r",\s(?P<agency>[\p{L}]{2,12})\b\s?=?")
+# The same with an agency of two words: PA's "By Ian Jones, Press Association The final ...".
+BOUNDED_BY_TWO_WORDS_RE = regex.compile(_BOUNDED_NAMES + r",\s(?P<agency>[\p{L}]{2,12}\s[\p{Lu}][\p{L}]{2,14})\b\s?=?")
 
 # Reporters named on a line of their own, with no photo mark after them (that would be a credit), or
 # before the editors' names: "新京报记者 林海 校对 吴芳" (The Beijing News).
@@ -192,6 +194,8 @@ def parse(state: ParseState) -> None:
         for index, (start, end) in enumerate(unit_list):
             m = BY_RE.search(text, start, end)
             if not m:
+                if index > 0 and _claim_slashed_byline(state, start, end):
+                    taken += 1
                 continue
             by_end = end
             # A role on the unit after the names: "By BERNARD CONDON\nAP Business Writer".
@@ -202,10 +206,12 @@ def parse(state: ParseState) -> None:
             byline = parse_by(text, m.start(), by_end, strict=m.start() != start)
             if byline is None:
                 # Flattened text runs on after the byline: "Von Christian Hollmann, dpa Für Lucien ...".
-                bounded = BOUNDED_BY_RE.match(text, m.start(), by_end)
-                if bounded and bounded.group("agency") in lexicon.agency_forms():
-                    by_end = bounded.end()
-                    byline = parse_by(text, m.start(), by_end, strict=True)
+                for bounded_re in (BOUNDED_BY_TWO_WORDS_RE, BOUNDED_BY_RE):
+                    bounded = bounded_re.match(text, m.start(), by_end)
+                    if bounded and bounded.group("agency") in lexicon.agency_forms():
+                        by_end = bounded.end()
+                        byline = parse_by(text, m.start(), by_end, strict=True)
+                        break
             if byline and state.claim("byline", m.start(), by_end, byline, "byline"):
                 taken += 1
         if taken:
@@ -250,6 +256,28 @@ TAG_CORRESPONDENT_RE = regex.compile(
         \s*/\.?)""",
     regex.VERBOSE,
 )
+
+
+# A line with the writer and the outlet joined by a slash, after the title: NTB's "Geir Molnes /
+# Faktisk.no", TT's "Karin Berg/TT". The outlet is an agency or a site's domain.
+SLASHED_BYLINE_RE = regex.compile(
+    r"""(?P<names>[\p{Lu}][\p{L}\-]+(?:\s[\p{Lu}][\p{L}\-]+){1,2}(?:\s(?:og|och|and|&)\s[\p{Lu}][\p{L}\-]+(?:\s[\p{Lu}][\p{L}\-]+){1,2})?)
+        \s?/\s?(?P<outlet>[\p{L}][\w\-]*(?:\.[a-z]{2,4})?)""",
+    regex.VERBOSE,
+)
+
+
+def _claim_slashed_byline(state: ParseState, start: int, end: int) -> bool:
+    text = state.text
+    m = SLASHED_BYLINE_RE.fullmatch(text, start, end)
+    if not m:
+        return False
+    outlet = m.group("outlet")
+    if outlet not in lexicon.agency_forms() and "." not in outlet:
+        return False
+    names = tuple(_split_names(m.group("names")))
+    byline = Byline(clean(text[start:end]), names, outlet, Span(start, end))
+    return state.claim("byline", start, end, byline, "byline") is not None
 
 
 def _tag_correspondent(state: ParseState, pos: int) -> None:

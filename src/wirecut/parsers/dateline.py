@@ -26,7 +26,7 @@ from wirecut import lexicon
 from wirecut.dates import iso_date, read_date
 from wirecut.spans import ParseState, Span
 from wirecut.story import Dateline
-from wirecut.text import clean, time_limit, windows
+from wirecut.text import clean, time_limit, units, windows
 
 # An upper-case place word: BEIJING, ST., O'HARE, AL-QAIM, SAN'A.
 _UPPER_WORD = r"[\p{Lu}][\p{Lu}\p{M}'’.\-]*+"
@@ -602,3 +602,93 @@ def parse(state: ParseState) -> None:
                 state.facts["dateline"] = part
                 state.facts["dateline_end"] = candidate.end
                 return
+    _place_line(state)
+
+
+# A place alone on its line, as feeds send their dateline element with no agency or date: AAP's
+# "Sydney", NTB's "Oslo", STT's "Kiova/Washington", ATS's "Landquart GR" (with the canton).
+_PLACE_LINE_RE = regex.compile(
+    r"""[\p{Lu}][\p{L}'’.\-]+(?:[ \-][\p{Lu}][\p{L}'’.\-]+){0,2}   # Sydney, Den Haag, Kuala Lumpur
+        (?:\s?/\s?[\p{Lu}][\p{L}'’.\-]+(?:\s[\p{Lu}][\p{L}'’.\-]+)?)?   # Kiova/Washington
+        (?:\s[A-Z]{2})?                                        # Landquart GR""",
+    regex.VERBOSE,
+)
+
+# Sections and menus that stand alone on a line like a place: never a dateline.
+_SECTION_NAMES = frozenset(
+    [
+        "Home",
+        "World",
+        "Business",
+        "Sports",
+        "Sport",
+        "Politics",
+        "News",
+        "Opinion",
+        "Culture",
+        "Entertainment",
+        "Technology",
+        "Tech",
+        "Science",
+        "Health",
+        "Travel",
+        "Lifestyle",
+        "Economy",
+        "Markets",
+        "Finance",
+        "Video",
+        "Photos",
+        "Weather",
+        "Local",
+        "National",
+        "International",
+        "Nachrichten",
+        "Politik",
+        "Wirtschaft",
+        "Kultur",
+        "Inland",
+        "Ausland",
+        "Nyheter",
+        "Innenriks",
+        "Utenriks",
+        "Sporten",
+    ]
+)
+
+# A site's domain inside a line: "Faktisk.no".
+_DOMAIN_DOT_RE = regex.compile(r"\.\p{L}")
+
+_BY_WORDS = frozenset(["By", "BY", "Von", "VON", "Por", "Par", "Di", "Door", "Av", "Af"])
+
+#: The words the prose after a place line has at least (in its next three units); the units before it at most.
+_PROSE_WORDS = 15
+_HEAD_UNITS = 4
+
+
+def _place_line(state: ParseState) -> None:
+    """With no other dateline: a place's line between the head (title, byline) and the story's prose."""
+    text = state.text
+    if "\n" not in text:
+        return
+    pieces = [p for run in state.free_runs(0, min(len(text), 2000)) for p in units(text, run.start, run.end)]
+    for index, (start, end) in enumerate(pieces[: _HEAD_UNITS + 1]):
+        if index == 0 or index + 1 >= len(pieces):
+            continue
+        if not _PLACE_LINE_RE.fullmatch(text, start, end) or "\n" not in text[pieces[index - 1][1] : start]:
+            continue
+        line = text[start:end]
+        if line.split()[0] in _SECTION_NAMES or line.split()[0] in _BY_WORDS or line in lexicon.agency_forms():
+            continue  # a menu's or section's name, a byline, an agency credited alone (NTB): no dateline
+        if "/" in line and (_DOMAIN_DOT_RE.search(line) or line.rsplit("/", 1)[1].strip() in lexicon.agency_forms()):
+            continue  # a writer and an outlet: "Geir Moen / Faktisk.no", "Karin Berg/TT"
+        if len(text[pieces[index - 1][0] : pieces[index - 1][1]].split()) < 2:
+            continue  # after another short line: a menu
+        following = " ".join(text[a:b] for a, b in pieces[index + 1 : index + 4])
+        if "\n" not in text[end : pieces[index + 1][0]] or len(following.split()) < _PROSE_WORDS:
+            continue
+        location = clean(text[start:end])
+        part = Dateline(location, location, None, None, None, Span(start, end))
+        if state.claim("dateline", start, end, part, "dateline"):
+            state.facts["dateline"] = part
+            state.facts["dateline_end"] = end
+        return

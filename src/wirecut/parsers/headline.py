@@ -208,6 +208,10 @@ _MEDIA_LINE_RE = regex.compile(
 )
 
 
+# EFE's and AFP's desk initials, which their NITF sends as the byline, after a flattened title: "gr/bp".
+_DESK_INITIALS_RE = regex.compile(r"\s+[a-z]{2,4}(?:/[a-z]{2,4}){1,3}$")
+
+
 def _pick(text: str, pieces: list[tuple[int, int]]) -> tuple[int | None, int | None]:
     """The unit that is the title: the first unit of the head that looks like one.
 
@@ -224,9 +228,9 @@ def _pick(text: str, pieces: list[tuple[int, int]]) -> tuple[int | None, int | N
                 return start + keywords.end(), start + len(raw.rstrip("+=* "))
             continue  # keywords and a version line ("... /UN/ REFILE"): no title
         stripped = raw.rstrip("+=* ")
-        media = _MEDIA_LINE_RE.search(stripped)
+        media = _MEDIA_LINE_RE.search(stripped) or _DESK_INITIALS_RE.search(stripped)
         if media and media.start() > 0:
-            stripped = stripped[: media.start()]  # flattened, the product line runs on after the title
+            stripped = stripped[: media.start()]  # flattened, the product line or initials run on after the title
         if _looks_like_title(stripped):
             return start, start + len(stripped)
     return None, None
