@@ -162,3 +162,10 @@ def test_a_list_line_deep_in_a_story_is_no_dateline() -> None:
     story = wirecut.parse(f"TOP TEN SHOWS OF THE YEAR\n\n{intro}\n\n{items}")
     assert story.dateline is None
     assert story.body.startswith("The most watched shows") and "10. Show number 10" in story.body
+
+
+def test_nyt_undated_dateline_names_no_place() -> None:
+    for text in ("(UNDATED) _ Home prices rose for a sixth month.", "UNDATED -- Home prices rose for a sixth month."):
+        story = wirecut.parse(text)
+        assert story.dateline is not None and story.dateline.location is None, text
+        assert story.body == "Home prices rose for a sixth month."

@@ -186,6 +186,8 @@ def _patterns() -> list[_Shape]:
             "correspondent",
             rf"""{place}\s*,\s*(?P<agency>TT|NTB|STT)(?::s|s)?\s+(?:korrespondent|kirjeenvaihtaja)(?:er|en)?""",
         ),
+        # The New York Times news service's dateline for a story from no one place: "(UNDATED) _", "UNDATED --".
+        ("undated", r"""(?<![\p{L}(])\(?UNDATED\)?(?P<sep>\s*(?:--|—|\s_|\s-))(?=\s+[\p{Lu}"“])"""),
         # PLACE -- with neither date nor agency: NYT and Boston Globe wire ("FOXBOROUGH --", "WASHINGTON _").
         # Tehran Times and other Iranian and Gulf papers write a spaced en dash: "TEHRAN – The ...".
         ("place_only", rf"""{upper_place}{region}?(?P<sep>\s*(?:--|—|\s_|\s-|\s–))(?=\s+[\p{{Lu}}"“])"""),
@@ -216,6 +218,7 @@ def _patterns() -> list[_Shape]:
         "undated_agency": (dash, dashes, 250, 40),
         # Anchored on the line break after it.
         "lone_line": (regex.compile("\n"), "\n", 200, 1),
+        "undated": (regex.compile("UNDATED"), "U", 1, 20),
         "correspondent": (regex.compile("orrespondent|irjeenvaihtaja"), "kK", 160, 20),
         "place_only": (dash, dashes, 160, 40),
         "agency_only": (dash, dashes, 120, 40),
