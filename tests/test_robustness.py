@@ -106,6 +106,14 @@ HOSTILE_UNITS = [
     "Read more: A title  ",
     "Photo shows x. (Kyodo) ",
     "April 19 (UPI) -- ",
+    "Item title\nWIRE - 2 hours ago\nText of the item. ",
+    "Related\n",
+    "# Notebook\n",
+    "^BC-X--Y< ",
+    "By . Ann Lee . PUBLISHED: . 09:12 EST, 14 March 2013 . ",
+    "MOSCOW, 5 March. /Корр. ТАСС Иван Петров/. ",
+    "Sydney\n",
+    "Frais GE: La ville revoit ses frais =\n",
 ]
 
 

@@ -106,14 +106,13 @@ CHINESE_CREDITS = Guarded(
 
 # dpa's notebook for editors, from "# Notebook" to the desk's sign-off, not for publication. It holds
 # links, rules and contacts that the residue parser took first; the notebook takes them back.
-NOTEBOOK = Guarded(
+NOTEBOOK_RE = regex.compile(
     r"""(?:^|(?<=[.!?"”’]\s{1,3}))\#\s+Notebook\b[\s\S]{0,5000}?
         (?=\n\s*dpa(?:\s+[a-z]{2,4}){1,6}\s*(?:\n|\Z)    # the sign-off on a line of its own
           | \s+dpa(?:\s+[a-z]{2,4}){1,6}\s+\d{6}\s+(?:GMT\s+)?\p{L}{3}\s   # flattened: the sign-off, then dpa's stamp
           | \s+dpa(?:\s+[a-z]{2,4}){1,6}\s*\Z               # flattened: the sign-off closes the text
           | \s*\Z)""",
-    "# notebook",
-    flags=regex.MULTILINE | regex.VERBOSE,
+    regex.MULTILINE | regex.VERBOSE,
 )
 
 # Notes that must stand as a unit (a line, or a piece between double spaces) to be taken.
@@ -306,8 +305,12 @@ def parse(state: ParseState) -> None:
     """Claim the notes of the text."""
     text = state.text
     lowered = text.lower()
-    for m in NOTEBOOK.finditer(text, lowered):
-        _claim_over_residue(state, m)
+    # An item has one notebook, at its end: only the last "# Notebook" is tried, so that a text of many
+    # costs one bounded match, not one a heading.
+    notebook_at = text.rfind("# Notebook")
+    notebook = NOTEBOOK_RE.match(text, notebook_at, timeout=time_limit(len(text))) if notebook_at != -1 else None
+    if notebook:
+        _claim_over_residue(state, notebook)
     for m in CHINESE_CREDITS.finditer(text, lowered):
         start, end = trim(text, m.start(), m.end())
         _claim(state, "editor", start, end, m)

@@ -436,6 +436,10 @@ _LATER_STORY_GAP = 200
 _SOURCE_BEFORE_AGE_RE = regex.compile(r"[ \t]*(?:[\p{Lu}][\p{L}.&'’ ]{1,40}[ \t][-–—|][ \t]*)?")
 
 
+#: The longest line of an aggregator's item head (its title, its source and age).
+_LINE_REACH = 300
+
+
 def _aggregator_items(state: ParseState, story_start: int | None) -> None:
     """Later items of an aggregator's page: a title line, then a line with the source and the item's age.
 
@@ -449,15 +453,20 @@ def _aggregator_items(state: ParseState, story_start: int | None) -> None:
             continue
         if not stamp.part.text.endswith("ago") or stamp.part.iso:
             continue
-        line_start = text.rfind("\n", 0, stamp.span.start) + 1
-        line_end = text.find("\n", stamp.span.end)
-        line_end = len(text) if line_end == -1 else line_end
+        # (Line ends looked for within a line's reach, so that many stamps cost no scan each of the text.)
+        newline = text.rfind("\n", max(0, stamp.span.start - _LINE_REACH), stamp.span.start)
+        line_end = text.find("\n", stamp.span.end, stamp.span.end + _LINE_REACH)
+        if newline == -1 or line_end == -1:
+            continue
+        line_start = newline + 1
         if text[stamp.span.end : line_end].strip() or not _SOURCE_BEFORE_AGE_RE.fullmatch(
             text, line_start, stamp.span.start
         ):
             continue
-        title_end = trim(text, 0, line_start)[1]
-        title_start = text.rfind("\n", 0, title_end) + 1
+        title_end = trim(text, max(0, line_start - _LINE_REACH), line_start)[1]
+        title_start = text.rfind("\n", max(0, title_end - _LINE_REACH), title_end) + 1
+        if title_start == 0 and title_end > _LINE_REACH:
+            continue
         title = text[title_start:title_end].strip()
         if not title or len(title.split()) > 20 or _SENTENCE_CLOSE_RE.search(title):
             continue
