@@ -121,15 +121,15 @@ HOSTILE_UNITS = [
 def test_every_part_stays_linear_on_its_own_hostile_repetition(unit: str) -> None:
     """Each parser's trigger repeated: ten times the text costs at most fifteen times the time."""
 
-    def best_of_two(text: str) -> float:
+    def best_of_three(text: str) -> float:
         times = []
-        for _ in range(2):
+        for _ in range(3):  # the best of three: these machines are noisy
             began = time.perf_counter()
             story = wirecut.parse(text)
             times.append(time.perf_counter() - began)
         assert not [w for w in story.warnings if "gave up" in w or "failed" in w]
         return min(times)
 
-    small = best_of_two(unit * (40_000 // len(unit)))
-    large = best_of_two(unit * (400_000 // len(unit)))
+    small = best_of_three(unit * (20_000 // len(unit)))
+    large = best_of_three(unit * (200_000 // len(unit)))
     assert large <= 15 * small, (small, large)
