@@ -16,6 +16,26 @@ from wirecut.story import Dateline
 
 _SAMPLE = 4000
 
+# The function words that Norwegian Bokmål and Danish write alike.
+_DANO_NORWEGIAN = (
+    "og",
+    "i",
+    "på",
+    "er",
+    "det",
+    "som",
+    "en",
+    "til",
+    "for",
+    "med",
+    "at",
+    "ikke",
+    "har",
+    "var",
+    "fra",
+    "også",
+)
+
 # Function words that are frequent in one language and rare in the others; a text's language is the one
 # whose words it uses most. Lists are short on purpose: they are a vote, not a dictionary.
 _FUNCTION_WORDS: dict[str, frozenset[str]] = {
@@ -192,62 +212,8 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "tr": frozenset(["ve", "bir", "bu", "da", "de", "için", "ile", "olarak", "çok", "daha", "olan", "gibi"]),
     # Norwegian Bokmål and Danish share most function words; each has its own spelling of a few ("av"
     # and "af", "etter" and "efter", "ble" and "blev", "hadde" and "havde", "nå" and "nu").
-    "nb": frozenset(
-        [
-            "og",
-            "i",
-            "på",
-            "er",
-            "det",
-            "som",
-            "en",
-            "til",
-            "av",
-            "for",
-            "med",
-            "at",
-            "ikke",
-            "har",
-            "var",
-            "etter",
-            "ble",
-            "hadde",
-            "nå",
-            "meg",
-            "hva",
-            "mye",
-            "fra",
-            "også",
-        ]
-    ),
-    "da": frozenset(
-        [
-            "og",
-            "i",
-            "på",
-            "er",
-            "det",
-            "som",
-            "en",
-            "til",
-            "af",
-            "for",
-            "med",
-            "at",
-            "ikke",
-            "har",
-            "var",
-            "efter",
-            "blev",
-            "havde",
-            "nu",
-            "mig",
-            "hvad",
-            "meget",
-            "fra",
-            "også",
-        ]
-    ),
+    "nb": frozenset([*_DANO_NORWEGIAN, "av", "etter", "ble", "hadde", "nå", "meg", "hva", "mye"]),
+    "da": frozenset([*_DANO_NORWEGIAN, "af", "efter", "blev", "havde", "nu", "mig", "hvad", "meget"]),
     # Swedish: Ritzau's and TT's neighbours write "och", "att", "är", "för", "inte".
     "sv": frozenset(
         [
