@@ -502,3 +502,20 @@ def test_flattened_byline_bounded_by_an_agency_of_two_words_and_initials_after_a
     assert story.body == "The final drew 12 million viewers on Sunday."
     story = wirecut.parse("Honduran president names new cabinet gr/bp Tegucigalpa, Jan 2 (EFE).- The president spoke.")
     assert story.headline is not None and story.headline.text == "Honduran president names new cabinet"
+
+
+def test_a_ticker_in_capitals_is_text_and_a_glued_quote_opens_one_paragraph() -> None:
+    story = wirecut.parse(
+        "LOS ANGELES, Feb 26 - With the Interstate Bancorp <I> bid gone, the bank said it would wait."
+    )
+    assert story.body == "With the Interstate Bancorp <I> bid gone, the bank said it would wait." and not story.residue
+    story = wirecut.parse("WASHINGTON (AP) — The <I>bill</I> passed.")
+    assert [r.text for r in story.residue] == ["<I>", "</I>"]
+    story = wirecut.parse(
+        'BEIJING, Jan. 13 (Xinhua) -- Imports rose 4 percent in the year to December.It is not easy, he said. Trade rose again this year, according to the officials."It will grow."'
+    )
+    assert [p.text for p in story.paragraphs] == [
+        "Imports rose 4 percent in the year to December.",
+        "It is not easy, he said. Trade rose again this year, according to the officials.",
+        '"It will grow."',
+    ]

@@ -72,6 +72,7 @@ def _is_page_furniture(raw: str) -> bool:
 
 # Where a scraper glued two paragraphs with no space ("...data shows.The total value", "...imports.\"It"),
 # or joined them with a comma as a list is joined ("...interests.,Less than 20 percent").
+# (A straight quote between the stop and a capital opens the next paragraph: the split comes before it.)
 _GLUED_PARAGRAPH_RE = regex.compile(r"(?<=\p{Ll}{2}[.!?][\"”’]?|\d[.!?][\"”’]?)(?P<joint>,?)(?=[\"“]?\p{Lu}\p{Ll})")
 
 
@@ -86,6 +87,8 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for a, b in found:
         piece_start = a
         for m in _GLUED_PARAGRAPH_RE.finditer(text, a, b):
+            if not text[piece_start : m.start()].strip(' "“”’'):
+                continue  # right after a split, before its quote: one split, not a paragraph of a quote
             glued.append((piece_start, m.start()))
             piece_start = m.end()
         glued.append((piece_start, b))
