@@ -519,3 +519,13 @@ def test_a_ticker_in_capitals_is_text_and_a_glued_quote_opens_one_paragraph() ->
         "It is not easy, he said. Trade rose again this year, according to the officials.",
         '"It will grow."',
     ]
+
+
+def test_click_here_links_are_navigation() -> None:
+    text = "World RSS CLICK HERE! Files (report.pdf) CLICK HERE!\n\nCAIRO (AP) — The talks resumed on Monday."
+    story = wirecut.parse(text)
+    assert [(r.kind, r.text) for r in story.residue] == [
+        ("navigation", "World RSS CLICK HERE!"),
+        ("navigation", "Files (report.pdf) CLICK HERE!"),
+    ]
+    assert story.body == "The talks resumed on Monday."

@@ -295,6 +295,7 @@ def parse(state: ParseState) -> None:
         (SHARE, "share"),
         (ADVERTISEMENT, "advertisement"),
         (FOLLOW, "share"),
+        (CLICK_HERE, "navigation"),
         (COOKIE, "unknown"),
         *((g, "unknown") for g in FURNITURE_PATTERNS),
         (TRUNCATION, "markup"),
@@ -445,4 +446,12 @@ PAGINATION = Guarded(
 SHARE = Guarded(SHARE_RE, "分享", "打印", "关闭")
 ADVERTISEMENT = Guarded(ADVERTISEMENT_RE, "advertisement", "sponsored", "广告")
 FOLLOW = Guarded(FOLLOW_RE, "follow us", "like us", "share on")
+
+# Links that a page lists as "NAME CLICK HERE!", often several on a line: "World RSS CLICK HERE! Political
+# RSS CLICK HERE!". Each is a navigation item.
+CLICK_HERE = Guarded(
+    r"(?:(?<=!\s{1,3})|(?<=\n)|^)[^\n!?]{1,80}?\s(?:CLICK\s+HERE|Click\s+[Hh]ere)(?:!|\s*>>|(?=\s*(?:\n|$)))",
+    "click here",
+    flags=regex.MULTILINE,
+)
 COOKIE = Guarded(COOKIE_RE, "cookies")
