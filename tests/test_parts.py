@@ -482,7 +482,7 @@ def test_place_alone_on_its_line_between_head_and_story() -> None:
         story = wirecut.parse(f"Fire service to grow\nBy John Hale\n{place}\n\n{prose}")
         assert story.dateline is not None and story.dateline.location == place, place
         assert [b.names for b in story.bylines] == [("John Hale",)] and story.body == prose
-    for not_a_place in ("Business", "NTB", "By John Hale"):
+    for not_a_place in ("Business", "NTB", "By John Hale", "John Hale"):
         story = wirecut.parse(f"Fire service to grow\n{not_a_place}\n\n{prose}")
         assert story.dateline is None, not_a_place
 

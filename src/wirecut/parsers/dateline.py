@@ -658,6 +658,9 @@ _SECTION_NAMES = frozenset(
     ]
 )
 
+# A region's code after a place: ATS's canton in "Landquart GR".
+_REGION_CODE_RE = regex.compile(r"\s[A-Z]{2}$")
+
 # A site's domain inside a line: "Faktisk.no".
 _DOMAIN_DOT_RE = regex.compile(r"\.\p{L}")
 
@@ -684,6 +687,10 @@ def _place_line(state: ParseState) -> None:
             continue  # a menu's or section's name, a byline, an agency credited alone (NTB): no dateline
         if "/" in line and (_DOMAIN_DOT_RE.search(line) or line.rsplit("/", 1)[1].strip() in lexicon.agency_forms()):
             continue  # a writer and an outlet: "Geir Moen / Faktisk.no", "Karin Berg/TT"
+        words = line.split()
+        if len(words) > 1 and "/" not in line and not _REGION_CODE_RE.search(line) and not line.isupper():
+            if line.upper() not in lexicon.multiword_places():
+                continue  # two capitalised words are a person's name as often as a place: "John Hale"
         if len(text[pieces[index - 1][0] : pieces[index - 1][1]].split()) < 2:
             continue  # after another short line: a menu
         following = " ".join(text[a:b] for a, b in pieces[index + 1 : index + 4])
