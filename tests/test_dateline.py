@@ -169,3 +169,10 @@ def test_nyt_undated_dateline_names_no_place() -> None:
         story = wirecut.parse(text)
         assert story.dateline is not None and story.dateline.location is None, text
         assert story.body == "Home prices rose for a sixth month."
+
+
+def test_a_weekday_line_of_a_list_is_no_lone_dateline() -> None:
+    story = wirecut.parse(
+        "Events this week\n\nFRIDAY, March 3\n\nThe market opens at noon with stalls from the region."
+    )
+    assert story.dateline is None and story.body.startswith("FRIDAY, March 3")

@@ -534,6 +534,8 @@ def _accept(text: str, m: regex.Match[str], kind: str, floor: int, anywhere: boo
         return None  # "10. Britain's Got Talent (ITV) April 30: 11.87 million": a list in the story
     if kind == "date_only" and not known_agency and not groups.get("sep"):
         return None  # "March 3 (Local Time)": an aside
+    if kind == "lone_line" and (m.start() - floor > _UNKNOWN_TAG_REACH or (loc or "").title() in _WEEKDAYS):
+        return None  # "FRIDAY, March 3" in a list of events, or deep in a story: no dateline
     if date and read_date(date) is None and date not in _WEEKDAYS:
         return None  # a word and a number that name no month: "Group 4", "Room 12"
     if date and date.endswith(".") and (len(date.split()[-1]) >= 7 or kind == "slashed"):
