@@ -48,3 +48,17 @@ def test_every_guarded_pattern_compiles() -> None:
     assert len(guarded) > 20
     for g in guarded:
         assert g.pattern.pattern
+
+
+def test_a_parse_restores_the_callers_garbage_collector_state() -> None:
+    import gc
+
+    assert gc.isenabled()
+    wirecut.parse("CAIRO, May 2 (Xinhua) -- The talks resumed.")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        wirecut.parse("CAIRO, May 2 (Xinhua) -- The talks resumed.")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

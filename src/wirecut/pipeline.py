@@ -15,6 +15,7 @@ own parts; leftovers last, so that no character is lost.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -85,18 +86,27 @@ class Pipeline:
         reference_date: dt.date | None = None,
         warnings: Iterable[str] = (),
     ) -> Story:
-        state = ParseState(text, reference_date=reference_date)
-        state.warnings.extend(warnings)
-        for name, parser in self.rules:
-            try:
-                parser(state)
-            except TimeoutError:
-                state.warnings.append(f"parser {name} gave up on this text (pattern time limit)")
-            except Exception as exc:  # a parser's bug must not cost the user the whole text
-                state.warnings.append(f"parser {name} failed on this text: {type(exc).__name__}: {exc}")
-        if self.rules and self.rules[-1][1] is not leftover.parse:
-            leftover.parse(state)
-        return assemble(state, source)
+        # A parse makes many small objects and no cycles among them; the cyclic collector's passes over
+        # them grow with their number, which made a huge text cost more than linear time. It is paused
+        # for the parse and restored after, as the caller had it.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            state = ParseState(text, reference_date=reference_date)
+            state.warnings.extend(warnings)
+            for name, parser in self.rules:
+                try:
+                    parser(state)
+                except TimeoutError:
+                    state.warnings.append(f"parser {name} gave up on this text (pattern time limit)")
+                except Exception as exc:  # a parser's bug must not cost the user the whole text
+                    state.warnings.append(f"parser {name} failed on this text: {type(exc).__name__}: {exc}")
+            if self.rules and self.rules[-1][1] is not leftover.parse:
+                leftover.parse(state)
+            return assemble(state, source)
+        finally:
+            if collecting:
+                gc.enable()
 
 
 DEFAULT = Pipeline()
