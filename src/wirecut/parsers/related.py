@@ -374,10 +374,11 @@ def _listing_lines(state: ParseState, story_start: int | None) -> None:
         return
     lines = [u for run in list(state.free_runs()) for u in units(text, run.start, run.end)]
     pairs: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    text_end = len(text.rstrip())  # once, not for every line: a text of many lines stays linear
     for title, summary in zip(lines, lines[1:]):
         head = first_dateline(text, summary[0], summary[1], floor=summary[0])
         # The last summary of a scraped excerpt may be cut off before its ellipsis.
-        cut_off = summary[1] == len(text.rstrip()) and len(pairs) >= 2
+        cut_off = summary[1] == text_end and len(pairs) >= 2
         # The dateline opens the line, or follows a deck of a sentence or two (Xinhua's "Hello Africa").
         if head is None or not (cut_off or _ELLIPSIS_RE.search(text[summary[0] : summary[1]])):
             continue
