@@ -349,3 +349,15 @@ def test_anp_replacement_notice_is_an_editors_note() -> None:
         ]
         assert story.headline is not None and story.headline.text == "Bonden staken bij PostNL (2)"
         assert story.body == "De bond kondigt acties aan."
+
+
+def test_nordic_writer_on_a_line_of_his_own_and_a_place_on_one_line() -> None:
+    danish = "Hollandske forskere har lavet forsøg på både mennesker og dyr, siger de til bureauet."
+    for text in (f"Peder Top Poulsen\nHaag /ritzau/: {danish}", f"Peder Top Poulsen Haag /ritzau/: {danish}"):
+        story = wirecut.parse(text)
+        assert [b.names for b in story.bylines] == [("Peder Top Poulsen",)] and story.headline is None
+        assert story.dateline is not None and story.dateline.location == "Haag"
+    # an English title in capitals over English copy stays the title, and a place keeps to its line
+    story = wirecut.parse("Storm Hits Oslo\nOslo (NTB): The storm hit the city on Monday and the roads were closed.")
+    assert story.headline is not None and story.headline.text == "Storm Hits Oslo" and not story.bylines
+    assert story.dateline is not None and story.dateline.location == "Oslo"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import regex
 
 from wirecut import lexicon
+from wirecut.language import detect_language
 from wirecut.spans import ParseState, Span
 from wirecut.story import Byline
 from wirecut.text import clean, trim, units
@@ -219,6 +220,8 @@ def parse(state: ParseState) -> None:
     if dateline is not None:
         _chinese_reporters(state, dateline.span.end)
         _tag_correspondent(state, dateline.span.end)
+        if not taken and dateline.agency in _NORDIC_AGENCIES:
+            _nordic_name_line(state, dateline.span)
     if dateline is None and not state.claims_of("byline"):
         _agency_byline(state)
     # China News Service closes a story with its reporters: "中新社記者 王辛莉 張蔚然".
@@ -278,6 +281,32 @@ def _claim_slashed_byline(state: ParseState, start: int, end: int) -> bool:
     names = tuple(_split_names(m.group("names")))
     byline = Byline(clean(text[start:end]), names, outlet, Span(start, end))
     return state.claim("byline", start, end, byline, "byline") is not None
+
+
+# Nordic agencies set the writer's name on a line of its own before the dateline, with no "By":
+# Ritzau's "Peder Top Poulsen\nHaag /ritzau/: ...". Their titles are in sentence case, so a line of
+# two to four capitalised words there is a name, not a title.
+_NORDIC_AGENCIES = frozenset(["Ritzau", "NTB", "TT", "STT"])
+_NAME_LINE_RE = regex.compile(r"[\p{Lu}][\p{Ll}\-]+(?:\s[\p{Lu}][\p{Ll}\-]+){1,3}")
+
+
+def _nordic_name_line(state: ParseState, dateline_span: Span) -> None:
+    text = state.text
+    dateline_start = dateline_span.start
+    story_language = detect_language(text[dateline_span.end : dateline_span.end + 2000])
+    if story_language not in ("da", "nb", "sv"):
+        return  # the sentence-case convention is the Nordic languages'; an English title may be in capitals
+    runs = [r for r in state.free_runs(max(0, dateline_start - 200), dateline_start) if text[r.start : r.end].strip()]
+    if not runs or runs[-1].end != dateline_start:
+        return
+    pieces = units(text, runs[-1].start, runs[-1].end)
+    if not pieces:
+        return
+    start, end = pieces[-1]
+    if not _NAME_LINE_RE.fullmatch(text, start, end):
+        return
+    names = (clean(text[start:end]),)
+    state.claim("byline", start, end, Byline(names[0], names, None, Span(start, end)), "byline")
 
 
 def _tag_correspondent(state: ParseState, pos: int) -> None:

@@ -118,8 +118,9 @@ def _patterns() -> list[_Shape]:
     """The dateline patterns, built from the lexicons (rebuilt when a lexicon changes)."""
     date = _DATE
     agency = _agency_alternation()
-    # A place starts at the start of a word: the look-behind spares the engine every mid-word start.
-    place = rf"(?<![\p{{L}}\p{{M}}'’.\-])(?P<loc>{_UPPER_WORD}(?:[ \-]{_UPPER_WORD}){{0,3}}|{_TITLE_WORD}(?:\s(?:{_JOINER}\s)?{_TITLE_WORD}){{0,3}})"
+    # A place starts at the start of a word: the look-behind spares the engine every mid-word start. Its
+    # words stand on one line: a title line above it is no part of it.
+    place = rf"(?<![\p{{L}}\p{{M}}'’.\-])(?P<loc>{_UPPER_WORD}(?:[ \-]{_UPPER_WORD}){{0,3}}|{_TITLE_WORD}(?:[ \t\u00a0](?:{_JOINER}[ \t\u00a0])?{_TITLE_WORD}){{0,3}})"
     upper_place = rf"(?<![\p{{L}}\p{{M}}'’.\-])(?P<loc>{_UPPER_WORD}(?:[ \-]{_UPPER_WORD}){{0,3}})"
     # After the place: ", Texas", ", N.Y.", ANI's "(Assam) [India]" or "[Syria]".
     region = rf"""(?:\s*,\s*(?P<region>{_REGION})
