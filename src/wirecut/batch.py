@@ -1040,7 +1040,7 @@ def run_batch(
                         on_progress(summary)
             except KeyboardInterrupt:
                 summary.interrupted = True
-                writer.save_checkpoint()
+                writer.interrupted()
             else:
                 writer.finish(summary)
             finally:
@@ -1076,6 +1076,10 @@ class _Output:
 
     def save_checkpoint(self) -> None:
         pass
+
+    def interrupted(self) -> None:
+        """Ctrl-C: keep what is committed, for the next run to resume after."""
+        self.save_checkpoint()
 
     def finish(self, summary: BatchSummary) -> None:
         pass
@@ -1193,6 +1197,13 @@ class _JsonlOutput(_Output):
         self.committed_errors = errors_bytes
         if time.monotonic() - self.last_checkpoint >= CHECKPOINT_SECONDS:
             self.save_checkpoint()
+
+    def interrupted(self) -> None:
+        """Ctrl-C: cut the lines of a chunk taken but not committed, so the partial file is what it counts."""
+        self.out.flush()
+        os.ftruncate(self.fd, self.committed_bytes)
+        self.written = self.committed_bytes
+        self.save_checkpoint()
 
     def save_checkpoint(self) -> None:
         """Record what is committed: the bytes first (flushed), then the checkpoint that counts them."""
