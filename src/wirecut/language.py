@@ -323,28 +323,27 @@ def detect_language(text: str, dateline: Dateline | None = None) -> str:
     return best
 
 
-# Letters that one language of those above uses and the others rarely do.
 # Letters that some of the languages above use and the others rarely do, with the languages that
-# share each: a letter of one language votes for it; a shared letter votes for the one of its
-# languages that the function words and the letters of one language put ahead. So ö and ü count for
-# Turkish once "ı ğ ş" show a Turkish text, and for German in a German story naming "Erdoğan"; ä and
-# ö count for Swedish in Swedish copy; å, ø and æ for Danish or Norwegian as their words decide.
+# share each, in the order they vote (the letters of one language, then of two, then of three). A
+# shared letter votes for the one of its languages that the votes so far put ahead. So ö and ü count
+# for Turkish once "ı ğ ş" show a Turkish text, and for German in a German story naming "Erdoğan";
+# ä and ö count for Swedish in Swedish copy; å, ø and æ for Danish or Norwegian as their words decide.
 _LETTER_HINTS: tuple[tuple[regex.Pattern[str], tuple[str, ...]], ...] = (
     (regex.compile(r"[ığşİ]"), ("tr",)),
     (regex.compile(r"ß"), ("de",)),
     (regex.compile(r"[ñ¿¡]"), ("es",)),
     (regex.compile(r"[ãõ]"), ("pt",)),
     (regex.compile(r"ä"), ("de", "sv")),
-    (regex.compile(r"ö"), ("de", "sv", "tr")),
     (regex.compile(r"ü"), ("de", "tr")),
     (regex.compile(r"[øæ]"), ("nb", "da")),
+    (regex.compile(r"ö"), ("de", "sv", "tr")),
     (regex.compile(r"å"), ("nb", "da", "sv")),
 )
 
 
 def _vote_letters(votes: dict[str, int], rare: str) -> None:
     """Add two votes a letter hint: single-language hints first, then each shared one to its leader."""
-    for letters, languages in sorted(_LETTER_HINTS, key=lambda hint: len(hint[1])):
+    for letters, languages in _LETTER_HINTS:
         count = len(letters.findall(rare))
         if count:
             leader = max(languages, key=lambda lang: votes[lang])  # the first of a tie

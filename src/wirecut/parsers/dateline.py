@@ -289,28 +289,29 @@ def _location_start(text: str, start: int, loc: str, floor: int) -> tuple[int, s
     previous = _previous_word(text, start, floor)
     if loc.isupper() and _LOWER_RE.search(previous) and not previous.endswith((":", ".")):
         return start, loc
-    known = lexicon.multiword_places()
-    for size in range(len(words), 1, -1):
-        tail = " ".join(words[-size:])
-        if tail.upper() in known:
-            return start + loc.rindex(tail), tail
-    if not loc.isupper():
-        # Title-case words run into a title-case place: only the last can be trusted ("... Rally Mumbai").
-        if at_boundary(text, start, floor):
-            return start, loc
-    last = words[-1]
-    return start + loc.rindex(last), last
+    tail = _known_tail(loc)
+    if tail is not None:
+        return start + loc.rindex(tail), tail
+    if not loc.isupper() and at_boundary(text, start, floor):
+        return start, loc  # title-case words at a boundary are the place; after others only the last
+    return _tail_place(start, loc)
 
 
-def _tail_place(start: int, loc: str) -> tuple[int, str]:
-    """The place at the end of a run of capitals: a known multi-word place, else the last word."""
+def _known_tail(loc: str) -> str | None:
+    """The longest tail of ``loc`` that is a known place of several words ("... UNIT NEW YORK"), or None."""
     words = loc.split()
     known = lexicon.multiword_places()
     for size in range(len(words), 1, -1):
         tail = " ".join(words[-size:])
         if tail.upper() in known:
-            return start + loc.rindex(tail), tail
-    return start + loc.rindex(words[-1]), words[-1]
+            return tail
+    return None
+
+
+def _tail_place(start: int, loc: str) -> tuple[int, str]:
+    """The place at the end of a run of words: a known multi-word place, else the last word."""
+    tail = _known_tail(loc) or loc.split()[-1]
+    return start + loc.rindex(tail), tail
 
 
 def find_datelines(

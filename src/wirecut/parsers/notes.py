@@ -262,9 +262,9 @@ _EDITOR_WORDS_RE = regex.compile(r"[\[【（(\]】）)]|责任编辑|编辑|责�
 _NAMES_SPLIT_RE = regex.compile(r"[\s、,]+")
 
 
-def _names(kind: str, raw: str, m: regex.Match[str]) -> tuple[str, ...]:
+def _names(kind: str, raw: str, m: regex.Match[str] | None) -> tuple[str, ...]:
     if kind == "editor":
-        named = m.groupdict().get("names")
+        named = m.groupdict().get("names") if m is not None else None
         if named:
             return tuple(n.strip() for n in _EDITOR_JOINT_RE.split(named.strip(" |")) if n.strip())
         inner = _EDITOR_WORDS_RE.sub(" ", raw)
@@ -276,16 +276,12 @@ def _names(kind: str, raw: str, m: regex.Match[str]) -> tuple[str, ...]:
     return ()
 
 
-def _claim(state: ParseState, kind: str, start: int, end: int, m: regex.Match[str]) -> None:
+def _claim(state: ParseState, kind: str, start: int, end: int, m: regex.Match[str] | None = None) -> None:
     raw = state.text[start:end]
     trimmed = raw.rstrip(" |")
     end = start + len(trimmed)
     note = Note(kind, clean(trimmed), _names(kind, trimmed, m), Span(start, end))
     state.claim("note", start, end, note, "notes")
-
-
-def _claim_span(state: ParseState, kind: str, start: int, end: int) -> None:
-    state.claim("note", start, end, Note(kind, clean(state.text[start:end]), (), Span(start, end)), "notes")
 
 
 def _claim_over_residue(state: ParseState, m: regex.Match[str]) -> None:
@@ -350,7 +346,7 @@ def parse(state: ParseState) -> None:
     initials = _efe_initials(state)
     _claim_trailers(state)
     if initials and state.is_free(*initials):
-        _claim_span(state, "signoff", *initials)
+        _claim(state, "signoff", *initials)
 
 
 # Sign-offs and contact lines that close a story, tried from the end of the text backwards; each must
@@ -450,7 +446,7 @@ def _efe_initials(state: ParseState) -> tuple[int, int] | None:
     for claim in inside:
         state.release(claim)
     if not after_signoff:
-        _claim_span(state, "signoff", start, end)
+        _claim(state, "signoff", start, end)
     # After "EFE", the sign-off's own pattern takes "EFE gr/bp" as one note; the caller claims what is left.
     return start, end
 

@@ -351,16 +351,17 @@ IPTC_START_RE = regex.compile(
     r"[ \t]*ZCZC(?:[ \t]+[A-Z0-9]{2,12})*(?:\s*\n[ \t]*[A-Z]{1,5}(?:[ \t]+[A-Z]{1,5}){0,2})?(?=[ \t]*\n)"
 )
 IPTC_END_RE = regex.compile(r"(?<!\S)NNNN\s*\Z")
+_LEADING_SPACE_RE = regex.compile(r"\s*")
 
 
 def _claim_feed_head_and_tail(state: ParseState) -> None:
     text = state.text
-    start = len(text) - len(text.lstrip())
+    start = _LEADING_SPACE_RE.match(text).end()
     for head_re in (IPTC_START_RE, IPTC_HEADER_RE):
         head = head_re.match(text, start)
         if head:
             _claim(state, "unknown", *trim(text, head.start(), head.end()))
-            start = head.end() + len(text[head.end() :]) - len(text[head.end() :].lstrip())
+            start = _LEADING_SPACE_RE.match(text, head.end()).end()
     end_code = IPTC_END_RE.search(text, max(0, len(text) - 20))
     if end_code:
         _claim(state, "unknown", *trim(text, end_code.start(), end_code.end()))
