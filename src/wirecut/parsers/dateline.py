@@ -24,6 +24,7 @@ import regex
 
 from wirecut import lexicon
 from wirecut.dates import iso_date, read_date
+from wirecut.parsers.byline import BY_RE
 from wirecut.spans import ParseState, Span
 from wirecut.story import Dateline
 from wirecut.text import clean, time_limit, units, windows
@@ -668,7 +669,6 @@ _REGION_CODE_RE = regex.compile(r"\s[A-Z]{2}$")
 # A site's domain inside a line: "Faktisk.no".
 _DOMAIN_DOT_RE = regex.compile(r"\.\p{L}")
 
-_BY_WORDS = frozenset(["By", "BY", "Von", "VON", "Por", "Par", "Di", "Door", "Av", "Af"])
 
 #: The words the prose after a place line has at least (in its next three units); the units before it at most.
 _PROSE_WORDS = 15
@@ -687,7 +687,7 @@ def _place_line(state: ParseState) -> None:
         if not _PLACE_LINE_RE.fullmatch(text, start, end) or "\n" not in text[pieces[index - 1][1] : start]:
             continue
         line = text[start:end]
-        if line.split()[0] in _SECTION_NAMES or line.split()[0] in _BY_WORDS or line in lexicon.agency_forms():
+        if line.split()[0] in _SECTION_NAMES or BY_RE.match(line) or line in lexicon.agency_forms():
             continue  # a menu's or section's name, a byline, an agency credited alone (NTB): no dateline
         if "/" in line and (_DOMAIN_DOT_RE.search(line) or line.rsplit("/", 1)[1].strip() in lexicon.agency_forms()):
             continue  # a writer and an outlet: "Geir Moen / Faktisk.no", "Karin Berg/TT"
