@@ -923,6 +923,20 @@ def _fingerprint(job: BatchJob, fmt: str) -> str:
     return hashlib.sha256(json.dumps(described).encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
+def _open_locked(path: str, flags: int, target: str, failure: str) -> int:
+    """Open (or create) ``path`` and take the batch's lock on it; BatchError naming ``target`` if either fails."""
+    try:
+        fd = os.open(path, flags | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise BatchError(f"{target}: {failure}: {_why(exc)}") from None
+    try:
+        _lock(fd, target)
+    except BatchError:
+        os.close(fd)
+        raise
+    return fd
+
+
 def _lock(fd: int, what: str) -> None:
     try:
         import fcntl
@@ -1097,14 +1111,10 @@ class _DirOutput(_Output):
         self.tmp = os.path.join(self.state, "tmp")
         try:
             os.makedirs(self.tmp, exist_ok=True)
-            self.lock_fd = os.open(os.path.join(self.state, "lock"), os.O_WRONLY | os.O_CREAT, 0o644)
         except OSError as exc:
             raise BatchError(f"{job.output}: cannot create the output directory: {_why(exc)}") from None
-        try:
-            _lock(self.lock_fd, job.output)
-        except BatchError:
-            os.close(self.lock_fd)
-            raise
+        lock_path = os.path.join(self.state, "lock")
+        self.lock_fd = _open_locked(lock_path, os.O_WRONLY, job.output, "cannot create the output directory")
         for leftover in os.listdir(self.tmp):  # temporary files of a run that was killed
             os.unlink(os.path.join(self.tmp, leftover))
 
@@ -1138,16 +1148,10 @@ class _JsonlOutput(_Output):
             self.fd = -1
             return
         try:
-            parent = os.path.dirname(os.path.abspath(self.final))
-            os.makedirs(parent, exist_ok=True)
-            self.fd = os.open(self.partial, os.O_RDWR | os.O_CREAT, 0o644)
+            os.makedirs(os.path.dirname(os.path.abspath(self.final)), exist_ok=True)
         except OSError as exc:
             raise BatchError(f"{self.final}: cannot write the output: {_why(exc)}") from None
-        try:
-            _lock(self.fd, self.final)
-        except BatchError:
-            os.close(self.fd)
-            raise
+        self.fd = _open_locked(self.partial, os.O_RDWR, self.final, "cannot write the output")
         state = self._load_state() if not job.force else None
         keep = 0
         if state is not None:
