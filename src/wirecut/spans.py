@@ -61,10 +61,13 @@ class ParseState:
     warnings: list[str] = field(default_factory=list)
     facts: dict[str, Any] = field(default_factory=dict)
     mask: bytearray = field(init=False)
+    lowered: str = field(init=False)
     starts: dict[int, Claim] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.mask = bytearray(len(self.text))
+        # The text in lower case, made once for the parsers that look for their marks' words in it.
+        self.lowered = self.text.lower()
 
     def is_free(self, start: int, end: int) -> bool:
         """True when no character of ``[start, end)`` is claimed yet."""

@@ -300,7 +300,7 @@ def _claim_over_residue(state: ParseState, m: regex.Match[str]) -> None:
 def parse(state: ParseState) -> None:
     """Claim the notes of the text."""
     text = state.text
-    lowered = text.lower()
+    lowered = state.lowered
     # An item has one notebook, at its end: only the last "# Notebook" is tried, so that a text of many
     # costs one bounded match, not one a heading.
     notebook_at = text.rfind("# Notebook")

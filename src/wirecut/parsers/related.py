@@ -149,7 +149,7 @@ def parse(state: ParseState) -> None:
     """Claim the teasers of the text."""
     text = state.text
     story_start = _story_dateline_position(state)
-    lowered = text.lower()
+    lowered = state.lowered
     labels = [
         m
         for m in _labels().finditer(text, lowered)

@@ -288,7 +288,7 @@ def _iso_of_numeric(raw: str) -> str | None:
 def parse(state: ParseState) -> None:
     """Claim pagination, page stamps, share buttons, navigation and advertisements."""
     text = state.text
-    lowered = text.lower()
+    lowered = state.lowered
     guarded: list[tuple[Guarded, str]] = [
         (PAGINATION, "pagination"),
         *((g, "timestamp") for g in TIMESTAMP_PATTERNS),
