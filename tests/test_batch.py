@@ -28,6 +28,7 @@ from wirecut.batch import (
     count_items,
     iter_items,
     parse_many,
+    printable,
     run_batch,
     safe_component,
     safe_id_name,
@@ -112,6 +113,21 @@ def test_names_from_the_filesystem_keep_their_look() -> None:
     assert safe_component("story 1.txt") == "story 1.txt"
     assert safe_component(os.fsdecode(b"caf\xe9.txt")) == "caf%E9.txt"
     assert safe_component("new\nline") == "new%0Aline"
+
+
+@given(st.text())
+def test_a_printable_name_is_one_harmless_line(name: str) -> None:
+    shown = printable(name)
+    assert shown.isprintable()  # no escape sequence, newline, carriage return or bidi override survives
+    shown.encode("utf-8")
+    if name.isprintable():
+        assert shown == name  # an ordinary name reads unchanged
+
+
+def test_printable_escapes_what_a_terminal_would_obey() -> None:
+    assert printable("a\x1b[31mred\x07\n\r\t.txt") == "a\\x1b[31mred\\x07\\n\\r\\t.txt"
+    assert printable("x\u202egnp.exe") == "x\\u202egnp.exe"  # a right-to-left override
+    assert printable(os.fsdecode(b"caf\xe9.txt")) == "caf\\xe9.txt"
 
 
 # --- inputs and outputs ----------------------------------------------------------------------------
@@ -375,8 +391,10 @@ def test_parse_many_raises_or_skips_an_unreadable_path(tmp_path: Path) -> None:
 
 
 def test_the_batch_library_imports_neither_click_nor_rich() -> None:
-    for name in ("batch.py", "dask.py"):
-        tree = ast.parse((ROOT / "src" / "wirecut" / name).read_text(encoding="utf-8"))
+    package = ROOT / "src" / "wirecut"
+    for path in [*sorted((package / "batch").glob("*.py")), package / "dask.py"]:
+        name = path.name
+        tree = ast.parse(path.read_text(encoding="utf-8"))
         imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
         imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
         assert not {m for m in imported if m.split(".")[0] in ("click", "rich") or m.startswith("wirecut.cli")}, name
@@ -384,10 +402,15 @@ def test_the_batch_library_imports_neither_click_nor_rich() -> None:
 
 def test_the_examples_in_the_docstrings_hold() -> None:
     import doctest
+    import importlib
+    import pkgutil
 
     import wirecut.batch
 
-    assert doctest.testmod(wirecut.batch).failed == 0
+    modules = [importlib.import_module(f"wirecut.batch.{m.name}") for m in pkgutil.iter_modules(wirecut.batch.__path__)]
+    assert len(modules) >= 7
+    results = [doctest.testmod(module) for module in modules]
+    assert sum(r.attempted for r in results) >= 8 and sum(r.failed for r in results) == 0
 
 
 def test_too_large_inputs_fail_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

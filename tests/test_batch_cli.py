@@ -51,6 +51,21 @@ def test_some_failed_is_exit_1_and_the_errors_file_says_why(tmp_path: Path) -> N
     assert json.loads(without_file.stdout)["source"] == "in/a.txt"
 
 
+def test_hostile_file_names_reach_the_terminal_escaped(tmp_path: Path) -> None:
+    hostile = "evil\x1b[2J\x1b]0;owned\x07\nwirecut: all fine\r.txt"
+    write_tree(tmp_path / "in", {hostile: b"\x00\x00", "ok.txt": wire_story(1)})
+    done = batch("in", "-o", "out/", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert "\x1b" not in done.stderr and "\x07" not in done.stderr and "\r" not in done.stderr
+    (failed,) = [line for line in done.stderr.splitlines() if line.startswith("wirecut: failed:")]
+    assert "evil\\x1b[2J\\x1b]0;owned\\x07\\nwirecut: all fine\\r.txt: binary input" in failed
+    assert not any(line.startswith("wirecut: all fine") for line in done.stderr.splitlines())
+    refused = batch("in", "-o", "o\x1b[31m.jsonl.gz", cwd=tmp_path)
+    assert refused.returncode == 2 and "\x1b" not in refused.stderr and "o\\x1b[31m.jsonl.gz" in refused.stderr
+    missing = batch("gone\x1b[31m", "-o", "out/", cwd=tmp_path)
+    assert missing.returncode == 2 and "\x1b" not in missing.stderr and "gone\\x1b[31m" in missing.stderr
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -112,14 +112,14 @@ def batch_command(
     scheduler: str | None,
 ) -> None:
     """Parse every INPUT (files, directories, JSON Lines, .gz of them; - reads paths from stdin) into OUT."""
-    from wirecut.batch import BatchJob
+    from wirecut.batch import BatchJob, printable
 
     if inputs.count("-") > 1:
         raise click.UsageError("'-' (paths on standard input) can be given once")
     missing = [name for name in inputs if name != "-" and not os.path.lexists(name)]
     if missing:
         raise click.UsageError(
-            f"no such input: {missing[0]}" + (f" (and {len(missing) - 1} more)" * (len(missing) > 1))
+            f"no such input: {printable(missing[0])}" + (f" (and {len(missing) - 1} more)" * (len(missing) > 1))
         )
     if "-" in inputs and sys.stdin.isatty():
         raise click.UsageError("'-' reads paths from standard input: pipe them in, e.g. find crawl -name '*.txt' |")
@@ -152,8 +152,9 @@ def batch_command(
         from wirecut.errors import WirecutError
 
         if isinstance(exc, WirecutError):
-            raise click.UsageError(str(exc)) from None
-        click.echo(f"wirecut: internal error: {type(exc).__name__}: {exc} (WIRECUT_DEBUG=1 shows where)", err=True)
+            raise click.UsageError(printable(str(exc))) from None
+        what = printable(f"{type(exc).__name__}: {exc}")
+        click.echo(f"wirecut: internal error: {what} (WIRECUT_DEBUG=1 shows where)", err=True)
         status = ExitCode.SOME_FAILED
     sys.exit(status)
 
@@ -167,7 +168,7 @@ def _sigterm_as_interrupt() -> None:
 
 
 def _run(job: Any, jobs: int | None, quiet: bool, engine_name: str, scheduler: str | None) -> int:
-    from wirecut.batch import BatchSummary, LocalEngine, run_batch
+    from wirecut.batch import BatchSummary, LocalEngine, printable, run_batch
 
     _sigterm_as_interrupt()
     engine: Any
@@ -192,7 +193,7 @@ def _run(job: Any, jobs: int | None, quiet: bool, engine_name: str, scheduler: s
             return
         printed += 1
         if printed <= MAX_PRINTED_FAILURES:
-            failure_lines.append(f"wirecut: failed: {record['source']}: {record['reason']}")
+            failure_lines.append(f"wirecut: failed: {printable(record['source'])}: {printable(record['reason'])}")
 
     try:
         if show_bar:
@@ -211,7 +212,7 @@ def _run(job: Any, jobs: int | None, quiet: bool, engine_name: str, scheduler: s
         )
     if summary.already_complete:
         if not quiet:
-            click.echo(f"wirecut: {job.output} is complete; nothing to do (--force redoes it)", err=True)
+            click.echo(f"wirecut: {printable(job.output)} is complete; nothing to do (--force redoes it)", err=True)
         return ExitCode.OK
     if not quiet:
         _print_summary(summary, job)
@@ -268,9 +269,14 @@ def _run_with_bar(job: Any, engine: Any, summary: Any, stdin: Any, on_failure: A
 
 def _print_summary(summary: Any, job: Any) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=f"wirecut batch -> {job.output}", show_header=False, title_justify="left", box=None)
+    from wirecut.batch import printable
+
+    table = Table(
+        title=f"wirecut batch -> {escape(printable(job.output))}", show_header=False, title_justify="left", box=None
+    )
     table.add_column("what")
     table.add_column("count", justify="right")
     table.add_row("documents parsed", f"{summary.documents:,}")
@@ -287,5 +293,5 @@ def _print_summary(summary: Any, job: Any) -> None:
         speed = f"{summary.documents / seconds:,.0f} docs/s, {summary.input_bytes / 1e6 / seconds:,.2f} MB/s"
         table.add_row("speed", speed)
     if job.errors and summary.failures:
-        table.add_row("errors file", job.errors)
+        table.add_row("errors file", escape(printable(job.errors)))
     Console(stderr=True).print(table)

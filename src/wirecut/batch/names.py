@@ -1,0 +1,198 @@
+r"""Work items, and the names made from them: output paths, ``source`` strings, terminal lines.
+
+Contract:
+    Consumes: names from the filesystem (which may hold bytes that are not UTF-8, as surrogate escapes),
+    from the user's arguments and from JSON Lines ids (any string).
+    Produces: the work items (``FileItem``, ``TextItem``, ``Failure``), output paths that stay below the
+    output directory (``safe_relpath``, ``safe_component``, ``safe_id_name``), ``source`` strings that
+    are valid UTF-8 (``json_safe``), names safe to print on a terminal (``printable``), and the one-line
+    wording of an ``OSError`` (``why``).
+    Never: touches the filesystem.
+
+Risk carried here: a name that escapes the output directory, two inputs that share one output (the
+second would be counted "already done"), and a hostile file name (escape sequences, newlines) that
+reaches a terminal raw. Every function here is pure, so each of those is a property test.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from typing import Any, NamedTuple
+
+from wirecut.errors import WirecutError
+
+
+class BatchError(WirecutError):
+    """The job as a whole cannot run (bad output, another batch holds the lock, a resume mismatch)."""
+
+
+# --- work items -------------------------------------------------------------------------------------
+# NamedTuples: the cheapest records to pickle to a worker, and immutable.
+
+
+class FileItem(NamedTuple):
+    """A text file (or ``.gz`` of one) that the worker reads itself."""
+
+    path: str  # filesystem path; may hold surrogate escapes from a name that is not UTF-8
+    source: str  # what the document's ``source`` says: valid UTF-8
+    rel: str | None  # safe output path relative to the output directory, without suffix
+
+
+class TextItem(NamedTuple):
+    """A text already in memory: a JSON Lines record, or an item of ``parse_many``."""
+
+    text: str | bytes
+    source: str | None
+    rel: str | None
+    meta: dict[str, Any] | None
+    path: str | None = None  # the JSON Lines file, for the errors sink
+    line: int | None = None
+
+
+class Failure(NamedTuple):
+    """An input found to be bad before any worker saw it (discovery or a malformed JSON line)."""
+
+    source: str
+    path: str | None
+    line: int | None
+    error: str  # discover | read | json | write | crash | internal
+    reason: str
+
+    def record(self) -> dict[str, Any]:
+        return self._asdict()
+
+
+Item = FileItem | TextItem | Failure
+
+
+# --- names for JSON and for the terminal -----------------------------------------------------------
+
+
+def json_safe(text: str) -> str:
+    r"""``text`` with what cannot be UTF-8 shown as escapes, so that it can go into JSON.
+
+    >>> json_safe("caf\udce9.txt")
+    'caf\\xe9.txt'
+    """
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:  # a file name that is not UTF-8: os gives its bytes as surrogate escapes
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate from elsewhere (a JSON "\ud800")
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _escape_unprintable(char: str) -> str:
+    code = ord(char)
+    if code < 0x100:
+        return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(char, f"\\x{code:02x}")
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def printable(name: str) -> str:
+    r"""``name`` (a file name, a ``source``) made safe to put in one line on a terminal.
+
+    Control characters (escape sequences, newlines, carriage returns, tabs), format characters (the
+    bidirectional overrides that reorder what the reader sees) and line separators are written as
+    Python-style escapes; so are bytes that are not UTF-8. Everything else is kept as it is, so an
+    ordinary name reads unchanged.
+
+    >>> printable("crawl/a.txt"), printable("Zürich 1.txt")
+    ('crawl/a.txt', 'Zürich 1.txt')
+    >>> printable("evil\x1b[2J\nwirecut: ok\u202e.txt")
+    'evil\\x1b[2J\\nwirecut: ok\\u202e.txt'
+    >>> printable("caf\udce9.txt")
+    'caf\\xe9.txt'
+    """
+    name = json_safe(name)
+    if name.isprintable():
+        return name
+    return "".join(char if char.isprintable() else _escape_unprintable(char) for char in name)
+
+
+def why(exc: BaseException) -> str:
+    """What went wrong, in the words of one line: ``permission denied``."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return str(exc) or type(exc).__name__
+
+
+def short(exc: BaseException) -> str:
+    """The first line of an exception's message, at most 200 characters."""
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text[:200]
+
+
+# --- output paths ----------------------------------------------------------------------------------
+
+_MAX_NAME_BYTES = 200  # below the 255 of common filesystems, leaving room for suffixes
+_ID_SAFE_PUNCTUATION = frozenset("-_.,+=@")
+
+
+def _cap_length(name: str, original: str) -> str:
+    if len(name.encode("utf-8", "surrogateescape")) <= _MAX_NAME_BYTES:
+        return name
+    digest = hashlib.sha1(original.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    head = name.encode("utf-8", "surrogateescape")[: _MAX_NAME_BYTES - 13].decode("utf-8", "ignore")
+    return f"{head}~{digest}"
+
+
+def safe_id_name(ident: str) -> str:
+    """A file name for a record id: letters, digits and ``-_.,+=@`` kept, every other byte %-escaped.
+
+    The escape is reversible, so two ids never share a name (except past 200 bytes, where a hash
+    of the id keeps them apart). ``/``, ``\\``, NUL, ``..`` and a leading dot cannot survive.
+
+    >>> safe_id_name("../../etc/passwd"), safe_id_name("a b%"), safe_id_name("Zürich-1")
+    ('%2E.%2F..%2Fetc%2Fpasswd', 'a%20b%25', 'Zürich-1')
+    """
+    pieces = []
+    for char in ident:
+        if (char.isalnum() and char.isprintable()) or char in _ID_SAFE_PUNCTUATION:
+            pieces.append(char)
+        else:
+            pieces.append("".join(f"%{byte:02X}" for byte in char.encode("utf-8", "surrogatepass")))
+    name = "".join(pieces)
+    if name.startswith("."):  # no hidden files, no "." or ".."
+        name = "%2E" + name[1:]
+    return _cap_length(name, ident) if name else "%00"
+
+
+def safe_component(name: str) -> str:
+    r"""One path component from the filesystem or the user, made safe to create under the output.
+
+    Ordinary names are kept as they are; bytes that are not UTF-8 and control characters are
+    %-escaped; separators cannot occur (callers split on them first).
+
+    >>> safe_component("caf\udce9.txt"), safe_component("tab\there"), safe_component("plain.txt")
+    ('caf%E9.txt', 'tab%09here', 'plain.txt')
+    """
+    pieces = []
+    for char in name:
+        if "\udc80" <= char <= "\udcff":  # a byte that was not UTF-8 in the name
+            pieces.append(f"%{ord(char) - 0xDC00:02X}")
+        elif not char.isprintable() or char in "/\\\x00" or "\ud800" <= char <= "\udfff":
+            pieces.append("".join(f"%{byte:02X}" for byte in char.encode("utf-8", "surrogatepass")))
+        else:
+            pieces.append(char)
+    safe = "".join(pieces)
+    if safe in ("", ".", ".."):
+        return "%2E" * len(safe) or "%00"
+    return _cap_length(safe, name)
+
+
+def safe_relpath(path: str) -> str:
+    """A path as the user gave it, made relative and safe: root, drive, ``.`` and ``..`` dropped.
+
+    >>> safe_relpath("/data/crawl/../a.txt"), safe_relpath("./x/y.txt")
+    ('data/crawl/a.txt', 'x/y.txt')
+    """
+    drive, rest = os.path.splitdrive(path)
+    parts = [p for p in rest.replace("\\", "/").split("/") if p not in ("", ".", "..")]
+    if drive:
+        parts.insert(0, safe_component(drive.replace(":", "")))
+    return "/".join(safe_component(p) for p in parts) or "input"

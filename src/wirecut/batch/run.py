@@ -1,0 +1,95 @@
+"""The driver: ``run_batch`` ties the inputs, an engine, an output and its checkpoint together.
+
+Contract:
+    Consumes: a ``BatchJob``, an engine (default: ``LocalEngine``), callbacks for progress and failures.
+    Produces: the job's outputs and errors file, and its ``BatchSummary``.
+    Never: prints (callbacks do), stops for one bad input, or commits a chunk before its lines, its
+    errors and its counts are all taken (a kill or Ctrl-C before that makes the next run redo it).
+
+Risk carried here: the order of events around a commit, which every resume relies on.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from typing import BinaryIO
+
+from wirecut.batch.engine import Engine, LocalEngine, chunked
+from wirecut.batch.inputs import InputSpec, file_key, iter_items
+from wirecut.batch.job import BatchJob, BatchSummary, FailureCallback, ProgressCallback, output_kind, resolve_format
+from wirecut.batch.outputs import ErrorsSink, open_output
+
+
+def run_batch(
+    job: BatchJob,
+    *,
+    engine: Engine | None = None,
+    stdin: Iterable[bytes] | None = None,
+    stdout: BinaryIO | None = None,
+    on_progress: ProgressCallback | None = None,
+    on_failure: FailureCallback | None = None,
+    summary: BatchSummary | None = None,
+) -> BatchSummary:
+    """Run a job to the end (or to Ctrl-C, which returns with ``interrupted`` set); returns its summary.
+
+    Raises ``BatchError`` only for a job that cannot start; every bad input goes to the errors sink and
+    ``on_failure`` and the job goes on.
+    """
+    engine = engine or LocalEngine()
+    summary = summary or BatchSummary()
+    fmt = resolve_format(job)
+    kind = output_kind(job.output)
+    started = time.perf_counter()
+    writer = open_output(job, fmt, stdout)
+    try:
+        if writer.already_complete:
+            summary.already_complete = True
+            return summary
+        summary.resumed_from = writer.resume_after
+        spec = InputSpec(
+            job.inputs, job.globs, job.text_field, job.id_field, stdin, writer.exclude(), name_outputs=kind == "dir"
+        )
+        errors = ErrorsSink(job.errors, keep_bytes=writer.errors_bytes)
+        if job.errors:
+            spec.exclude |= {k for k in [file_key(job.errors)] if k}
+        try:
+            items = iter_items(spec)
+            for _ in range(writer.resume_after):  # the inputs a JSON Lines checkpoint says are done
+                if next(items, None) is None:
+                    break
+            settings = writer.settings(job, fmt)
+            results = engine.run(chunked(items, job.chunk_size), settings)
+            try:
+                for result in results:
+                    writer.take(result)
+                    for record in result.failures:
+                        errors.write(record)
+                        if on_failure:
+                            on_failure(record)
+                    summary.inputs += result.inputs
+                    summary.documents += result.documents
+                    summary.skipped += result.skipped
+                    summary.failures += len(result.failures)
+                    summary.input_bytes += result.input_bytes
+                    summary.parts.update(result.parts)
+                    # Only now is the chunk whole (its lines, its errors, its counts): a Ctrl-C or a kill
+                    # before this line makes a resumed run do the chunk again, from a clean cut.
+                    writer.commit(result.inputs, errors.tell())
+                    if on_progress:
+                        on_progress(summary)
+            except KeyboardInterrupt:
+                summary.interrupted = True
+                writer.interrupted()
+            else:
+                writer.finish(summary)
+            finally:
+                close = getattr(results, "close", None)
+                if close is not None:
+                    close()  # stops the workers: waits for the chunks they are on, cancels the rest
+        finally:
+            errors.close()
+    finally:
+        writer.close()
+        summary.seconds = time.perf_counter() - started
+    return summary

@@ -1,0 +1,241 @@
+"""The worker: read, parse and deliver one chunk of items (the unit of work of every engine).
+
+Contract:
+    Consumes: a chunk of items and the ``WorkerSettings`` of the job (both pickled to the worker).
+    Produces: a ``ChunkResult``: counts, failure records, and the documents, delivered as the
+    settings say (written as files, rendered lines sent back, a shard file, or Stories).
+    Never: raises for one item (a bad input or a parser's bug becomes that item's failure record),
+    writes a file other than through a temporary name and a rename, or goes on writing once the
+    driver that sent the chunk is gone.
+
+Risk carried here: this code runs in other processes (a pool, a Dask worker), so whatever it needs
+must come in the chunk or the settings; a document that holds the worker (a parse that does not end)
+holds the whole batch. ``wirecut.parse`` is called in one place, ``_parse``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import hashlib
+import itertools
+import os
+import stat
+import threading
+import time
+import zlib
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+
+from wirecut.batch.names import Failure, FileItem, Item, TextItem, short, why
+from wirecut.errors import InputError
+
+if TYPE_CHECKING:
+    from wirecut.story import Story
+
+#: The key under which a JSON Lines record's fields (all but the text) are kept in its document.
+META_KEY = "meta"
+
+
+class WorkerSettings(NamedTuple):
+    """What every worker needs to know about the job (sent with each chunk: a few hundred bytes)."""
+
+    deliver: Literal["dir", "lines", "stories", "shard"]
+    fmt: str
+    reference_date: str | None = None
+    out_dir: str | None = None  # deliver == "dir"
+    tmp_dir: str | None = None  # deliver == "dir" or "shard": same filesystem as the outputs
+    suffix: str = ".json"
+    force: bool = False
+    #: benchmarks only: write ``{"text": text}`` instead of parsing (the floor of a Python pipeline)
+    baseline: bool = False
+    parent_pid: int | None = None  # a worker stops when its parent is gone (SIGKILL of the driver)
+
+
+class ChunkResult(NamedTuple):
+    """What a worker sends back for one chunk: counts, failures, and the output when the driver writes it."""
+
+    inputs: int
+    documents: int
+    skipped: int
+    input_bytes: int
+    parts: dict[str, int]
+    failures: list[dict[str, Any]]
+    lines: list[bytes] | None = None  # deliver == "lines": one rendered document each, in order
+    stories: list[Any] | None = None  # deliver == "stories": Story or Failure, in order
+    shard: str | None = None  # deliver == "shard": a file of lines the driver appends, then removes
+
+
+_made_dirs: set[str] = set()  # per worker process: parents of outputs already created
+_temp_names = itertools.count()  # next() on a count is atomic: safe for a Dask worker's threads
+
+
+def _read_item(item: FileItem | TextItem) -> tuple[str, list[str], int]:
+    """The text of an item, the decoding warnings, and its size in bytes."""
+    from wirecut import MAX_INPUT_BYTES, read_text
+    from wirecut.decode import decode
+
+    if isinstance(item, TextItem):
+        if isinstance(item.text, bytes):
+            text, warnings = decode(item.text)
+            return text, warnings, len(item.text)
+        return item.text, [], len(item.text)
+    path = item.path
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise InputError(why(exc) if not isinstance(exc, FileNotFoundError) else "no such file") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError("is a directory")
+    if not stat.S_ISREG(st.st_mode):  # reading a FIFO would wait for a writer forever
+        raise InputError("not a regular file (a pipe, socket or device)")
+    if not path.lower().endswith(".gz"):
+        try:
+            text, warnings = read_text(path)
+        except InputError as exc:
+            raise InputError(_without_path(str(exc), path)) from None
+        return text, warnings, st.st_size
+    try:
+        with gzip.open(path, "rb") as compressed:
+            data = compressed.read(MAX_INPUT_BYTES + 1)  # a gzip bomb stops at the limit
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(f"cannot read gzip: {why(exc)}") from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"decompresses to more than the {MAX_INPUT_BYTES}-byte limit for one text")
+    text, warnings = decode(data)
+    return text, warnings, len(data)
+
+
+def _without_path(message: str, path: str) -> str:
+    prefix = f"{path}: "
+    return message[len(prefix) :] if message.startswith(prefix) else message
+
+
+def render_document(story: Story, fmt: str, meta: dict[str, Any] | None) -> str:
+    """One document in ``fmt``; a JSON Lines record's other fields go under ``META_KEY`` (JSON formats)."""
+    from wirecut.formats import dumps, render
+
+    if meta is not None and fmt in ("json", "jsonl"):
+        document = story.to_dict()
+        document[META_KEY] = meta
+        return dumps(document)
+    return render(story, fmt)
+
+
+def _count_parts(story: Story) -> dict[str, int]:
+    return {
+        "headline": int(story.headline is not None),
+        "dateline": int(story.dateline is not None),
+        "bylines": len(story.bylines),
+        "captions": len(story.captions),
+        "paragraphs": len(story.paragraphs),
+        "related": len(story.related),
+        "notes": len(story.notes),
+        "residue": len(story.residue),
+    }
+
+
+def write_atomically(target: str, data: bytes, tmp_dir: str) -> None:
+    """Write ``data`` to ``target`` through a temporary file: a reader sees all of it or nothing."""
+    parent = os.path.dirname(target)
+    if parent not in _made_dirs:
+        os.makedirs(parent, exist_ok=True)
+        _made_dirs.add(parent)
+    temp = os.path.join(tmp_dir, f"{os.getpid()}-{threading.get_ident()}-{next(_temp_names)}.tmp")
+    with open(temp, "wb") as out:
+        out.write(data)
+    # No fsync: it costs milliseconds per file; the rename alone guarantees that a killed process
+    # leaves no half-written output (a power cut is the filesystem's business).
+    try:
+        os.replace(temp, target)
+    except FileNotFoundError:  # the directory went away since it was made (a user's rm -r): make it again
+        os.makedirs(parent, exist_ok=True)
+        os.replace(temp, target)
+
+
+def failure_record(item: FileItem | TextItem, error: str, reason: str) -> dict[str, Any]:
+    if isinstance(item, FileItem):
+        return Failure(item.source, item.source, None, error, reason).record()
+    return Failure(item.source or "<text>", item.path, item.line, error, reason).record()
+
+
+def _parse(text: str, source: str | None, reference_date: dt.date | None, warnings: list[str]) -> Story:
+    """The one place a worker calls the parser: what a job passes to every parse goes through here."""
+    from wirecut import DEFAULT
+
+    return DEFAULT.run(text, source=source, reference_date=reference_date, warnings=warnings)
+
+
+def process_chunk(items: Sequence[Item], settings: WorkerSettings) -> ChunkResult:
+    """Read, parse and deliver a chunk of items; the unit of work of every engine. Never raises for an item."""
+    reference_date = dt.date.fromisoformat(settings.reference_date) if settings.reference_date else None
+    documents = skipped = input_bytes = 0
+    parts: Counter[str] = Counter()
+    failures: list[dict[str, Any]] = []
+    lines: list[bytes] | None = [] if settings.deliver in ("lines", "shard") else None
+    stories: list[Any] | None = [] if settings.deliver == "stories" else None
+    for item in items:
+        if settings.parent_pid is not None and os.getppid() != settings.parent_pid:
+            os._exit(1)  # the driver was killed: stop writing within one document
+        if isinstance(item, Failure):
+            failures.append(item.record())
+            if stories is not None:
+                stories.append(item)
+            continue
+        stage = "read"
+        try:
+            target = None
+            if settings.deliver == "dir":
+                assert settings.out_dir is not None and item.rel is not None
+                target = os.path.join(settings.out_dir, item.rel + settings.suffix)
+                if not settings.force and os.path.exists(target):
+                    skipped += 1
+                    continue
+            text, warnings, size = _read_item(item)
+            input_bytes += size
+            stage = "internal"
+            if settings.baseline:
+                from wirecut.formats import dumps
+
+                rendered = dumps({"text": text})
+            else:
+                story = _parse(text, item.source, reference_date, warnings)
+                parts.update(_count_parts(story))
+                if stories is not None:
+                    stories.append(story)
+                    documents += 1
+                    continue
+                rendered = render_document(story, settings.fmt, item.meta if isinstance(item, TextItem) else None)
+            data = rendered.encode("utf-8")
+            if target is not None:
+                stage = "write"
+                assert settings.tmp_dir is not None
+                write_atomically(target, data, settings.tmp_dir)
+            elif lines is not None:
+                lines.append(data)
+            documents += 1
+            continue
+        except InputError as exc:
+            failed = failure_record(item, "read", str(exc))
+        except OSError as exc:
+            failed = failure_record(item, stage, why(exc))
+        except Exception as exc:  # a bug must cost one document, not the batch
+            failed = failure_record(item, "internal", f"{type(exc).__name__}: {short(exc)}")
+        failures.append(failed)
+        if stories is not None:  # parse_many keeps each failure at its place in the order
+            stories.append(Failure(**failed))
+    shard = None
+    if settings.deliver == "shard" and lines:
+        assert settings.tmp_dir is not None
+        shard = _write_shard(lines, settings.tmp_dir)
+        lines = None
+    return ChunkResult(len(items), documents, skipped, input_bytes, dict(parts), failures, lines, stories, shard)
+
+
+def _write_shard(lines: list[bytes], shard_dir: str) -> str:
+    os.makedirs(shard_dir, exist_ok=True)
+    digest = hashlib.sha1(lines[0][:4096] + str(len(lines)).encode()).hexdigest()[:10]
+    target = os.path.join(shard_dir, f"{os.getpid()}-{time.monotonic_ns()}-{digest}.jsonl")
+    write_atomically(target, b"\n".join(lines) + b"\n", shard_dir)
+    return target
