@@ -14,15 +14,16 @@ import datetime as dt
 import regex
 
 from wirecut import lexicon
+from wirecut.patterns import lazy
 
 # A four-digit year in a written date, 1900-2099 (wire archives start with Reuters-21578's 1987).
-YEAR_RE = regex.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+YEAR_RE = lazy(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 
 # Day numbers with an English ordinal suffix, as WAM writes them ("5th January 2016").
-DAY_RE = regex.compile(r"(?<!\d)([0-3]?\d)(?:st|nd|rd|th|er|º|\.)?(?!\d)")
+DAY_RE = lazy(r"(?<!\d)([0-3]?\d)(?:st|nd|rd|th|er|º|\.)?(?!\d)")
 
 # Chinese and Japanese dates: 4月19日, 2016年4月19日, with Arabic, full-width or Chinese numerals.
-CJK_DATE_RE = regex.compile(
+CJK_DATE_RE = lazy(
     r"""(?:(?P<year>[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年)?
         (?P<month>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月
         (?P<day>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日""",
@@ -30,7 +31,7 @@ CJK_DATE_RE = regex.compile(
 )
 
 # Latin and Cyrillic month names, in the order the alternation must try them.
-WORD_RE = regex.compile(r"[\p{L}]+\.?")
+WORD_RE = lazy(r"[\p{L}]+\.?")
 
 _CHINESE_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 

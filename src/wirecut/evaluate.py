@@ -21,13 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import regex
-
+from wirecut.patterns import lazy
 from wirecut.story import Story
 
 _STRIP = " .,;:-–—"
-_SPACE_RE = regex.compile(r"\s+")
-_LABEL_RE = regex.compile(r"^(?i:photo\s+courtesy\s+of|photo\s+by|photo|foto)\s*[:：]?\s*")
+_SPACE_RE = lazy(r"\s+")
+_LABEL_RE = lazy(r"^(?i:photo\s+courtesy\s+of|photo\s+by|photo|foto)\s*[:：]?\s*")
 
 FIELDS = (
     "headline",

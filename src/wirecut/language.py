@@ -12,6 +12,7 @@ from collections import Counter
 
 import regex
 
+from wirecut.patterns import lazy
 from wirecut.story import Dateline
 
 _SAMPLE = 4000
@@ -245,7 +246,7 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         ]
     ),
 }
-_WORD_RE = regex.compile(r"\p{L}+")
+_WORD_RE = lazy(r"\p{L}+")
 
 # Each function word with the languages that use it, so that a text's words are read once.
 _LANGUAGES_OF_WORD: dict[str, tuple[str, ...]] = {}
@@ -255,17 +256,17 @@ for _lang, _vocab in _FUNCTION_WORDS.items():
 
 # Letters of each script that decides a language on its own.
 _SCRIPT_RES = {
-    "han": regex.compile(r"\p{Han}"),
-    "kana": regex.compile(r"[\p{Hiragana}\p{Katakana}]"),
-    "hangul": regex.compile(r"\p{Hangul}"),
-    "cyrillic": regex.compile(r"\p{Cyrillic}"),
-    "arabic": regex.compile(r"\p{Arabic}"),
-    "latin": regex.compile(r"\p{Latin}"),
+    "han": lazy(r"\p{Han}"),
+    "kana": lazy(r"[\p{Hiragana}\p{Katakana}]"),
+    "hangul": lazy(r"\p{Hangul}"),
+    "cyrillic": lazy(r"\p{Cyrillic}"),
+    "arabic": lazy(r"\p{Arabic}"),
+    "latin": lazy(r"\p{Latin}"),
 }
 
 
 # Runs of characters outside ASCII: every letter of a script other than Latin, and every letter hint.
-_NON_ASCII_RE = regex.compile(r"[^\x00-\x7f]+")
+_NON_ASCII_RE = lazy(r"[^\x00-\x7f]+")
 
 # The ASCII bytes that are not letters, deleted to count the ASCII letters (all of them Latin).
 _ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
@@ -329,15 +330,15 @@ def detect_language(text: str, dateline: Dateline | None = None) -> str:
 # for Turkish once "ı ğ ş" show a Turkish text, and for German in a German story naming "Erdoğan";
 # ä and ö count for Swedish in Swedish copy; å, ø and æ for Danish or Norwegian as their words decide.
 _LETTER_HINTS: tuple[tuple[regex.Pattern[str], tuple[str, ...]], ...] = (
-    (regex.compile(r"[ığşİ]"), ("tr",)),
-    (regex.compile(r"ß"), ("de",)),
-    (regex.compile(r"[ñ¿¡]"), ("es",)),
-    (regex.compile(r"[ãõ]"), ("pt",)),
-    (regex.compile(r"ä"), ("de", "sv")),
-    (regex.compile(r"ü"), ("de", "tr")),
-    (regex.compile(r"[øæ]"), ("nb", "da")),
-    (regex.compile(r"ö"), ("de", "sv", "tr")),
-    (regex.compile(r"å"), ("nb", "da", "sv")),
+    (lazy(r"[ığşİ]"), ("tr",)),
+    (lazy(r"ß"), ("de",)),
+    (lazy(r"[ñ¿¡]"), ("es",)),
+    (lazy(r"[ãõ]"), ("pt",)),
+    (lazy(r"ä"), ("de", "sv")),
+    (lazy(r"ü"), ("de", "tr")),
+    (lazy(r"[øæ]"), ("nb", "da")),
+    (lazy(r"ö"), ("de", "sv", "tr")),
+    (lazy(r"å"), ("nb", "da", "sv")),
 )
 
 

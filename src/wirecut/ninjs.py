@@ -41,17 +41,16 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-import regex
-
+from wirecut.patterns import lazy
 from wirecut.story import Dateline, Story
 
 #: Characters of scripts written without spaces between words: each one counts as a word, as CJK word
 #: counts in newsrooms do (a Xinhua Chinese story has no spaces to count).
-_UNSPACED_CHAR_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_UNSPACED_CHAR_RE = lazy(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 #: A word of a spaced script: a run of letters, digits and the marks and joiners inside words
 #: (``don't``, ``COVID-19``, ``U.S.``).
-_SPACED_WORD_RE = regex.compile(r"[\p{L}\p{N}\p{M}](?:[\p{L}\p{N}\p{M}'’.\-]*[\p{L}\p{N}\p{M}])?")
-_FULL_DATE_RE = regex.compile(r"\A\d{4}-\d{2}-\d{2}\Z")
+_SPACED_WORD_RE = lazy(r"[\p{L}\p{N}\p{M}](?:[\p{L}\p{N}\p{M}'’.\-]*[\p{L}\p{N}\p{M}])?")
+_FULL_DATE_RE = lazy(r"\A\d{4}-\d{2}-\d{2}\Z")
 
 
 def count_words(text: str) -> int:

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 
 import regex
 
+from wirecut.patterns import lazy
+
 # Control characters (C0 and C1, but not white space) that scrapers leave behind, such as
 # Reuters-21578's end-of-text mark U+0003: deleted by ``clean``.
 CONTROL_CHARACTERS = "".join(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]))
@@ -20,7 +22,7 @@ CONTROL_CHARACTERS = "".join(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x
 _CLEANING_TABLE = str.maketrans({**dict.fromkeys(CONTROL_CHARACTERS), "\u200b": " ", "\ufeff": " "})
 
 # An HTML character reference: named (&amp;), decimal (&#8212;) or hexadecimal (&#x97;).
-ENTITY_RE = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});")
+ENTITY_RE = lazy(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});")
 
 
 def clean(raw: str) -> str:
@@ -56,7 +58,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 # Where one unit of a page ends and the next begins: a line break, or in flattened text (where a
 # scraper joined the page's elements with spaces) a run of two or more spaces.
-UNIT_BREAK_RE = regex.compile(r"[ \t\u00a0]*\n[\s]*|[ \t\u00a0\u3000]{2,}")
+UNIT_BREAK_RE = lazy(r"[ \t\u00a0]*\n[\s]*|[ \t\u00a0\u3000]{2,}")
 
 
 def units(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -112,7 +114,8 @@ class Guarded:
         flags: int = 0,
         reach: tuple[int, int] | None = None,
     ) -> None:
-        self._compiled = source if isinstance(source, regex.Pattern) else None
+        # A compiled or ``lazy`` pattern is kept as it is (a lazy one compiles on its first scan).
+        self._compiled = None if isinstance(source, str) else source
         self._source = source if isinstance(source, str) else source.pattern
         self._flags = flags
         self.needles = tuple(n.lower() for n in needles)

@@ -24,13 +24,14 @@ from __future__ import annotations
 import regex
 
 from wirecut.parsers.byline import ROLE_RE, parse_by
+from wirecut.patterns import lazy
 from wirecut.spans import ParseState, Span
 from wirecut.story import Byline, Headline, Note, Residue
 from wirecut.text import clean, time_limit
 
 # One header field: a caret, the field's text, and its closing mark, "<" (a field) or "=" (a line
 # that the next one continues, as a byline before its role).
-FIELD_RE = regex.compile(
+FIELD_RE = lazy(
     r"""
     \^(?P<field>[^\^<=\n]{1,500}?)[ \t]*(?P<close>[<=])   # ^Deng has 30 points ...<  /  ^By CHARLES ODUM=
     """,
@@ -38,7 +39,7 @@ FIELD_RE = regex.compile(
 )
 
 # The keyword field: AP's category and slug, then its version and word count.
-KEYWORD_RE = regex.compile(
+KEYWORD_RE = lazy(
     r"""
     (?:AM|PM|BC|AP)-[\w'’.\-]+   # BC-BKN--Heat-Hawks, AM-Britain-Brexit, PM-Obit-Smith
     """,
@@ -46,7 +47,7 @@ KEYWORD_RE = regex.compile(
 )
 
 # Fields for editors, not for publication.
-EDITORS_FIELD_RE = regex.compile(
+EDITORS_FIELD_RE = lazy(
     r"""
       \(?(?i:eds?)\s*:                # ^Eds: Heat 115, Hawks 111. Updates.<  /  ^(Eds: Minor edits.)<
     | EDITOR'?S\s+NOTE                # ^EDITOR'S NOTE _ This story contains ...<
@@ -57,7 +58,7 @@ EDITORS_FIELD_RE = regex.compile(
 )
 
 # The "<" that closes the text's last line: ANPA's end-of-text mark after the transmission stamp.
-_LAST_CLOSE_RE = regex.compile(r"<\s*\Z")
+_LAST_CLOSE_RE = lazy(r"<\s*\Z")
 
 
 def parse(state: ParseState) -> None:

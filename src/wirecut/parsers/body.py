@@ -11,14 +11,13 @@ Contract:
 
 from __future__ import annotations
 
-import regex
-
+from wirecut.patterns import lazy
 from wirecut.spans import ParseState, Span
 from wirecut.story import Paragraph
 from wirecut.text import clean, trim
 
-_BLANK_LINE_RE = regex.compile(r"\n[ \t\u00a0\u3000]*\n\s*")
-_LINE_RE = regex.compile(r"[^\n]+")
+_BLANK_LINE_RE = lazy(r"\n[ \t\u00a0\u3000]*\n\s*")
+_LINE_RE = lazy(r"[^\n]+")
 
 
 def story_bounds(state: ParseState) -> tuple[int, int]:
@@ -57,11 +56,11 @@ def parse(state: ParseState) -> None:
         state.claim("paragraph", a, b, Paragraph(clean(text[a:b]), Span(a, b)), "body")
 
 
-_SENTENCE_CLOSE_RE = regex.compile(r"[.!?…\"”’)\]。！？]\s*$")
+_SENTENCE_CLOSE_RE = lazy(r"[.!?…\"”’)\]。！？]\s*$")
 
 
 # Any mark that closes a sentence or a phrase, at a line's end.
-_CLOSING_MARK_RE = regex.compile(r"[.!?:;,\"”’)\]。！？]\s*$")
+_CLOSING_MARK_RE = lazy(r"[.!?:;,\"”’)\]。！？]\s*$")
 
 
 def _is_page_furniture(raw: str) -> bool:
@@ -73,7 +72,7 @@ def _is_page_furniture(raw: str) -> bool:
 # Where a scraper glued two paragraphs with no space ("...data shows.The total value", "...imports.\"It"),
 # or joined them with a comma as a list is joined ("...interests.,Less than 20 percent").
 # (A straight quote between the stop and a capital opens the next paragraph: the split comes before it.)
-_GLUED_PARAGRAPH_RE = regex.compile(r"(?<=\p{Ll}{2}[.!?][\"”’]?|\d[.!?][\"”’]?)(?P<joint>,?)(?=[\"“]?\p{Lu}\p{Ll})")
+_GLUED_PARAGRAPH_RE = lazy(r"(?<=\p{Ll}{2}[.!?][\"”’]?|\d[.!?][\"”’]?)(?P<joint>,?)(?=[\"“]?\p{Lu}\p{Ll})")
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -15,6 +15,7 @@ import regex
 
 from wirecut import lexicon
 from wirecut.language import detect_language
+from wirecut.patterns import lazy
 from wirecut.spans import ParseState, Span
 from wirecut.story import Byline
 from wirecut.text import clean, trim, units
@@ -22,11 +23,11 @@ from wirecut.text import clean, trim, units
 # "By" as a word of its own, then the rest of the unit; Focus Taiwan and many sites write "By:".
 # dpa's "By dpa correspondents"; the CNN/Daily Mail corpus writes each line break of MailOnline's
 # header as " . ": "By . NAME . ".
-BY_RE = regex.compile(r"(?:\A|(?<=\s))(?:By|BY|Von|VON|Por|Par|Di|Door)(?::|\s+\.)?\s+(?=[\p{Lu}]|dpa\s)")
+BY_RE = lazy(r"(?:\A|(?<=\s))(?:By|BY|Von|VON|Por|Par|Di|Door)(?::|\s+\.)?\s+(?=[\p{Lu}]|dpa\s)")
 
 # A paper's name on the line after a byline, as the role: "By Hilda Moreno\nThe Bulletin", "By A\nThe
 # Washington Post", "By A\nChicago Tribune" (syndicated copy names the paper that the writer works for).
-OUTLET_LINE_RE = regex.compile(
+OUTLET_LINE_RE = lazy(
     r"""
       The(?:\s[\p{Lu}][\p{L}.'’\-]+){1,4}                 # The Bulletin, The New York Times
     | (?:[\p{Lu}][\p{L}.'’\-]+\s){1,3}
@@ -37,7 +38,7 @@ OUTLET_LINE_RE = regex.compile(
 )
 
 # Role words that follow names: AP's "AP Business Writer", "Associated Press Writer", "Staff Reporter".
-ROLE_RE = regex.compile(
+ROLE_RE = lazy(
     r"""(?:
         (?:The\s)?(?:Associated\sPress|AP|Reuters|AFP|Xinhua|UPI|CNN|Kyodo|Yonhap|Bloomberg)
             (?:\s[\p{Lu}][\p{Ll}]+){0,3}\s(?:Writer|Writers|Correspondent|Correspondents|Reporter|Reporters|Editor|Staff)
@@ -54,23 +55,21 @@ ROLE_RE = regex.compile(
 
 # A person's name as a byline writes it, in title case or capitals: "Sun Jinxia", "BERNARD CONDON",
 # "Yoo Jee-ho", "Jonathan J. Cooper", "Frances d'Emilio".
-NAME_RE = regex.compile(
+NAME_RE = lazy(
     r"[\p{Lu}][\p{L}'’\-]*\.?(?:\s(?:(?:de|van|von|der|den|da|di|le|la|bin|binti|al|el|d')\s?)?[\p{Lu}][\p{L}'’\-]*\.?){0,4}"
 )
 
 # The joints between several names.
-_JOINT_RE = regex.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s+AND\s+|\s*&\s*|\s+und\s+|\s+y\s+|\s+et\s+|\s+e\s+)\s*")
+_JOINT_RE = lazy(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s+AND\s+|\s*&\s*|\s+und\s+|\s+y\s+|\s+et\s+|\s+e\s+)\s*")
 
 # Agencies named after the names: dpa's "By Helen Maguire, dpa", PA's "By Ian Jones, Press Association".
-_TRAILING_AGENCY_RE = regex.compile(
-    r",\s*(?P<agency>[\p{L}][\p{L}\-]{1,20}(?:\s[\p{Lu}][\p{L}\-]{1,20}){0,2})\s*=?\s*$"
-)
+_TRAILING_AGENCY_RE = lazy(r",\s*(?P<agency>[\p{L}][\p{L}\-]{1,20}(?:\s[\p{Lu}][\p{L}\-]{1,20}){0,2})\s*=?\s*$")
 
 # A paper named after the names, as the writer's role: ", The San Diego Union-Tribune =".
-_TRAILING_PAPER_RE = regex.compile(r",\s*(?P<paper>The(?:\s[\p{Lu}][\p{L}.'’\-]+){1,4})\s*=?\s*$")
+_TRAILING_PAPER_RE = lazy(r",\s*(?P<paper>The(?:\s[\p{Lu}][\p{L}.'’\-]+){1,4})\s*=?\s*$")
 
 # TT and NTB close a story with the reporter and the agency on the last line: "Wiktor Nummelin/TT".
-TRAILING_AGENCY_BYLINE_RE = regex.compile(
+TRAILING_AGENCY_BYLINE_RE = lazy(
     r"""(?:(?<=\n)|(?<=[.!?"”]\s))[ \t]*
         (?P<by>(?P<names>[\p{Lu}][\p{L}\-]+(?:\s[\p{Lu}][\p{L}\-]+){1,2}(?:\s(?:och|og|and)\s[\p{Lu}][\p{L}\-]+(?:\s[\p{Lu}][\p{L}\-]+){1,2})?)
         \s?/\s?(?:TT|NTB|STT))\s*\Z""",
@@ -78,30 +77,30 @@ TRAILING_AGENCY_BYLINE_RE = regex.compile(
 )
 
 # CNA closes a story with its reporters in brackets: "(By Lin Pei-hsuan and Matthew Kuo) Enditem/ls".
-TRAILING_BY_RE = regex.compile(r"\((?P<by>By\s[^()\n]{3,120})\)")
+TRAILING_BY_RE = lazy(r"\((?P<by>By\s[^()\n]{3,120})\)")
 
 # A byline that ends with its agency's name, for flattened text where nothing else marks its end.
 _BOUNDED_NAMES = (
     r"(?:By|BY|Von|VON|Por|Par|Di|Door)\s+[\p{Lu}][\p{L}'’\-.]*(?:\s[\p{Lu}][\p{L}'’\-.]*){1,3}"
     r"(?:(?:,\s|\s(?:and|und|y|et|e)\s)[\p{Lu}][\p{L}'’\-.]*(?:\s[\p{Lu}][\p{L}'’\-.]*){1,3}){0,4}"
 )
-BOUNDED_BY_RE = regex.compile(_BOUNDED_NAMES + r",\s(?P<agency>[\p{L}]{2,12})\b\s?=?")
+BOUNDED_BY_RE = lazy(_BOUNDED_NAMES + r",\s(?P<agency>[\p{L}]{2,12})\b\s?=?")
 # The same with an agency of two words: PA's "By Ian Jones, Press Association The final ...".
-BOUNDED_BY_TWO_WORDS_RE = regex.compile(_BOUNDED_NAMES + r",\s(?P<agency>[\p{L}]{2,12}\s[\p{Lu}][\p{L}]{2,14})\b\s?=?")
+BOUNDED_BY_TWO_WORDS_RE = lazy(_BOUNDED_NAMES + r",\s(?P<agency>[\p{L}]{2,12}\s[\p{Lu}][\p{L}]{2,14})\b\s?=?")
 
 # Reporters named on a line of their own, with no photo mark after them (that would be a credit), or
 # before the editors' names: "新京报记者 林海 校对 吴芳" (The Beijing News).
-CLOSING_REPORTERS_RE = regex.compile(
+CLOSING_REPORTERS_RE = lazy(
     r"(?:(?<=\n)|^)[ \t\u3000]*(?:新华社|新華社|中新社|新京报|新京報)(?:记者|記者)\s?(?P<names>[\p{Han}·]{2,4}(?:[ \t、][\p{Han}·]{2,4}){0,4}?)[ \t]*"
     r"(?=\n|$|(?:责任编辑|编辑|责编|校对|审校|審校)[ \t:：])",  # the editors' names after it are a note
     regex.MULTILINE,
 )
 
 # FBIS transcripts of SAPA and other broadcasts: "[Report by T. Mokoena]", "[Report bu E. van Wyk]".
-BRACKETED_REPORT_RE = regex.compile(r"\[(?:Report|Article|Commentary|Interview)\s+b[yu]\s+(?P<names>[^\[\]\n]{2,80})\]")
+BRACKETED_REPORT_RE = lazy(r"\[(?:Report|Article|Commentary|Interview)\s+b[yu]\s+(?P<names>[^\[\]\n]{2,80})\]")
 
 # Chinese reporters in brackets right after a dateline: "（记者白晓雨、陈立群）", "(记者 许婧雯)".
-CHINESE_REPORTERS_RE = regex.compile(
+CHINESE_REPORTERS_RE = lazy(
     r"""\s*(?:[（(]\s*(?:记者|記者|通讯员|通訊員|特约记者)\s*(?P<names>[^()（）\n]{1,60}?)\s*[)）]   # （记者白晓雨、陈立群）
          |(?:记者|記者)\s?(?P<names2>[\p{Han}·、\s]{2,20}?)\s?(?:报道|報道))                       # 本报...电记者张金江报道""",
     regex.VERBOSE,
@@ -109,14 +108,14 @@ CHINESE_REPORTERS_RE = regex.compile(
 
 
 # " . " standing for a line break in the CNN/Daily Mail corpus: "Sam Webb . and . Jill Reilly ."
-_LINE_BREAK_DOT_RE = regex.compile(r"(?:(?<=\s)|^)\.(?=\s|$)")
+_LINE_BREAK_DOT_RE = lazy(r"(?:(?<=\s)|^)\.(?=\s|$)")
 
 
 # The joints between Chinese names: spaces, "、" and commas of either script.
-_CHINESE_NAME_JOINT_RE = regex.compile(r"[、，,\s]+")
+_CHINESE_NAME_JOINT_RE = lazy(r"[、，,\s]+")
 
 # A sentence's end, in Latin or Chinese script.
-_SENTENCE_MARK_RE = regex.compile(r"[.!?。]")
+_SENTENCE_MARK_RE = lazy(r"[.!?。]")
 
 
 def _split_names(raw: str) -> list[str]:
@@ -253,7 +252,7 @@ def parse(state: ParseState) -> None:
 
 # The correspondent that a TASS or RIA dateline names inside its slashes, right after the dateline's
 # span: "Korrespondent Arkadi Orlow/.", "Иван Петров/.".
-TAG_CORRESPONDENT_RE = regex.compile(
+TAG_CORRESPONDENT_RE = lazy(
     r"""[-\s"]*(?P<by>(?:(?P<title>Korrespondent(?:in)?|[Кк]орреспондент|Korr\.)\s+)?
         (?P<names>[\p{Lu}][\p{L}\-]+(?:\s[\p{Lu}][\p{L}\-]+){1,2}(?:\s(?:und|и|and)\s[\p{Lu}][\p{L}\-]+(?:\s[\p{Lu}][\p{L}\-]+){1,2})?)
         \s*/\.?)""",
@@ -263,7 +262,7 @@ TAG_CORRESPONDENT_RE = regex.compile(
 
 # A line with the writer and the outlet joined by a slash, after the title: NTB's "Geir Molnes /
 # Faktisk.no", TT's "Karin Berg/TT". The outlet is an agency or a site's domain.
-SLASHED_BYLINE_RE = regex.compile(
+SLASHED_BYLINE_RE = lazy(
     r"""(?P<names>[\p{Lu}][\p{L}\-]+(?:\s[\p{Lu}][\p{L}\-]+){1,2}(?:\s(?:og|och|and|&)\s[\p{Lu}][\p{L}\-]+(?:\s[\p{Lu}][\p{L}\-]+){1,2})?)
         \s?/\s?(?P<outlet>[\p{L}][\w\-]*(?:\.[a-z]{2,4})?)""",
     regex.VERBOSE,
@@ -287,7 +286,7 @@ def _claim_slashed_byline(state: ParseState, start: int, end: int) -> bool:
 # Ritzau's "Peder Top Poulsen\nHaag /ritzau/: ...". Their titles are in sentence case, so a line of
 # two to four capitalised words there is a name, not a title.
 _NORDIC_AGENCIES = frozenset(["Ritzau", "NTB", "TT", "STT"])
-_NAME_LINE_RE = regex.compile(r"[\p{Lu}][\p{Ll}\-]+(?:\s[\p{Lu}][\p{Ll}\-]+){1,3}")
+_NAME_LINE_RE = lazy(r"[\p{Lu}][\p{Ll}\-]+(?:\s[\p{Lu}][\p{Ll}\-]+){1,3}")
 
 
 def _nordic_name_line(state: ParseState, dateline_span: Span) -> None:
@@ -356,4 +355,4 @@ def _agency_byline(state: ParseState) -> None:
 
 
 # A word in capitals standing alone, as an agency's name does ("NTB", "AFP", "ANP").
-_AGENCY_TOKEN_RE = regex.compile(r"(?<=\s)[\p{Lu}]{2,6}(?=\s)")
+_AGENCY_TOKEN_RE = lazy(r"(?<=\s)[\p{Lu}]{2,6}(?=\s)")

@@ -20,6 +20,7 @@ import regex
 from wirecut import lexicon
 from wirecut.dates import read_date
 from wirecut.parsers.dateline import find_datelines, first_dateline
+from wirecut.patterns import lazy
 from wirecut.spans import ParseState, Span
 from wirecut.story import Caption
 from wirecut.text import UNIT_BREAK_RE, clean, time_limit, trim, units
@@ -28,7 +29,7 @@ from wirecut.text import UNIT_BREAK_RE, clean, time_limit, trim, units
 _NAME = r"[\p{Lu}][\p{L}.'’\-]*(?:\s[\p{Lu}][\p{L}.'’\-]*){0,3}"
 
 # Photo credits, each as an agency or site writes it.
-CREDIT_RE = regex.compile(
+CREDIT_RE = lazy(
     rf"""
       \((?P<credit>(?P<ag1>Xinhua|XINHUA|Xinhua\sPhoto|ANTARA|Antara|Kyodo|Yonhap|Bernama|IANS|PTI|ANI|CNA|Sputnik|Anadolu
                           |DPA|EPA)
@@ -56,18 +57,18 @@ CREDIT_RE = regex.compile(
 )
 
 # A sentence glued to the next element with no space, as scrapers join HTML blocks: "recovery.Tourists".
-_GLUE_RE = regex.compile(r"(?<=\p{Ll}{2}|\d)[.!?](?=\p{Lu}\p{Ll})")
+_GLUE_RE = lazy(r"(?<=\p{Ll}{2}|\d)[.!?](?=\p{Lu}\p{Ll})")
 
 # A caption that only an agency's name in brackets closes must say it is a photo (Kyodo, Yonhap).
-_PHOTO_WORDS_RE = regex.compile(r"(?i:(?:file\s|this\s|a\s)?photo(?:\sshows|\staken|\sprovided)|photo\s?:)")
+_PHOTO_WORDS_RE = lazy(r"(?i:(?:file\s|this\s|a\s)?photo(?:\sshows|\staken|\sprovided)|photo\s?:)")
 
 # Where a caption sentence opens inside a paragraph: Kyodo's "Photo shows ...", "File photo taken ...".
-_PHOTO_SENTENCE_RE = regex.compile(
+_PHOTO_SENTENCE_RE = lazy(
     r"(?:(?<=[.!?\"”’]\s{1,3})|^)(?:File\s|This\s|A\s)?[Pp]hoto\s(?:shows|taken|provided)\b", regex.MULTILINE
 )
 
 # A line that a caption's description continues from: it does not end a sentence.
-_OPEN_LINE_END_RE = regex.compile(r"[^.!?\"”’)\]。]\s*\n[ \t]*\Z")
+_OPEN_LINE_END_RE = lazy(r"[^.!?\"”’)\]。]\s*\n[ \t]*\Z")
 
 #: How far before its credit a caption of flattened text may start, and how many sentences it may
 #: hold, with no break to tell.
@@ -75,30 +76,30 @@ _FLAT_CAPTION_REACH = 500
 _FLAT_CAPTION_SENTENCES = 2
 
 # A sentence's end, after which a caption of flattened text may start.
-_SENTENCE_END_RE = regex.compile(r"""[.!?。！？]["”’]?\s+(?=["“]?[\p{Lu}\p{Han}\d])""")
+_SENTENCE_END_RE = lazy(r"""[.!?。！？]["”’]?\s+(?=["“]?[\p{Lu}\p{Han}\d])""")
 
 # How far back a caption may reach for its own dateline over line breaks (Xinhua photo pages).
 _CAPTION_REACH = 900
 
 # A Xinhua photo number before a caption's dateline: "(240413) -- ".
-_PHOTO_NUMBER_RE = regex.compile(r"\(\d{6}\)\s*--\s*$")
+_PHOTO_NUMBER_RE = lazy(r"\(\d{6}\)\s*--\s*$")
 
 _AGENCY_BY_CREDIT = {"Xinhua Photo": "Xinhua", "chinadaily.com.cn": "China Daily", "中新社": "China News Service"}
 
 
 # The joints between photographers' names: "A, B and C", "甲、乙".
-_NAME_JOINT_RE = regex.compile(r"\s*(?:,|、|，|\band\b|&)\s*")
+_NAME_JOINT_RE = lazy(r"\s*(?:,|、|，|\band\b|&)\s*")
 
 # A caption's full date, from which a story without one takes its year, each form in its turn.
 _DATED_RES = (
-    regex.compile(r"\p{Lu}\p{Ll}+\.?\s+\d{1,2},\s+(?:19|20)\d\d"),  # April 19, 2016
-    regex.compile(r"\d{1,2}\.?\s+\p{L}+\.?\s+(?:19|20)\d\d"),  # 10 août 2024, 10. August 2024
-    regex.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日"),  # 2024年5月18日
+    lazy(r"\p{Lu}\p{Ll}+\.?\s+\d{1,2},\s+(?:19|20)\d\d"),  # April 19, 2016
+    lazy(r"\d{1,2}\.?\s+\p{L}+\.?\s+(?:19|20)\d\d"),  # 10 août 2024, 10. August 2024
+    lazy(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日"),  # 2024年5月18日
 )
 
 # The last word of a credit's name part that makes it a source, not a person: "DPA/Zuma Press",
 # "Xinhua/Pool", "AP Photo/Handout", "Getty Images".
-_NOT_A_PERSON_RE = regex.compile(r"(?:^|\s)(?:Press|Images|Wire|Pool|Handout|File|Photos?)$")
+_NOT_A_PERSON_RE = lazy(r"(?:^|\s)(?:Press|Images|Wire|Pool|Handout|File|Photos?)$")
 
 
 def _split_names(raw: str | None) -> tuple[str, ...]:
@@ -164,7 +165,7 @@ def _caption_start(state: ParseState, credit_start: int) -> int:
     return start
 
 
-_PHOTO_NUMBER_HEAD_RE = regex.compile(r"\(\d{6}\)\s*--\s*")
+_PHOTO_NUMBER_HEAD_RE = lazy(r"\(\d{6}\)\s*--\s*")
 
 
 def _cut_at_dateline(text: str, m: regex.Match[str]) -> int:

@@ -25,6 +25,7 @@ import regex
 from wirecut import lexicon
 from wirecut.dates import iso_date, read_date
 from wirecut.parsers.byline import BY_RE
+from wirecut.patterns import lazy
 from wirecut.spans import ParseState, Span
 from wirecut.story import Dateline
 from wirecut.text import clean, time_limit, units, windows
@@ -233,10 +234,10 @@ lexicon.on_change(_patterns.cache_clear)
 # What may stand right before a dateline: the start of the text or a line, two spaces, the end of a
 # sentence or a bracket, a dash that closes a caption's photo number ("(240413) -- "), dpa's byline end
 # ("By Helen Maguire, dpa ="), or a claimed part.
-_BOUNDARY_BEFORE_RE = regex.compile(r"""(?:\A|\n|\s\s|[.!?"”’)\]:|…=]\s*|\s--\s?|\u3000)\Z""", regex.VERBOSE)
+_BOUNDARY_BEFORE_RE = lazy(r"""(?:\A|\n|\s\s|[.!?"”’)\]:|…=]\s*|\s--\s?|\u3000)\Z""", regex.VERBOSE)
 
 # A strong boundary: where a scraper put an element break (a line, two spaces) or a part ends.
-_STRONG_BEFORE_RE = regex.compile(r"(?:\A|\n|\s\s|\u3000)[ \t]*\Z")
+_STRONG_BEFORE_RE = lazy(r"(?:\A|\n|\s\s|\u3000)[ \t]*\Z")
 
 #: How far into the text a dateline with neither date nor agency may stand ("FOXBOROUGH --").
 _PLACE_ONLY_REACH = 400
@@ -247,13 +248,13 @@ _UNKNOWN_TAG_REACH = 600
 
 
 # Letters by case, for the checks on a place and the word before it.
-_LOWER_RE = regex.compile(r"\p{Ll}")
-_UPPER_RE = regex.compile(r"\p{Lu}")
-_LETTER_RE = regex.compile(r"\p{L}")
-_NOT_LETTER_RE = regex.compile(r"[^\p{L}]")
+_LOWER_RE = lazy(r"\p{Ll}")
+_UPPER_RE = lazy(r"\p{Lu}")
+_LETTER_RE = lazy(r"\p{L}")
+_NOT_LETTER_RE = lazy(r"[^\p{L}]")
 
 # A byline's names running into the place on the same line: "By A and PRIYA NANDAKUMAR AUSTIN".
-_BYLINE_RUNS_ON_RE = regex.compile(r"\bBy\s[\p{L}.'’\- ,]*\Z")
+_BYLINE_RUNS_ON_RE = lazy(r"\bBy\s[\p{L}.'’\- ,]*\Z")
 
 
 def at_boundary(text: str, pos: int, floor: int = 0) -> bool:
@@ -551,8 +552,8 @@ def _accept(text: str, m: regex.Match[str], kind: str, floor: int, anywhere: boo
 
 # A correspondent named inside the slashes, after the agency: RIA's "-Korrespondent Arkadi Orlow/.",
 # TASS's "/Корр. ТАСС Иван Петров/." (the title before the agency), "/ТАСС, корреспондент Иван Петров/.".
-_TAG_CORRESPONDENT_RE = regex.compile(r"(?:Korrespondent(?:in)?|[Кк]орреспондент|Korr\.)\s+(?=\p{Lu})")
-_TAG_NAME_RE = regex.compile(r"[\p{Lu}][\p{L}\-]+(?:\s[\p{Lu}][\p{L}\-]+){1,2}\s*/")
+_TAG_CORRESPONDENT_RE = lazy(r"(?:Korrespondent(?:in)?|[Кк]орреспондент|Korr\.)\s+(?=\p{Lu})")
+_TAG_NAME_RE = lazy(r"[\p{Lu}][\p{L}\-]+(?:\s[\p{Lu}][\p{L}\-]+){1,2}\s*/")
 
 
 def _correspondent_start(text: str, m: regex.Match[str]) -> int:
@@ -569,7 +570,7 @@ def _correspondent_start(text: str, m: regex.Match[str]) -> int:
 
 
 # A rule line between the items of a digest ("-----------------" in Yonhap's News Summary).
-_RULE_LINE_RE = regex.compile(r"^[ \t]*(?:-{5,}|={5,}|\*{5,})[ \t]*$", regex.MULTILINE)
+_RULE_LINE_RE = lazy(r"^[ \t]*(?:-{5,}|={5,}|\*{5,})[ \t]*$", regex.MULTILINE)
 
 
 def is_digest(state: ParseState) -> bool:
@@ -615,7 +616,7 @@ def parse(state: ParseState) -> None:
 
 # A place alone on its line, as feeds send their dateline element with no agency or date: AAP's
 # "Sydney", NTB's "Oslo", STT's "Kiova/Washington", ATS's "Landquart GR" (with the canton).
-_PLACE_LINE_RE = regex.compile(
+_PLACE_LINE_RE = lazy(
     r"""[\p{Lu}][\p{L}'’.\-]+(?:[ \-][\p{Lu}][\p{L}'’.\-]+){0,2}   # Sydney, Den Haag, Kuala Lumpur
         (?:\s?/\s?[\p{Lu}][\p{L}'’.\-]+(?:\s[\p{Lu}][\p{L}'’.\-]+)?)?   # Kiova/Washington
         (?:\s[A-Z]{2})?                                        # Landquart GR""",
@@ -664,10 +665,10 @@ _SECTION_NAMES = frozenset(
 )
 
 # A region's code after a place: ATS's canton in "Landquart GR".
-_REGION_CODE_RE = regex.compile(r"\s[A-Z]{2}$")
+_REGION_CODE_RE = lazy(r"\s[A-Z]{2}$")
 
 # A site's domain inside a line: "Faktisk.no".
-_DOMAIN_DOT_RE = regex.compile(r"\.\p{L}")
+_DOMAIN_DOT_RE = lazy(r"\.\p{L}")
 
 
 #: The words the prose after a place line has at least (in its next three units); the units before it at most.

@@ -17,6 +17,7 @@ from __future__ import annotations
 import regex
 
 from wirecut.parsers.byline import BY_RE
+from wirecut.patterns import lazy
 from wirecut.spans import ParseState, Span
 from wirecut.story import Headline
 from wirecut.text import clean, trim, units
@@ -62,7 +63,7 @@ _SMALL_WORDS = frozenset(
 )
 
 # A sentence end: a title may end with "?" or "!", and with "." only after an abbreviation (U.S.).
-_SENTENCE_END_RE = regex.compile(r"(?<![\p{Lu}]\.[\p{Lu}]|\b[\p{Lu}])[.。]\s*$")
+_SENTENCE_END_RE = lazy(r"(?<![\p{Lu}]\.[\p{Lu}]|\b[\p{Lu}])[.。]\s*$")
 
 _MAX_WORDS = 30
 
@@ -70,7 +71,7 @@ _MAX_WORDS = 30
 # Units of a page's head that are metadata, not a title: FBIS's "Language: English", "Article Type:BFN",
 # "[Text]"; Xinhua reposts' "Author: XINHUA"; MENAFN's syndication prefix; a section name in capitals
 # ("GENERAL", Bernama); a lone label ending in a colon ("时间:").
-_NOT_A_TITLE_RE = regex.compile(
+_NOT_A_TITLE_RE = lazy(
     r"""\[[^\]]{0,40}\]
       | \(MENAFN[^)]*\)?.*
       | [\p{L} ]{1,20}\s?[:：]\s?[\p{L}\d]{0,12}
@@ -89,12 +90,12 @@ _NOT_A_TITLE_RE = regex.compile(
 
 # dpa's keywords, then its title on the same line, where the header is flattened: "American
 # Football/NFL/ Chiefs-Rams 2.0? Would be a fun Super Bowl".
-_KEYWORDS_BEFORE_TITLE_RE = regex.compile(r"(?:[\p{L}][\p{L}\d \-]*/){1,8}[ \t]+(?=[\p{Lu}\d])")
+_KEYWORDS_BEFORE_TITLE_RE = lazy(r"(?:[\p{L}][\p{L}\d \-]*/){1,8}[ \t]+(?=[\p{Lu}\d])")
 
 
 # What spammed Chinese pages put where a title would be: a keyword list ("国产自产视频一区二区三区,
 # 777米奇影院影音先锋第四色,日本最新中文字幕在线中") or a site name twice ("彩神88-彩神88").
-_REPEATED_NAME_RE = regex.compile(r"(?P<name>\S{2,20})\s?[-_|]\s?(?P=name)")
+_REPEATED_NAME_RE = lazy(r"(?P<name>\S{2,20})\s?[-_|]\s?(?P=name)")
 
 
 def _is_keyword_spam(raw: str) -> bool:
@@ -105,10 +106,10 @@ def _is_keyword_spam(raw: str) -> bool:
 
 
 # Chinese and Japanese letters; commas of either script; a digit.
-_CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
-_COMMA_RE = regex.compile(r"[,，]")
-_DIGIT_RE = regex.compile(r"\d")
-_FIRST_LETTER_RE = regex.compile(r"\p{L}")
+_CJK_RE = lazy(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_COMMA_RE = lazy(r"[,，]")
+_DIGIT_RE = lazy(r"\d")
+_FIRST_LETTER_RE = lazy(r"\p{L}")
 
 
 def _looks_like_title(raw: str) -> bool:
@@ -166,7 +167,7 @@ def parse(state: ParseState) -> None:
 
 # A flattened feed header: the wire keyword ("BC-Soccer-Emperor's-Cup", as ANPA feeds such as Kyodo's
 # English service send it), then the title that Kyodo closes with "+".
-_KEYWORD_THEN_TITLE_RE = regex.compile(
+_KEYWORD_THEN_TITLE_RE = lazy(
     r"""(?:AM|PM|BC|AP)-[\w'’.\-]+[ \t]+                     # the last keyword of the header
         (?P<title>(?:(?!(?:AM|PM|BC|AP)-)[^\n+]){10,300}?)   # the title, with no keyword inside
         [ \t]*\+$""",
@@ -176,10 +177,10 @@ _KEYWORD_THEN_TITLE_RE = regex.compile(
 
 # IPTC 7901 closes its header with " =" (ATS, SDA, dpa): the title is the line that ends so, right
 # before the dateline, and the kicker line before it that ends with a colon ("Notes de frais GE:").
-_HEADER_END_RE = regex.compile(r"[ \t]+=[ \t]*$")
+_HEADER_END_RE = lazy(r"[ \t]+=[ \t]*$")
 
 # A slug that the kicker repeats, flattened onto the title's line: "Frais GE Frais GE: L'affaire ...".
-_REPEATED_SLUG_RE = regex.compile(r"(?P<slug>(?:\S+\s+){0,5}?\S+)\s+(?=(?P=slug)[:：])")
+_REPEATED_SLUG_RE = lazy(r"(?P<slug>(?:\S+\s+){0,5}?\S+)\s+(?=(?P=slug)[:：])")
 
 
 def _header_title(text: str, pieces: list[tuple[int, int]]) -> tuple[int | None, int | None]:
@@ -201,7 +202,7 @@ def _header_title(text: str, pieces: list[tuple[int, int]]) -> tuple[int | None,
 
 
 # AFP's product line after the title, in brackets: "(Photo+Video)", "(Croquis d'audience+Photo+Video)".
-_MEDIA_LINE_RE = regex.compile(
+_MEDIA_LINE_RE = lazy(
     r"""\s+\((?:[\p{L}'’ ]{1,30}\+)*(?:Photos?|PHOTOS?|Videos?|VIDEO|Vidéo|Foto|Graphic|Infographie|Croquis\sd'audience)
         (?:\+[\p{L}'’ ]{1,30})*\)$""",
     regex.VERBOSE,
@@ -209,7 +210,7 @@ _MEDIA_LINE_RE = regex.compile(
 
 
 # EFE's and AFP's desk initials, which their NITF sends as the byline, after a flattened title: "gr/bp".
-_DESK_INITIALS_RE = regex.compile(r"\s+[a-z]{2,4}(?:/[a-z]{2,4}){1,3}$")
+_DESK_INITIALS_RE = lazy(r"\s+[a-z]{2,4}(?:/[a-z]{2,4}){1,3}$")
 
 
 def _pick(text: str, pieces: list[tuple[int, int]]) -> tuple[int | None, int | None]:
@@ -312,7 +313,7 @@ _SENTENCE_OPENERS = frozenset(
         "Researchers",
     ]
 )
-_CDATA_TITLE_RE = regex.compile(r"<!\[CDATA\[(?P<title>[^\]\n]{3,300})\]\]>")
+_CDATA_TITLE_RE = lazy(r"<!\[CDATA\[(?P<title>[^\]\n]{3,300})\]\]>")
 
 
 def _cdata_title(state: ParseState) -> bool:
@@ -392,7 +393,7 @@ def _has_line_break_after(text: str, end: int) -> bool:
     return "\n" in text[end : end + 4]
 
 
-_WORD_RE = regex.compile(r"\S+")
+_WORD_RE = lazy(r"\S+")
 
 
 def _title_case_run(text: str, start: int, end: int) -> int | None:

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import regex
 
+from wirecut.patterns import lazy
 from wirecut.spans import ParseState, Span
 from wirecut.story import Residue
 from wirecut.text import clean, time_limit
 
-MARKUP_RE = regex.compile(
+MARKUP_RE = lazy(
     r"""
       <!\[CDATA\[ | \]\]>                      # CDATA wrappers of RSS and Kindle feeds (China Daily)
     | <\?xml[^>\n]{0,200}\?>                    # an XML declaration at the head of a feed
@@ -35,7 +36,7 @@ MARKUP_RE = regex.compile(
 # A bare tag in capitals that is also a stock ticker: Reuters-21578's "Interstate Bancorp <I>" and
 # "Bank of Boston <B>" name companies with the letters of HTML's <I>, <B>, <U> and <A>.
 # Only inline tags, which HTML closes; a block's <P> or a <BR> often stands unclosed.
-_TICKER_LIKE_RE = regex.compile(r"<(?P<name>[IBUSA])>")
+_TICKER_LIKE_RE = lazy(r"<(?P<name>[IBUSA])>")
 
 #: How far after a tag its closing tag must stand for the tag to be markup rather than a ticker.
 _CLOSING_REACH = 2000

@@ -17,11 +17,12 @@ import regex
 
 from wirecut import lexicon
 from wirecut.parsers.dateline import first_dateline
+from wirecut.patterns import lazy
 from wirecut.spans import ParseState, Span
 from wirecut.story import Note
 from wirecut.text import Guarded, clean, time_limit, trim, units
 
-NYT_MARK_RE = regex.compile(
+NYT_MARK_RE = lazy(
     r"""\(MORE\)                                # the take goes on in the next one
       | \((?:BEGIN|END)\ OPTIONAL\ TRIM\)        # a passage a desk may cut for space
       | \(PICTURES?\)                           # a photo moves with the story
@@ -106,7 +107,7 @@ CHINESE_CREDITS = Guarded(
 
 # dpa's notebook for editors, from "# Notebook" to the desk's sign-off, not for publication. It holds
 # links, rules and contacts that the residue parser took first; the notebook takes them back.
-NOTEBOOK_RE = regex.compile(
+NOTEBOOK_RE = lazy(
     r"""(?:^|(?<=[.!?"”’]\s{1,3}))\#\s+Notebook\b[\s\S]{0,5000}?
         (?=\n\s*dpa(?:\s+[a-z]{2,4}){1,6}\s*(?:\n|\Z)    # the sign-off on a line of its own
           | \s+dpa(?:\s+[a-z]{2,4}){1,6}\s+\d{6}\s+(?:GMT\s+)?\p{L}{3}\s   # flattened: the sign-off, then dpa's stamp
@@ -120,31 +121,29 @@ UNIT_RES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     # Xinhua and China Daily pages: "Editor: huaxia", "Editor: Chen Ying"; "责任编辑：李娜".
     (
         "editor",
-        regex.compile(r"(?:(?i:editor|editors|edited\s+by)|责任编辑|编辑)\s*[:：]\s*(?P<names>[^|\n]{1,60}?)\s*\|?"),
+        lazy(r"(?:(?i:editor|editors|edited\s+by)|责任编辑|编辑)\s*[:：]\s*(?P<names>[^|\n]{1,60}?)\s*\|?"),
     ),
     # Source lines: "Source: Xinhua", "来源：新华网", "Quelle: dpa".
-    ("source", regex.compile(r"(?:Source|SOURCE|来源|稿源|Quelle|Fuente|Fonte)\s*[:：]\s*[^|\n]{1,60}?\s*\|?")),
+    ("source", lazy(r"(?:Source|SOURCE|来源|稿源|Quelle|Fuente|Fonte)\s*[:：]\s*[^|\n]{1,60}?\s*\|?")),
     # Sign-offs: Reuters-21578's "Reuter", "REUTERS", AP's "___" is not one (it opens a contact line).
     # PA closes a story with "ends" on a line of its own; Ritzau with "/ritzau/".
-    ("signoff", regex.compile(r"Reuter|REUTER|Reuters|-{1,3}\s?(?:END|End)\s?-{0,3}|\#\#\#|-30-|ends|ENDS|/ritzau/")),
+    ("signoff", lazy(r"Reuter|REUTER|Reuters|-{1,3}\s?(?:END|End)\s?-{0,3}|\#\#\#|-30-|ends|ENDS|/ritzau/")),
     # Copyright lines: "Copyright 2024 The Associated Press. All rights reserved.", ANSA's
     # "ALL RIGHTS RESERVED © Copyright ANSA".
     (
         "copyright",
-        regex.compile(r"(?:ALL\sRIGHTS\sRESERVED\s)?(?:©|\(c\)|\(C\)|Copyright|COPYRIGHT|版权所有)[^\n]{0,300}"),
+        lazy(r"(?:ALL\sRIGHTS\sRESERVED\s)?(?:©|\(c\)|\(C\)|Copyright|COPYRIGHT|版权所有)[^\n]{0,300}"),
     ),
     # Editors' notes that open a line: "Editor's note: ...", "EDITOR'S NOTE — ...", "2ND LEAD", "3RD NET".
     (
         "ednote",
-        regex.compile(
-            r"(?i:editor'?s'?\s+note)\s*[:—–-][^\n]{0,1500}|\d(?:ST|ND|RD|TH)\s+(?:LEAD|NET|UPDATE|WRITETHRU)"
-        ),
+        lazy(r"(?i:editor'?s'?\s+note)\s*[:—–-][^\n]{0,1500}|\d(?:ST|ND|RD|TH)\s+(?:LEAD|NET|UPDATE|WRITETHRU)"),
     ),
 )
 
 # Copyright sentences in flattened text: "... Two players won.  Copyright 2024 The Associated Press. All
 # rights reserved."
-COPYRIGHT_RE = regex.compile(
+COPYRIGHT_RE = lazy(
     r"(?:(?<=[.!?\"”’]\s{1,3})|(?<=\n)|^)(?:ALL\sRIGHTS\sRESERVED\s)?(?:©|Copyright|COPYRIGHT)\s[^\n]{0,200}?(?:(?i:all\srights\sreserved)\.?(?:\s+This\smaterial\smay\snot\sbe[^.\n]{0,120}\.)?|(?=\n)|$)",
     regex.MULTILINE,
 )
@@ -168,7 +167,7 @@ def _compiled_rights(alternation: str) -> regex.Pattern[str]:
 # Rights sentences that close a page: AP's "This material may not be published, broadcast, rewritten or
 # redistributed.", China Daily's "The content (...) published in this site belongs to China Daily
 # Information Co (CDIC). Without written authorization from CDIC, such content shall not be republished".
-RIGHTS_SENTENCE_RE = regex.compile(
+RIGHTS_SENTENCE_RE = lazy(
     r"""(?:(?<=[.!?"”’]\s{1,3})|(?<=\n)|^)
         [\p{Lu}][^\n]{0,300}?
         (?:may\snot\sbe\s(?:re)?published|shall\snot\sbe\s(?:re)?published|without\s(?:the\s)?(?:written|prior)\s(?:authori[sz]ation|permission|consent)
@@ -182,14 +181,14 @@ RIGHTS_SENTENCE_RE = regex.compile(
 
 # Trailers at the end of a story that a careful editor cuts, as whole sentences.
 # (A line may be indented, as AP's ANPA feed indents every line of the story with a tab.)
-CONTRIBUTOR_RE = regex.compile(
+CONTRIBUTOR_RE = lazy(
     r"""(?:(?<=[.!?"”’]\s)|(?<=\n[ \t]{0,8})|^)
         [\p{Lu}][^.!?\n]{0,300}?\s(?:contributed|contributes)\s(?:reporting\s)?to\s(?:this|the)\s(?:report|story)\.""",
     regex.VERBOSE | regex.MULTILINE,
 )
 
 # AP's contact trailer: "Bernard Condon can be reached at http://... . His work can be found at ... ."
-CONTACT_RE = regex.compile(
+CONTACT_RE = lazy(
     r"""(?:(?<=[.!?"”’_]\s)|(?<=\n[ \t]{0,8})|^)
         [\p{Lu}][\p{L}.'’\- ]{1,60}\scan\sbe\s(?:reached|contacted|followed)\s(?:at|on|via)\s[^\n]{1,300}?\.(?=\s|$)
         (?:\s+(?:His|Her|Their)\swork\scan\sbe\sfound\sat\s[^\n]{1,300}?\.(?=\s|$))?""",
@@ -197,16 +196,16 @@ CONTACT_RE = regex.compile(
 )
 
 # People named in a note: after "by", or after an editor label.
-_NAMES_AFTER_BY_RE = regex.compile(r"(?i:by)\s+([\p{Lu}][\p{L}.'’\-]+(?:\s+[\p{Lu}][\p{L}.'’\-]+){0,3})")
+_NAMES_AFTER_BY_RE = lazy(r"(?i:by)\s+([\p{Lu}][\p{L}.'’\-]+(?:\s+[\p{Lu}][\p{L}.'’\-]+){0,3})")
 
 
 # The people of a contributor or contact note stand before its verb, as a list: "Ann Lee and Bo Park",
 # AP's and CNN's "Ann Lee, Bo Park and Cy Roe".
-_PEOPLE_BEFORE_RE = regex.compile(r"^(?P<people>.*?)\s(?:contributed|contributes|can\sbe)\s")
-_LIST_SEPARATOR_RE = regex.compile(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+")
+_PEOPLE_BEFORE_RE = lazy(r"^(?P<people>.*?)\s(?:contributed|contributes|can\sbe)\s")
+_LIST_SEPARATOR_RE = lazy(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+")
 
 # What stands around a person's name in such a list, cut away before the name is taken.
-_PERSON_LEAD_RE = regex.compile(
+_PERSON_LEAD_RE = lazy(
     r"""^(?:
         (?:The\s+)?[\p{Lu}][\p{L}.&\-]*(?:\s+[\p{Lu}][\p{L}.&\-]*){0,3}['’]s?\s+(?=\p{Lu})  # CNN's "CNN's Ann Lee"
       | (?:[\p{L}.&'’\-]+\s+){0,5}?                                 # AP's "Associated Press writers Ann Lee",
@@ -215,7 +214,7 @@ _PERSON_LEAD_RE = regex.compile(
     )""",
     regex.VERBOSE,
 )
-_PERSON_TAIL_RE = regex.compile(
+_PERSON_TAIL_RE = lazy(
     r"""\s+(?:
         (?:in|from|at)\s+\p{Lu}.*     # where the person filed from: AP's "Jonas Pereira in Madrid"
       | also                          # "Bo Park also contributed"
@@ -223,7 +222,7 @@ _PERSON_TAIL_RE = regex.compile(
     regex.VERBOSE,
 )
 # A person's name as a list gives it: capitalised words, with the particles of many languages between.
-_PERSON_RE = regex.compile(
+_PERSON_RE = lazy(
     r"[\p{Lu}][\p{L}.'’\-]*(?:\s+(?:[\p{Lu}][\p{L}.'’\-]*|de|da|del|dos|van|von|der|den|bin|binti|al|el|la|le))*"
     r"(?<=[\p{L}.])"
 )
@@ -257,9 +256,9 @@ def _people(raw: str) -> tuple[str, ...]:
 
 # Editors' names in a note: joined by commas, slashes, "、" or "and"; the credit words and brackets
 # around them ("[责任编辑:李娜]", "编辑 王强 校对 李梅").
-_EDITOR_JOINT_RE = regex.compile(r"\s*(?:,|/|、| and )\s*")
-_EDITOR_WORDS_RE = regex.compile(r"[\[【（(\]】）)]|责任编辑|编辑|责编|校对|审校|審校|[:：]")
-_NAMES_SPLIT_RE = regex.compile(r"[\s、,]+")
+_EDITOR_JOINT_RE = lazy(r"\s*(?:,|/|、| and )\s*")
+_EDITOR_WORDS_RE = lazy(r"[\[【（(\]】）)]|责任编辑|编辑|责编|校对|审校|審校|[:：]")
+_NAMES_SPLIT_RE = lazy(r"[\s、,]+")
 
 
 def _names(kind: str, raw: str, m: regex.Match[str] | None) -> tuple[str, ...]:
@@ -355,24 +354,24 @@ TRAILER_RES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     # IANS "--IANS", Bernama "-- BERNAMA", PTI "PTI SBN RT" (desk initials), ANI "(ANI)", KUNA, WAM.
     (
         "signoff",
-        regex.compile(
+        lazy(
             r"(?:--|—)\s?(?:IANS|BERNAMA|Bernama|KUNA|WAM|SPA|Xinhua|AFP|AP)\b|PTI(?:\s+[A-Z]{2,4}){0,4}"
             # ANI, IANS and BusinessDesk close with their name in brackets: "(ANI)", "(BusinessDesk)"
             r"|\((?:ANI|IANS|PTI|KUNA|WAM|BusinessDesk)\)"
         ),
     ),
     # dpa's desk initials: "dpa hm sw"; CNA's "Enditem/ls"; Yonhap's "(END)"; Kyodo's "==Kyodo".
-    ("signoff", regex.compile(r"dpa(?:\s+[a-z]{1,4}\d?){1,6}|Enditem(?:/\w+)?|\(END\)|==\s?Kyodo")),  # "dpa tt xx n1"
+    ("signoff", lazy(r"dpa(?:\s+[a-z]{1,4}\d?){1,6}|Enditem(?:/\w+)?|\(END\)|==\s?Kyodo")),  # "dpa tt xx n1"
     # PA's "ends" and Ritzau's "/ritzau/" after the last sentence of a flattened story.
-    ("signoff", regex.compile(r"ends|ENDS|/ritzau/")),
+    ("signoff", lazy(r"ends|ENDS|/ritzau/")),
     # EFE, ANSA and Lusa close a story with their bare name: "... ejemplares. EFE".
-    ("signoff", regex.compile(r"(?:EFE|ANSA|Lusa|APA|AFP)(?:\s+[a-z]{2,4}(?:/[a-z]{2,4}){0,4})?")),
+    ("signoff", lazy(r"(?:EFE|ANSA|Lusa|APA|AFP)(?:\s+[a-z]{2,4}(?:/[a-z]{2,4}){0,4})?")),
     # ATS and SDA close a story with the desk's initials in brackets: "(SDA/mf ba)", "(ats/mf)".
-    ("signoff", regex.compile(r"\((?:SDA|ATS|sda|ats|SDA-ATS)\\?/[a-z]{1,4}(?:[ /][a-z]{1,4}){0,4}\)")),
+    ("signoff", lazy(r"\((?:SDA|ATS|sda|ats|SDA-ATS)\\?/[a-z]{1,4}(?:[ /][a-z]{1,4}){0,4}\)")),
     # A reporter's address alone: Yonhap's "seojin@yna.co.kr".
-    ("contact", regex.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")),
+    ("contact", lazy(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")),
 )
-_TRAILER_BEFORE_RE = regex.compile(r"(?:[.!?\"”’)\]]|\n|\A|\s\s)\s*\Z")
+_TRAILER_BEFORE_RE = lazy(r"(?:[.!?\"”’)\]]|\n|\A|\s\s)\s*\Z")
 
 
 def _after_boundary(state: ParseState, pos: int) -> bool:
@@ -411,14 +410,14 @@ def _claim_trailers(state: ParseState) -> None:
 # EFE's desk initials, the writer's and the editor's ("gr/bp", "daa/mt/msr"), on the last line of a
 # story: its NITF sends them as the byline, its pages and feeds print them after the text or after
 # the bare "EFE" sign-off.
-EFE_INITIALS_RE = regex.compile(
+EFE_INITIALS_RE = lazy(
     r"""(?:(?<=\n)|^)[ \t]*
         (?P<initials>[a-z]{2,4}(?:/[a-z]{2,4}){1,2})   # two or three desks' initials joined by "/"
         \s*\Z""",
     regex.VERBOSE | regex.MULTILINE,
 )
 # The "EFE" sign-off that the initials may follow: "... ejemplares.\nEFE\ngr/bp".
-_EFE_SIGNOFF_BEFORE_RE = regex.compile(r"(?<![\p{L}\-])EFE\s*\Z")
+_EFE_SIGNOFF_BEFORE_RE = lazy(r"(?<![\p{L}\-])EFE\s*\Z")
 
 
 def _efe_initials(state: ParseState) -> tuple[int, int] | None:
@@ -466,7 +465,7 @@ def _efe_dateline(text: str) -> bool:
 # Reuters-21578 bodies end with " Reuter" and an end-of-text mark, often glued to the last sentence.
 # The sign-off may follow a table line with no full stop ("Record March nine Reuter"), in any case, and
 # the end-of-text mark may be left as a character reference (&#3;).
-_TRAILING_SIGNOFF_RE = regex.compile(r"(?<=\s)(?i:reuter)\s*(?:\x03|&\#3;)?\s*\Z")
+_TRAILING_SIGNOFF_RE = lazy(r"(?<=\s)(?i:reuter)\s*(?:\x03|&\#3;)?\s*\Z")
 
 
 def _claim_trailing_signoff(state: ParseState) -> None:

@@ -23,6 +23,7 @@ import regex
 
 from wirecut import lexicon
 from wirecut.parsers.dateline import DatelineMatch, find_datelines, first_dateline, is_digest
+from wirecut.patterns import lazy
 from wirecut.spans import ParseState, Span
 from wirecut.story import Related
 from wirecut.text import UNIT_BREAK_RE, Guarded, clean, trim, units
@@ -95,7 +96,7 @@ lexicon.on_change(_heading_labels.cache_clear)
 lexicon.on_change(_markers.cache_clear)
 
 # The ellipsis that closes a listing's cut summary.
-_ELLIPSIS_RE = regex.compile(r"(?:…|\.\.\.)\s*$")
+_ELLIPSIS_RE = lazy(r"(?:…|\.\.\.)\s*$")
 
 
 def _teaser(state: ParseState, start: int, end: int, marker: regex.Match[str] | None, label_end: int | None) -> None:
@@ -257,10 +258,10 @@ def _box_under_heading(state: ParseState, heading: regex.Match[str]) -> None:
 
 
 # A Chinese letter; a sentence's end at a line's end.
-_HAN_RE = regex.compile(r"\p{Han}")
-_SENTENCE_CLOSE_RE = regex.compile(r"[.!?。！？]\s*$")
+_HAN_RE = lazy(r"\p{Han}")
+_SENTENCE_CLOSE_RE = lazy(r"[.!?。！？]\s*$")
 
-_SENTENCE_END_RE = regex.compile(r"[.!?…\"”](?=\s)")
+_SENTENCE_END_RE = lazy(r"[.!?…\"”](?=\s)")
 
 
 def _title_start(text: str, lower: int, dateline_start: int) -> int:
@@ -394,7 +395,7 @@ def _listing_lines(state: ParseState, story_start: int | None) -> None:
 
 
 # A teaser's age, glued between its title and its dateline: UPI's "... new low 1 day ago BEIRUT, ...".
-_AGO_RE = regex.compile(r"\b\d{1,2}\s+(?:hours?|days?|weeks?|minutes?|mins?)\s+ago\b")
+_AGO_RE = lazy(r"\b\d{1,2}\s+(?:hours?|days?|weeks?|minutes?|mins?)\s+ago\b")
 
 
 def _dated_teaser(state: ParseState, title: str | None, head: DatelineMatch, start: int, end: int) -> Related:
@@ -434,7 +435,7 @@ _LATER_STORY_GAP = 200
 
 # What may stand before an aggregator's age stamp on its line: the source and a dash ("CHINA DAILY -",
 # "Reuters -"), as news aggregators list their items: a title line, "SOURCE - 2 hours ago", the text.
-_SOURCE_BEFORE_AGE_RE = regex.compile(r"[ \t]*(?:[\p{Lu}][\p{L}.&'’ ]{1,40}[ \t][-–—|][ \t]*)?")
+_SOURCE_BEFORE_AGE_RE = lazy(r"[ \t]*(?:[\p{Lu}][\p{L}.&'’ ]{1,40}[ \t][-–—|][ \t]*)?")
 
 
 #: The longest line of an aggregator's item head (its title, its source and age).

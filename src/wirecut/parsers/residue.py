@@ -17,12 +17,13 @@ import regex
 
 from wirecut import lexicon
 from wirecut.dates import iso_date, read_date
+from wirecut.patterns import lazy
 from wirecut.spans import ParseState, Span
 from wirecut.story import Residue
 from wirecut.text import Guarded, clean, time_limit, trim, units
 
 # Pagination, found anywhere: a run of page numbers with an arrow or a next/last word.
-PAGINATION_RE = regex.compile(
+PAGINATION_RE = lazy(
     r"""
       (?:(?:<<|«|‹)\s*)?(?:(?:Prev(?:ious)?|First|上一页|首页)\s+)?   # "<< Prev", "First" (Xinhua listings)
       (?:\d{1,4}\s+){1,30}(?:(?:\.\.\.|…)\s+(?:\d{1,4}\s+){0,5})?\d{0,4}\s*   # "1 2 3", "588 589 ... 600"
@@ -88,7 +89,7 @@ RELATIVE_TIMESTAMP = Guarded(
 
 # The San Francisco Chronicle's (SFGate's) stamp before its dateline, as ebdata's dateline reader
 # expects it: "(07-17) 13:09 PDT SAN JOSE -- ...", month and day in brackets, a clock time and a US zone.
-MONTH_DAY_CLOCK_RE = regex.compile(
+MONTH_DAY_CLOCK_RE = lazy(
     r"""\((?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\)   # (07-17)
         [ \t]+[0-2]?\d:[0-5]\d                                    # 13:09
         [ \t]+(?:[PMCE][SD]T|GMT)\b                                # PDT, PST, MDT, MST, CDT, CST, EDT, EST, GMT
@@ -103,7 +104,7 @@ MONTH_DAY_CLOCK = Guarded(MONTH_DAY_CLOCK_RE, ":", reach=CLOCK_REACH)
 TRUNCATION = Guarded(r"(?:…|\.\.\.)?[ \t]?\[\+\d{1,7}[ \t]chars\]", "chars]")
 
 # A unit that is wholly a timestamp: a date standing alone as a line, with an optional label.
-TIMESTAMP_UNIT_RE = regex.compile(
+TIMESTAMP_UNIT_RE = lazy(
     r"""
     (?:(?i:date|published|posted|updated|time|时间|发布时间|日期)\s*[:：]?\s*)?
     (?:
@@ -127,7 +128,7 @@ def _share_unit_source() -> str:
 
 
 # Share prompts found anywhere: the WeChat prompts of Chinese pages.
-SHARE_RE = regex.compile(
+SHARE_RE = lazy(
     r"""分享到微信朋友圈                                                    # "share to WeChat Moments"
       | 打开微信[^\n。]{0,40}分享至朋友圈。?                                # "open WeChat, tap Discover..."
       | 打印本页 | 关闭窗口                                                 # "print this page", "close window"
@@ -136,7 +137,7 @@ SHARE_RE = regex.compile(
 )
 
 # Social prompts in a sentence of their own: "Follow us on X and Facebook", "Follow us on Google News".
-FOLLOW_RE = regex.compile(
+FOLLOW_RE = lazy(
     r"(?:(?<=[.!?\"”’]\s{1,3})|(?<=\n)|^)(?i:follow\sus\son|like\sus\son|share\son)\s[^\n.!?]{1,60}", regex.MULTILINE
 )
 
@@ -174,18 +175,18 @@ FURNITURE_PATTERNS = (
 )
 
 # A web address that stands where an element starts (after markup, at a line's start), not in a sentence.
-URL_RE = regex.compile(r"https?://[^\s<>\"]{3,500}")
+URL_RE = lazy(r"https?://[^\s<>\"]{3,500}")
 
 # Wire transmission lines (ANPA 1312, as AP and Kyodo feeds send them): the header "a0105KYODOkoko-",
 # the budget slug "d s BC-Soccer-Emperor's-Cup   09-12 0344" and the slug alone "BC-Soccer-Emperor's-Cup".
-WIRE_SLUG_UNIT_RE = regex.compile(
+WIRE_SLUG_UNIT_RE = lazy(
     r"""[a-z]\d{4}[A-Z]{3,}[\w]*-?
       | (?:[a-z]\s[a-z]\s+)?BC-[\w'’\-]+(?:,?\s+[\w'’\-]+){0,3}?(?:\s+\d\d-\d\d(?:\s+\d{4})?)?""",
     regex.VERBOSE,
 )
 
 # A unit that is only a site's name or a counter's: "Top.Mail.Ru", "chinadaily.com.cn".
-DOMAIN_UNIT_RE = regex.compile(r"(?i:(?:[\w\-]+\.)+(?:ru|com|cn|net|org|de|fr|it|es|jp|kr|in|uk)(?:\.[a-z]{2})?)")
+DOMAIN_UNIT_RE = lazy(r"(?i:(?:[\w\-]+\.)+(?:ru|com|cn|net|org|de|fr|it|es|jp|kr|in|uk)(?:\.[a-z]{2})?)")
 
 
 @lru_cache(maxsize=1)
@@ -207,20 +208,20 @@ def _unit_patterns() -> tuple[tuple[regex.Pattern[str], str], ...]:
 lexicon.on_change(_unit_patterns.cache_clear)
 
 # Cookie banners: a sentence about cookies, and the button after it.
-COOKIE_RE = regex.compile(
+COOKIE_RE = lazy(
     r"(?:(?<=[.!?\"”’]\s{1,3})|(?<=\n)|^)We\suse\scookies[^\n]{0,300}?(?:cookies\.|(?=\n)|$)", regex.MULTILINE
 )
 
 # A byline line that a site runs on with its read time and stamp, as newspaper4k and other extractors
 # leave it: "By NAME | 2 Minute Read | Published 9:41 AM EDT Sun October 3, 2021".
-BYLINE_META_RE = regex.compile(
+BYLINE_META_RE = lazy(
     r"""(?:By|BY)\s[^|\n]{2,80}?\s
         (?P<meta>\|\s(?:\d{1,2}\s(?i:minutes?|min)\s(?i:read)|(?i:published|updated|posted)\b).*)""",
     regex.VERBOSE,
 )
 
 # Navigation a unit can be: site menus, font-size switches, "back to top".
-NAVIGATION_UNIT_RE = regex.compile(
+NAVIGATION_UNIT_RE = lazy(
     r"""
       (?!By\s|BY\s).{1,60}(?:\s\|\s.{1,60}){2,}         # a menu: "Help | Sitemap | Archive | Advanced Search"
     | .{3,200}?\s?(?:-|–|\|)\s?(?:Xinhua|China\ Daily|chinadaily\.com\.cn|People's\ Daily)(?:\s?\|\s?[\w.]+)?  # page titles
@@ -240,7 +241,7 @@ NAVIGATION_UNIT_RE = regex.compile(
 )
 
 # Advertisement labels, alone as a unit or between two sentences of flattened text.
-ADVERTISEMENT_RE = regex.compile(
+ADVERTISEMENT_RE = lazy(
     r"(?:(?<=[.!?\"”’]\s{1,3})|^)(?:ADVERTISEMENT|Advertisement|Sponsored\s+content|广告)(?=\s+[\p{Lu}\"“\d<]|\s*$)",
     regex.MULTILINE,
 )
@@ -263,10 +264,10 @@ def _claim_month_day_clock(state: ParseState, m: regex.Match[str]) -> None:
     state.claim("residue", m.start(), m.end(), residue, "residue")
 
 
-_NUMERIC_DATE_RE = regex.compile(r"((?:19|20)\d\d)[-年/.]([01]?\d)[-月/.]([0-3]?\d)")
+_NUMERIC_DATE_RE = lazy(r"((?:19|20)\d\d)[-年/.]([01]?\d)[-月/.]([0-3]?\d)")
 # Day first, as Bernama and most of the world write it ("06/08/2019" is 6 August); month first only
 # when the second number cannot be a month.
-_DAY_FIRST_RE = regex.compile(r"(?<!\d)([0-3]?\d)[/.]([0-3]?\d)[/.]((?:19|20)\d\d)(?!\d)")
+_DAY_FIRST_RE = lazy(r"(?<!\d)([0-3]?\d)[/.]([0-3]?\d)[/.]((?:19|20)\d\d)(?!\d)")
 
 
 def _iso_of_numeric(raw: str) -> str | None:
@@ -336,22 +337,22 @@ def parse(state: ParseState) -> None:
 
 # IPTC 7901's transmission header, the first line of a dpa, ATS or SDA item: service and number,
 # priority, category, word count, source, time ("ecp0007 4 s 850  dpa-tns 0908", "bsf037 4 su 174 gef 1388").
-IPTC_HEADER_RE = regex.compile(
+IPTC_HEADER_RE = lazy(
     r"[ \t]*[a-z]{2,4}\d{3,5}[ \t]+\d[ \t]+[a-z]{1,3}[ \t]+\d{1,4}[ \t]+[a-z][a-z\-]{1,8}[ \t]+\d{4}(?=\s)"
 )
 
 # IPTC 7901's closing stamp, day, hour and minute, then month and year, with or without "GMT":
 # dpa's "211259 Nov 18", ATS's "211005 jan 19" (the form with GMT is among the timestamps above).
-IPTC_TAIL_STAMP_RE = regex.compile(r"(?<![\d\p{L}])[0-3]\d[0-2]\d[0-5]\d[ \t]+\p{L}{3}[ \t]+\d\d\s*\Z")
+IPTC_TAIL_STAMP_RE = lazy(r"(?<![\d\p{L}])[0-3]\d[0-2]\d[0-5]\d[ \t]+\p{L}{3}[ \t]+\d\d\s*\Z")
 
 
 # IPTC 7901's start-of-message and end-of-message codes around an item: "ZCZC FMG000", with the
 # priority and category line after it ("YY TDR"), ... "NNNN".
-IPTC_START_RE = regex.compile(
+IPTC_START_RE = lazy(
     r"[ \t]*ZCZC(?:[ \t]+[A-Z0-9]{2,12})*(?:\s*\n[ \t]*[A-Z]{1,5}(?:[ \t]+[A-Z]{1,5}){0,2})?(?=[ \t]*\n)"
 )
-IPTC_END_RE = regex.compile(r"(?<!\S)NNNN\s*\Z")
-_LEADING_SPACE_RE = regex.compile(r"\s*")
+IPTC_END_RE = lazy(r"(?<!\S)NNNN\s*\Z")
+_LEADING_SPACE_RE = lazy(r"\s*")
 
 
 def _claim_feed_head_and_tail(state: ParseState) -> None:
@@ -371,13 +372,13 @@ def _claim_feed_head_and_tail(state: ParseState) -> None:
 
 
 # A tag list closing a page: TASS's "Tags Kazakhstan Russia".
-_TAGS_RE = regex.compile(
+_TAGS_RE = lazy(
     r"(?:(?<=[.!?\"”’]\s{1,3})|(?<=\n)|^)(?P<label>Tags|TAGS|Topics)\s?:?(?P<tags>(?:\s+[\p{Lu}][\p{L}.\-]*){1,12})\s*\Z"
 )
 
 
 # One tag of the list: a capitalised word.
-_TAG_WORD_RE = regex.compile(r"[\p{Lu}][\p{L}.\-]*")
+_TAG_WORD_RE = lazy(r"[\p{Lu}][\p{L}.\-]*")
 
 
 def _claim_tags(state: ParseState) -> None:
