@@ -79,21 +79,24 @@ def test_aside_in_brackets_is_not_a_dateline() -> None:
 
 def _every_start(text: str) -> tuple[tuple[int, ...], ...]:
     """Each pattern's starts found the slow way: one overlapped scan of the whole text."""
+    from wirecut.lexicon import DEFAULT_LEXICON
     from wirecut.parsers.dateline import _patterns
 
-    return tuple(tuple(m.start() for m in shape.pattern.finditer(text, overlapped=True)) for shape in _patterns())
+    patterns = _patterns(DEFAULT_LEXICON)
+    return tuple(tuple(m.start() for m in shape.pattern.finditer(text, overlapped=True)) for shape in patterns)
 
 
 def test_anchored_windows_find_every_start_a_whole_text_scan_finds() -> None:
     """The anchors only spare work: each pattern's starts are those of a scan of the whole text."""
-    from wirecut.parsers.dateline import _candidate_starts
+    from wirecut.lexicon import DEFAULT_LEXICON
+    from wirecut.parsers.dateline import candidate_starts
 
     body = "Officials said on Monday they would meet again, and the talks went on late. " * 8
     texts = [text for text, *_ in CASES]
     texts.append(body.join(text for text, *_ in CASES))  # every form far apart in one text
     texts.append("".join(text for text, *_ in CASES))  # and close together
     for text in texts:
-        assert _candidate_starts(text) == _every_start(text), text[:60]
+        assert candidate_starts(text, DEFAULT_LEXICON) == _every_start(text), text[:60]
 
 
 def test_windows_merge_marks_within_reach() -> None:

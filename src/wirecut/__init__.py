@@ -12,8 +12,10 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wirecut.config import DEFAULT_CONFIG, Config
 from wirecut.decode import decode
-from wirecut.errors import InputError, WirecutError
+from wirecut.errors import ConfigError, InputError, WirecutError
+from wirecut.lexicon import Lexicon
 from wirecut.pipeline import DEFAULT, Parser, Pipeline
 from wirecut.spans import Claim, ParseState, Span
 from wirecut.story import Byline, Caption, Dateline, Headline, Note, Paragraph, Related, Residue, Story
@@ -40,21 +42,33 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
         raise ValueError(f"reference_date must be an ISO date such as 2024-01-02, not {value!r}") from exc
 
 
+def _config(config: Config | None, pipeline: Pipeline | None) -> Config:
+    """The config a call parses with: ``config`` (default ``DEFAULT_CONFIG``) with ``pipeline``'s rules."""
+    if config is not None and not isinstance(config, Config):
+        raise TypeError(f"config must be a wirecut.Config, not {type(config).__name__}")
+    chosen = DEFAULT_CONFIG if config is None else config
+    if pipeline is not None:
+        chosen = chosen.replace(rules=tuple(pipeline.rules))
+    return chosen
+
+
 def parse(
     text: str,
     *,
     source: str | None = None,
     reference_date: dt.date | str | None = None,
+    config: Config | None = None,
     pipeline: Pipeline | None = None,
 ) -> Story:
     """Parse one text into a Story. Never raises on any str.
 
     ``reference_date`` gives the year to a dateline that has none when the text itself gives no year;
-    ``pipeline`` replaces the default table of parsers (see ``wirecut.pipeline``).
+    ``config`` is the rules and lexicon to parse with (default ``DEFAULT_CONFIG``, see
+    ``wirecut.config``); ``pipeline``, the older way, replaces the config's table of parsers.
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes a str, not {type(text).__name__}; use parse_file() or parse_bytes() for bytes")
-    return (pipeline or DEFAULT).run(
+    return _config(config, pipeline).run(
         text, source=source, reference_date=_as_date(reference_date), warnings=_size_warnings(text)
     )
 
@@ -71,11 +85,12 @@ def parse_bytes(
     *,
     source: str | None = None,
     reference_date: dt.date | str | None = None,
+    config: Config | None = None,
     pipeline: Pipeline | None = None,
 ) -> Story:
     """Decode bytes (see ``wirecut.decode``) and parse them; raises ``InputError`` for binary data."""
     text, warnings = decode(data)
-    return (pipeline or DEFAULT).run(
+    return _config(config, pipeline).run(
         text, source=source, reference_date=_as_date(reference_date), warnings=_size_warnings(text, warnings)
     )
 
@@ -109,11 +124,12 @@ def parse_file(
     *,
     source: str | None = None,
     reference_date: dt.date | str | None = None,
+    config: Config | None = None,
     pipeline: Pipeline | None = None,
 ) -> Story:
     """Read a file's bytes, decode them and parse the text; ``source`` defaults to the path."""
     text, warnings = read_text(path)
-    return (pipeline or DEFAULT).run(
+    return _config(config, pipeline).run(
         text,
         source=str(path) if source is None else source,
         reference_date=_as_date(reference_date),
@@ -132,14 +148,18 @@ def __getattr__(name: str) -> object:
 
 __all__ = [
     "DEFAULT",
+    "DEFAULT_CONFIG",
     "HUGE_TEXT_CHARS",
     "MAX_INPUT_BYTES",
     "Byline",
     "Caption",
     "Claim",
+    "Config",
+    "ConfigError",
     "Dateline",
     "Headline",
     "InputError",
+    "Lexicon",
     "Note",
     "Paragraph",
     "ParseState",

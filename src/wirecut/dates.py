@@ -13,7 +13,7 @@ import datetime as dt
 
 import regex
 
-from wirecut import lexicon
+from wirecut.lexicon import DEFAULT_LEXICON, Lexicon
 from wirecut.patterns import lazy
 
 # A four-digit year in a written date, 1900-2099 (wire archives start with Reuters-21578's 1987).
@@ -62,8 +62,10 @@ def chinese_number(written: str) -> int | None:
     return None
 
 
-def read_date(written: str) -> tuple[int | None, int, int] | None:
+def read_date(written: str, lexicon: Lexicon = DEFAULT_LEXICON) -> tuple[int | None, int, int] | None:
     """Year (or None), month and day of a written date, or None when it names no valid day.
+
+    Month names are read with ``lexicon`` (a parser passes ``state.lexicon``).
 
     >>> read_date("Sept. 29"), read_date("5th January 2016"), read_date("16 февраля")
     ((None, 9, 29), (2016, 1, 5), (None, 2, 16))

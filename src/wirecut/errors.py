@@ -9,3 +9,7 @@ class WirecutError(Exception):
 
 class InputError(WirecutError):
     """An input that cannot be read as text: missing, a directory, unreadable, binary, too large."""
+
+
+class ConfigError(WirecutError, ValueError):
+    """A configuration that cannot be used: a malformed rule, or a rule that cannot reach worker processes."""

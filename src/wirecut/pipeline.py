@@ -1,10 +1,12 @@
 """The ordered table of parsers, and how a caller edits it.
 
 Contract:
-    A ``Pipeline`` is a list of ``(name, parser)`` rules run in order over one ``ParseState``; each
-    parser claims spans of the untouched input and may leave facts for later ones. ``run`` folds the
-    claims into a ``Story``. A caller teaches wirecut a new form without forking by editing a copy of
-    the table: ``pipeline = DEFAULT.copy(); pipeline.insert_before("dateline", "mine", my_parser)``.
+    The rules are ``(name, parser)`` pairs run in order over one ``ParseState``; each parser claims
+    spans of the untouched input and may leave findings (``state.findings``) for later ones. After
+    them, the finishing steps (the year of every dateline) run, and ``assemble`` folds the claims
+    into a ``Story``; each under the same guard. ``wirecut.Config`` holds the rules with the lexicon
+    and is how a caller edits them: ``DEFAULT_CONFIG.before("dateline", "mine", my_parser)``. The
+    mutable ``Pipeline`` table stays for callers of ``parse(text, pipeline=...)``.
 
 The order matters and says why: markup and page furniture first, since they bound everything else;
 notes and captions next, since their forms are distinctive and a caption's dateline must not be taken
@@ -15,17 +17,17 @@ own parts; leftovers last, so that no character is lost.
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from wirecut.dates import iso_date, read_date
 from wirecut.language import detect_language
+from wirecut.lexicon import DEFAULT_LEXICON, Lexicon
 from wirecut.parsers import anpa, body, byline, caption, dateline, headline, leftover, markup, notes, related, residue
 from wirecut.parsers.dateline import find_datelines
-from wirecut.spans import ParseState
-from wirecut.story import Dateline, Story
+from wirecut.spans import Claim, ParseState, Span
+from wirecut.story import Residue, Story
+from wirecut.years import resolve_years
 
 Parser = Callable[[ParseState], None]
 
@@ -86,30 +88,57 @@ class Pipeline:
         reference_date: dt.date | None = None,
         warnings: Iterable[str] = (),
     ) -> Story:
-        # A parse makes many small objects and no cycles among them; the cyclic collector's passes over
-        # them grow with their number, which made a huge text cost more than linear time. It is paused
-        # for the parse and restored after, as the caller had it.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            state = ParseState(text, reference_date=reference_date)
-            state.warnings.extend(warnings)
-            for name, parser in self.rules:
-                try:
-                    parser(state)
-                except TimeoutError:
-                    state.warnings.append(f"parser {name} gave up on this text (pattern time limit)")
-                except Exception as exc:  # a parser's bug must not cost the user the whole text
-                    state.warnings.append(f"parser {name} failed on this text: {type(exc).__name__}: {exc}")
-            if self.rules and self.rules[-1][1] is not leftover.parse:
-                leftover.parse(state)
-            return assemble(state, source)
-        finally:
-            if collecting:
-                gc.enable()
+        """Parse ``text`` with these rules and the default lexicon (``wirecut.Config`` holds both)."""
+        return run_rules(
+            tuple(self.rules), DEFAULT_LEXICON, text, source=source, reference_date=reference_date, warnings=warnings
+        )
 
 
 DEFAULT = Pipeline()
+
+#: The steps after the parsers, in order, each under the same guard as a parser: the leftover parser
+#: (when the table does not end with it), then the year of every dateline (``wirecut.years``).
+FINISHING_STEPS: tuple[tuple[str, Parser], ...] = (("years", resolve_years),)
+
+
+def run_rules(
+    rules: Sequence[tuple[str, Parser]],
+    lexicon: Lexicon,
+    text: str,
+    *,
+    source: str | None = None,
+    reference_date: dt.date | None = None,
+    warnings: Iterable[str] = (),
+) -> Story:
+    """Run ``rules`` over one text with ``lexicon``, then the finishing steps, and fold it into a Story.
+
+    A bug in any of them (a parser, a finishing step, ``assemble``) costs a warning, never the text:
+    a failed step is skipped, and a story that cannot be assembled is given back as the whole text
+    in one residue of kind ``unknown``. The cyclic collector is left as the caller has it (a batch
+    worker pauses it; a process-wide switch is no business of a library that threads may call).
+    """
+    state = ParseState(text, reference_date=reference_date, lexicon=lexicon)
+    state.warnings.extend(warnings)
+    for name, parser in rules:
+        _run_guarded(state, name, parser)
+    if not rules or rules[-1][1] is not leftover.parse:
+        _run_guarded(state, "leftover", leftover.parse)
+    for name, step in FINISHING_STEPS:
+        _run_guarded(state, name, step)
+    try:
+        return assemble(state, source)
+    except Exception as exc:  # the parts found cannot be folded: keep every character, say why
+        state.warnings.append(f"assembling the story failed on this text: {type(exc).__name__}: {exc}")
+        return unassembled(state, source)
+
+
+def _run_guarded(state: ParseState, name: str, parser: Parser) -> None:
+    try:
+        parser(state)
+    except TimeoutError:
+        state.warnings.append(f"parser {name} gave up on this text (pattern time limit)")
+    except Exception as exc:  # a parser's bug must not cost the user the whole text
+        state.warnings.append(f"parser {name} failed on this text: {type(exc).__name__}: {exc}")
 
 
 def assemble(state: ParseState, source: str | None) -> Story:
@@ -119,7 +148,7 @@ def assemble(state: ParseState, source: str | None) -> Story:
         by_label.setdefault(claim.label, []).append(claim.part)
     headline_parts = by_label.get("headline", [])
     dateline_parts = by_label.get("dateline", [])
-    story_dateline = _with_year(state, dateline_parts[0]) if dateline_parts else None
+    story_dateline = dateline_parts[0] if dateline_parts else None
     return Story(
         text=state.text,
         source=source,
@@ -129,9 +158,7 @@ def assemble(state: ParseState, source: str | None) -> Story:
         bylines=tuple(by_label.get("byline", [])),
         captions=tuple(by_label.get("caption", [])),
         paragraphs=tuple(by_label.get("paragraph", [])),
-        related=tuple(
-            replace(r, dateline=_with_year(state, r.dateline)) if r.dateline else r for r in by_label.get("related", [])
-        ),
+        related=tuple(by_label.get("related", [])),
         notes=tuple(by_label.get("note", [])),
         residue=tuple(by_label.get("residue", [])),
         warnings=tuple(state.warnings),
@@ -139,28 +166,26 @@ def assemble(state: ParseState, source: str | None) -> Story:
     )
 
 
-def _with_year(state: ParseState, part: Dateline) -> Dateline:
-    """Give a story dateline without a year the year of a dated caption or page stamp in the text.
-
-    The contract's order: the dateline's own year, else a dated caption's, else a page stamp's, else the
-    caller's reference date; each time the year that puts the date closest to that source's date.
-    """
-    if part.date is None or (part.date_iso and not part.date_iso.startswith("--")):
-        return part
-    parsed = read_date(part.date)
-    if parsed is None or parsed[0] is not None:
-        return part
-    near = None
-    caption_date = state.facts.get("caption_date")
-    if caption_date:
-        near = dt.date(caption_date[0], caption_date[1], caption_date[2])
-    elif state.facts.get("page_date"):
-        near = dt.date.fromisoformat(state.facts["page_date"])
-    elif state.reference_date:
-        near = state.reference_date
-    if near is None:
-        return part
-    return replace(part, date_iso=iso_date(parsed, near))
+def unassembled(state: ParseState, source: str | None) -> Story:
+    """The story of a text whose parts could not be assembled: all of it one residue of kind ``unknown``."""
+    text = state.text
+    start = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    if start >= end:
+        return Story(text=text, source=source, warnings=tuple(state.warnings))
+    residue = Residue("unknown", " ".join(text[start:end].split()), Span(start, end))
+    claim = Claim("residue", residue.span, residue, "leftover")
+    return Story(text=text, source=source, residue=(residue,), warnings=tuple(state.warnings), trace=(claim,))
 
 
-__all__ = ["DEFAULT", "DEFAULT_RULES", "Parser", "Pipeline", "assemble", "find_datelines"]
+__all__ = [
+    "DEFAULT",
+    "DEFAULT_RULES",
+    "FINISHING_STEPS",
+    "Parser",
+    "Pipeline",
+    "assemble",
+    "find_datelines",
+    "run_rules",
+    "unassembled",
+]

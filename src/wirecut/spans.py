@@ -17,7 +17,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from wirecut.lexicon import DEFAULT_LEXICON, Lexicon
+
+if TYPE_CHECKING:
+    from wirecut.story import Dateline
 
 #: The kinds of part a claim can stand for, as the ``wirecut/1`` object names them.
 LABELS = ("headline", "dateline", "byline", "caption", "paragraph", "related", "note", "residue")
@@ -47,19 +52,46 @@ class Claim:
 
 
 @dataclass(slots=True)
+class Findings:
+    """What a parser learned for the ones after it (typed, so every writer and reader is checked).
+
+    Each field names its writer and its readers; a parser's contract docstring says the same.
+    """
+
+    #: The story's own dateline. Written by the dateline parser; read by the byline and body parsers.
+    dateline: Dateline | None = None
+    #: Where the story text starts, just past its dateline. Written by the dateline parser.
+    dateline_end: int | None = None
+    #: The first full date a caption gives, as (year, month, day). Written by the caption parser; read
+    #: by ``wirecut.years`` (a dated caption gives its year to datelines without one).
+    caption_date: tuple[int, int, int] | None = None
+    #: The first page stamp's date. Written by the residue parser; read by ``wirecut.years``.
+    page_date: dt.date | None = None
+    #: The text is a photo gallery. Written by the caption parser; read by the body parser.
+    gallery: bool = False
+    #: The text is a digest of several datelined stories (None: not asked yet). Written and read by
+    #: ``dateline.is_digest``, which the dateline and related parsers ask.
+    digest: bool | None = None
+
+
+@dataclass(slots=True)
 class ParseState:
     """What the parsers share while one text is parsed.
 
-    Parsers read ``text`` and claim spans of it; they never edit the text. ``facts`` carries what an
-    earlier parser learned for a later one (the story dateline's position, the year seen in a caption),
-    keyed by documented names.
+    Parsers read ``text`` and claim spans of it; they never edit the text. ``lexicon`` is the
+    configuration's (``state.lexicon.canonical_agency(...)``, patterns through ``lexicon.derived``);
+    ``findings`` carries what an earlier parser learned for a later one; ``memo`` keeps what a parser
+    computed once for this text and asks again (the dateline patterns' candidate starts), keyed by the
+    function that computes it, so nothing of one text outlives its parse.
     """
 
     text: str
     reference_date: dt.date | None = None
+    lexicon: Lexicon = field(default_factory=lambda: DEFAULT_LEXICON)
     claims: list[Claim] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    facts: dict[str, Any] = field(default_factory=dict)
+    findings: Findings = field(default_factory=Findings)
+    memo: dict[Any, Any] = field(default_factory=dict)
     mask: bytearray = field(init=False)
     lowered: str = field(init=False)
     starts: dict[int, Claim] = field(init=False, default_factory=dict)
@@ -99,6 +131,14 @@ class ParseState:
             found.append(claim)
             pos = claim.span.end
         return found
+
+    def replace_part(self, index: int, part: Any) -> Claim:
+        """Give ``claims[index]`` a new part over the same span (the year resolved after the parsers)."""
+        claim = self.claims[index]
+        made = Claim(claim.label, claim.span, part, claim.parser)
+        self.claims[index] = made
+        self.starts[claim.span.start] = made
+        return made
 
     def release(self, claim: Claim) -> None:
         """Take a claim back (a teaser absorbs the page stamp between its title and summary)."""

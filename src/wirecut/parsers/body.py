@@ -3,7 +3,9 @@
 Contract:
     Claims: ``paragraph`` spans of the free text from the story's start (just after its dateline, or
     after its headline and bylines when it has no dateline) up to the first teaser after it.
-    Reads: ``facts["dateline"]``, the claims of every earlier parser.
+    Reads: ``findings.dateline`` (the story starts after it) and ``findings.gallery`` (a gallery has no
+    story text), the claims of every earlier parser.
+    Writes: no findings.
     Paragraphs follow the input's breaks: blank lines; or line breaks between lines that are not a hard
     wrap. Wire copy wrapped at 60-80 columns (Reuters-21578, dpa's feed) is joined back, and an
     indented line opens a new paragraph, as the wire writes it.
@@ -22,7 +24,7 @@ _LINE_RE = lazy(r"[^\n]+")
 
 def story_bounds(state: ParseState) -> tuple[int, int]:
     """Where the story text may lie: from its start to the first teaser after it."""
-    dateline = state.facts.get("dateline")
+    dateline = state.findings.dateline
     if dateline is not None:
         start = dateline.span.end
     else:
@@ -35,11 +37,11 @@ def story_bounds(state: ParseState) -> tuple[int, int]:
 def parse(state: ParseState) -> None:
     """Claim the body's paragraphs."""
     text = state.text
-    if state.facts.get("gallery") and state.facts.get("dateline") is None:
+    if state.findings.gallery and state.findings.dateline is None:
         return  # a photo gallery: its text is captions; what is left is page furniture
     start, end = story_bounds(state)
     runs = list(state.free_runs(start, end))
-    if state.facts.get("dateline") is None and end < len(text) and start == 0:
+    if state.findings.dateline is None and end < len(text) and start == 0:
         # A listing page: a few words before its first teaser name the section; they are not a story.
         if sum(len(text[r.start : r.end].split()) for r in runs) < 12:
             runs = []

@@ -5,7 +5,9 @@ Contract:
     ``By A and B``, ``By NAME`` followed by a role line (``AP Business Writer``), ``By Xinhua writers
     A and B``, dpa's ``By Helen Maguire, dpa``, and the Chinese reporter brackets right after a dateline
     (``（记者 张三、李四）``).
-    Reads: ``facts["dateline"]`` and the free spans.
+    Reads: ``findings.dateline`` (bylines stand before it), the free spans and ``state.lexicon``
+    (agencies).
+    Writes: no findings.
     Never: cuts a name that merely starts with "By" (Byrne, Byron): "By" must be a word of its own.
 """
 
@@ -13,8 +15,8 @@ from __future__ import annotations
 
 import regex
 
-from wirecut import lexicon
 from wirecut.language import detect_language
+from wirecut.lexicon import DEFAULT_LEXICON, Lexicon
 from wirecut.patterns import lazy
 from wirecut.spans import ParseState, Span
 from wirecut.story import Byline
@@ -127,7 +129,9 @@ def _split_names(raw: str) -> list[str]:
     return names
 
 
-def parse_by(text: str, start: int, end: int, *, strict: bool = False) -> Byline | None:
+def parse_by(
+    text: str, start: int, end: int, *, strict: bool = False, lexicon: Lexicon = DEFAULT_LEXICON
+) -> Byline | None:
     """Read ``By ...`` in ``text[start:end]`` into names and role.
 
     ``strict`` (for a "By" that does not open its unit) asks every name to have two words at least, so
@@ -186,7 +190,8 @@ def _outlet_after_break(rest: str) -> int | None:
 def parse(state: ParseState) -> None:
     """Claim the story's bylines."""
     text = state.text
-    dateline = state.facts.get("dateline")
+    lexicon = state.lexicon
+    dateline = state.findings.dateline
     limit = dateline.span.start if dateline else min(len(text), 600)
     taken = 0
     for run in list(state.free_runs(0, limit)):
@@ -203,14 +208,14 @@ def parse(state: ParseState) -> None:
                 nxt = unit_list[index + 1]
                 if ROLE_RE.fullmatch(text, nxt[0], nxt[1]) or OUTLET_LINE_RE.fullmatch(text, nxt[0], nxt[1]):
                     by_end = nxt[1]
-            byline = parse_by(text, m.start(), by_end, strict=m.start() != start)
+            byline = parse_by(text, m.start(), by_end, strict=m.start() != start, lexicon=lexicon)
             if byline is None:
                 # Flattened text runs on after the byline: "Von Christian Hollmann, dpa Für Lucien ...".
                 for bounded_re in (BOUNDED_BY_TWO_WORDS_RE, BOUNDED_BY_RE):
                     bounded = bounded_re.match(text, m.start(), by_end)
                     if bounded and bounded.group("agency") in lexicon.agency_forms():
                         by_end = bounded.end()
-                        byline = parse_by(text, m.start(), by_end, strict=True)
+                        byline = parse_by(text, m.start(), by_end, strict=True, lexicon=lexicon)
                         break
             if byline and state.claim("byline", m.start(), by_end, byline, "byline"):
                 taken += 1
@@ -238,7 +243,7 @@ def parse(state: ParseState) -> None:
             byline = Byline(clean(text[start:end]), names, None, Span(start, end))
             state.claim("byline", start, end, byline, "byline")
     for m in TRAILING_BY_RE.finditer(text, max(0, len(text) - 400)):
-        inner = parse_by(text, m.start("by"), m.end("by"), strict=True)
+        inner = parse_by(text, m.start("by"), m.end("by"), strict=True, lexicon=state.lexicon)
         if inner is not None:
             byline = Byline(clean(m.group(0)), inner.names, inner.role, Span(m.start(), m.end()))
             state.claim("byline", m.start(), m.end(), byline, "byline")
@@ -275,7 +280,7 @@ def _claim_slashed_byline(state: ParseState, start: int, end: int) -> bool:
     if not m:
         return False
     outlet = m.group("outlet")
-    if outlet not in lexicon.agency_forms() and "." not in outlet:
+    if outlet not in state.lexicon.agency_forms() and "." not in outlet:
         return False
     names = tuple(_split_names(m.group("names")))
     byline = Byline(clean(text[start:end]), names, outlet, Span(start, end))
@@ -343,7 +348,7 @@ def _agency_byline(state: ParseState) -> None:
     for run in state.free_runs(0, min(len(text), _AGENCY_BYLINE_REACH)):
         for m in _AGENCY_TOKEN_RE.finditer(text, run.start, run.end):
             name = m.group(0)
-            if name not in lexicon.agency_forms() or len(name) < 2:
+            if name not in state.lexicon.agency_forms() or len(name) < 2:
                 continue
             before = text[run.start : m.start()]
             after = text[m.end() : m.end() + 2].lstrip()

@@ -3,9 +3,11 @@
 Contract:
     Claims: one caption per photo credit, from the start of its description (its own dateline when it
     has one, as Xinhua's photo captions do) through the credit.
-    Reads: the free spans (markup, page furniture and notes are already claimed and bound a caption).
-    Writes: ``facts["caption_date"]``, the first full date a caption gives (the year a story dateline
-    without one takes, per the contract).
+    Reads: the free spans (markup, page furniture and notes are already claimed and bound a caption);
+    ``state.lexicon`` (agencies, months).
+    Writes: ``findings.caption_date``, the first full date a caption gives (the year a dateline without
+    one takes, per the contract, given by ``wirecut.years``); ``findings.gallery`` on a photo gallery.
+    A caption's own dateline keeps ``--MM-DD`` when it has no year.
     Never: takes a credit's brackets for a caption when no description stands before it.
 
 A caption starts at the nearest of: the start of its unit (a line, or a piece after a double space),
@@ -17,7 +19,6 @@ from __future__ import annotations
 
 import regex
 
-from wirecut import lexicon
 from wirecut.dates import read_date
 from wirecut.parsers.dateline import find_datelines, first_dateline
 from wirecut.patterns import lazy
@@ -109,7 +110,7 @@ def _split_names(raw: str | None) -> tuple[str, ...]:
     return tuple(p.strip() for p in parts if p.strip() and not _NOT_A_PERSON_RE.search(p.strip()))
 
 
-def _credit_fields(m: regex.Match[str]) -> tuple[str, str | None, tuple[str, ...]]:
+def _credit_fields(state: ParseState, m: regex.Match[str]) -> tuple[str, str | None, tuple[str, ...]]:
     g = m.groupdict()
     credit = next(g[k] for k in g if k.startswith("credit") and g[k])
     agency_written = next((g[k] for k in g if k.startswith("ag") and g[k]), None)
@@ -119,7 +120,7 @@ def _credit_fields(m: regex.Match[str]) -> tuple[str, str | None, tuple[str, ...
     agency = None
     if agency_written:
         agency_written = agency_written.strip()
-        agency = _AGENCY_BY_CREDIT.get(agency_written) or lexicon.canonical_agency(agency_written)
+        agency = _AGENCY_BY_CREDIT.get(agency_written) or state.lexicon.canonical_agency(agency_written)
     return credit.strip(), agency, _split_names(photographer)
 
 
@@ -146,7 +147,7 @@ def _caption_start(state: ParseState, credit_start: int) -> int:
             continue
         head = _PHOTO_NUMBER_HEAD_RE.match(text, m.end())
         at = head.end() if head else m.end()
-        own = first_dateline(text, at, credit_start, floor=at)
+        own = first_dateline(state, at, credit_start, floor=at)
         if own is not None and own.start == at and "\n\n" not in text[m.end() : credit_start]:
             start = m.end()
             break
@@ -168,13 +169,14 @@ def _caption_start(state: ParseState, credit_start: int) -> int:
 _PHOTO_NUMBER_HEAD_RE = lazy(r"\(\d{6}\)\s*--\s*")
 
 
-def _cut_at_dateline(text: str, m: regex.Match[str]) -> int:
+def _cut_at_dateline(state: ParseState, m: regex.Match[str]) -> int:
     """Where a credit that ends in a name really ends: before a dateline that the name ran into."""
+    text = state.text
     for group in ("ph6", "ph7"):
         if m.group(group):
             name_start, name_end = m.start(group), m.end(group)
             for found in find_datelines(
-                text, name_start, min(len(text), name_end + 200), floor=m.start(), anywhere=True
+                state, name_start, min(len(text), name_end + 200), floor=m.start(), anywhere=True
             ):
                 if name_start < found.start < name_end:
                     return trim(text, name_start, found.start)[1]
@@ -187,8 +189,8 @@ def parse(state: ParseState) -> None:
     for m in CREDIT_RE.finditer(text, timeout=time_limit(len(text))):
         if not state.is_free(m.start(), m.end()):
             continue
-        credit, agency, photographers = _credit_fields(m)
-        credit_end = _cut_at_dateline(text, m)
+        credit, agency, photographers = _credit_fields(state, m)
+        credit_end = _cut_at_dateline(state, m)
         if credit_end != m.end():
             credit = clean(text[m.start() : credit_end])
             photographers = _split_names(credit.split("/", 1)[-1])
@@ -203,9 +205,9 @@ def parse(state: ParseState) -> None:
         dateline = None
         head = _PHOTO_NUMBER_HEAD_RE.match(text, start)
         described_from = head.end() if head else start
-        own = first_dateline(text, described_from, m.start(), floor=described_from)
+        own = first_dateline(state, described_from, m.start(), floor=described_from)
         if own is not None and text[described_from : own.start].strip() == "":
-            dateline = own.to_part(text, state.reference_date)
+            dateline = own.to_part(state)
             described_from = own.end
         # A Chinese caption stands before its credit with no brackets ("...设备。新华社记者黄一鸣摄").
         description = clean(text[described_from : m.start()])
@@ -235,7 +237,7 @@ def _gallery_captions(state: ParseState) -> None:
     A gallery is a text where two credited captions or more hold 30 % of its letters at least (a story
     with two photos holds far less). Its other
     paragraphs of a sentence or more are captions whose credit the page dropped (or that the scrape cut
-    off); shorter lines are left for the residue parsers. ``facts["gallery"]`` tells the body parser
+    off); shorter lines are left for the residue parsers. ``findings.gallery`` tells the body parser
     that there is no story text.
     """
     text = state.text
@@ -246,7 +248,7 @@ def _gallery_captions(state: ParseState) -> None:
     in_captions = sum(1 for c in captions for ch in text[c.span.start : c.span.end] if ch.isalpha())
     if not letters or in_captions < _GALLERY_SHARE * letters:
         return
-    state.facts["gallery"] = True
+    state.findings.gallery = True
     first = captions[0].span.start
     for run in list(state.free_runs(first)):
         for start, end in units(text, run.start, run.end):
@@ -258,7 +260,7 @@ def _gallery_captions(state: ParseState) -> None:
 
 def _note_year(state: ParseState, caption: Caption) -> None:
     """Remember the first full date that a caption gives, for a story dateline without a year."""
-    if "caption_date" in state.facts:
+    if state.findings.caption_date is not None:
         return
     source = caption.dateline.date if caption.dateline and caption.dateline.date else None
     candidates = [source] if source else []
@@ -266,7 +268,7 @@ def _note_year(state: ParseState, caption: Caption) -> None:
     for dated in _DATED_RES:
         candidates += dated.findall(caption.text)
     for written in candidates:
-        parts = read_date(written)
+        parts = read_date(written, state.lexicon)
         if parts and parts[0]:
-            state.facts["caption_date"] = parts
+            state.findings.caption_date = (parts[0], parts[1], parts[2])
             return

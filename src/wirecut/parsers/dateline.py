@@ -4,8 +4,10 @@ Contract:
     Claims: one span, the story's own dateline, from the first character of the place (or of the agency
     tag when the agency comes first) through the separator that ends it.
     Reads: the claims already made (a caption's or a teaser's dateline is inside their spans, so it is
-    never taken for the story's); ``facts["year_hint"]`` (a year from a caption or page stamp).
-    Writes: ``facts["dateline_end"]``, where the story text starts.
+    never taken for the story's); ``state.lexicon`` (agencies, months, places).
+    Writes: ``findings.dateline`` (the part) and ``findings.dateline_end`` (where the story text
+    starts); ``findings.digest`` through ``is_digest``. A date without a year keeps ``--MM-DD``: the
+    year is given after the parsers (``wirecut.years``).
     Never: claims a dateline inside a sentence (a match must start at a boundary: the start of a line, a
     double space, the end of a sentence or of a claimed part).
 
@@ -14,16 +16,14 @@ Contract:
 
 from __future__ import annotations
 
-import datetime as dt
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
-from wirecut import lexicon
 from wirecut.dates import iso_date, read_date
+from wirecut.lexicon import Lexicon
 from wirecut.parsers.byline import BY_RE
 from wirecut.patterns import lazy
 from wirecut.spans import ParseState, Span
@@ -79,9 +79,11 @@ class DatelineMatch:
     date: str | None
     agency_written: str | None
 
-    def to_part(self, text: str, near: dt.date | None) -> Dateline:
-        agency = lexicon.canonical_agency(self.agency_written) if self.agency_written else None
-        iso = iso_date(read_date(self.date), near) if self.date else None
+    def to_part(self, state: ParseState) -> Dateline:
+        """The dateline part; a date without a year is ``--MM-DD`` until ``wirecut.years`` gives it one."""
+        text = state.text
+        agency = state.lexicon.canonical_agency(self.agency_written) if self.agency_written else None
+        iso = iso_date(read_date(self.date, state.lexicon), None) if self.date else None
         return Dateline(
             clean(text[self.start : self.end]), self.location, self.date, iso, agency, Span(self.start, self.end)
         )
@@ -110,16 +112,19 @@ class _Shape:
     after: int
 
 
-def _agency_alternation() -> str:
+def _agency_alternation(lexicon: Lexicon) -> str:
     forms = sorted(lexicon.agency_forms(), key=lambda f: (-len(f), f))
     return "|".join(regex.escape(f) for f in forms)
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> list[_Shape]:
-    """The dateline patterns, built from the lexicons (rebuilt when a lexicon changes)."""
+def _patterns(lexicon: Lexicon) -> list[_Shape]:
+    """The dateline patterns of a lexicon, built once and kept on it."""
+    return lexicon.derived(_build_patterns)
+
+
+def _build_patterns(lexicon: Lexicon) -> list[_Shape]:
     date = _DATE
-    agency = _agency_alternation()
+    agency = _agency_alternation(lexicon)
     # A place starts at the start of a word: the look-behind spares the engine every mid-word start. Its
     # words stand on one line: a title line above it is no part of it.
     place = rf"(?<![\p{{L}}\p{{M}}'’.\-])(?P<loc>{_UPPER_WORD}(?:[ \-]{_UPPER_WORD}){{0,3}}|{_TITLE_WORD}(?:[ \t\u00a0](?:{_JOINER}[ \t\u00a0])?{_TITLE_WORD}){{0,3}})"
@@ -229,8 +234,6 @@ def _patterns() -> list[_Shape]:
     return [_Shape(name, regex.compile(source, regex.VERBOSE), *anchors[name]) for name, source in sources]
 
 
-lexicon.on_change(_patterns.cache_clear)
-
 # What may stand right before a dateline: the start of the text or a line, two spaces, the end of a
 # sentence or a bracket, a dash that closes a caption's photo number ("(240413) -- "), dpa's byline end
 # ("By Helen Maguire, dpa ="), or a claimed part.
@@ -277,7 +280,7 @@ def _previous_word(text: str, pos: int, floor: int) -> str:
     return words[-1] if words else ""
 
 
-def _location_start(text: str, start: int, loc: str, floor: int) -> tuple[int, str]:
+def _location_start(text: str, start: int, loc: str, floor: int, places: frozenset[str]) -> tuple[int, str]:
     """Where the place really starts when the match ran into the words before it.
 
     A flattened Reuters headline in capitals runs straight into the place ("... FINANCIAL UNIT CLEVELAND,
@@ -291,18 +294,17 @@ def _location_start(text: str, start: int, loc: str, floor: int) -> tuple[int, s
     previous = _previous_word(text, start, floor)
     if loc.isupper() and _LOWER_RE.search(previous) and not previous.endswith((":", ".")):
         return start, loc
-    tail = _known_tail(loc)
+    tail = _known_tail(loc, places)
     if tail is not None:
         return start + loc.rindex(tail), tail
     if not loc.isupper() and at_boundary(text, start, floor):
         return start, loc  # title-case words at a boundary are the place; after others only the last
-    return _tail_place(start, loc)
+    return _tail_place(start, loc, places)
 
 
-def _known_tail(loc: str) -> str | None:
+def _known_tail(loc: str, known: frozenset[str]) -> str | None:
     """The longest tail of ``loc`` that is a known place of several words ("... UNIT NEW YORK"), or None."""
     words = loc.split()
-    known = lexicon.multiword_places()
     for size in range(len(words), 1, -1):
         tail = " ".join(words[-size:])
         if tail.upper() in known:
@@ -310,30 +312,30 @@ def _known_tail(loc: str) -> str | None:
     return None
 
 
-def _tail_place(start: int, loc: str) -> tuple[int, str]:
+def _tail_place(start: int, loc: str, places: frozenset[str]) -> tuple[int, str]:
     """The place at the end of a run of words: a known multi-word place, else the last word."""
-    tail = _known_tail(loc) or loc.split()[-1]
+    tail = _known_tail(loc, places) or loc.split()[-1]
     return start + loc.rindex(tail), tail
 
 
 def find_datelines(
-    text: str, start: int = 0, end: int | None = None, *, floor: int | None = None, anywhere: bool = False
+    state: ParseState, start: int = 0, end: int | None = None, *, floor: int | None = None, anywhere: bool = False
 ) -> Iterator[DatelineMatch]:
-    """Every dateline in ``text[start:end]`` that starts at a boundary, in order of position.
+    """Every dateline in ``state.text[start:end]`` that starts at a boundary, in order of position.
 
     ``anywhere`` drops the boundary rule, for a teaser whose title runs straight into its dateline.
     """
-    yield from _scan(text, start, end, floor, anywhere, first=False)
+    yield from _scan(state, start, end, floor, anywhere, first=False)
 
 
 def first_dateline(
-    text: str, start: int = 0, end: int | None = None, *, floor: int | None = None, anywhere: bool = False
+    state: ParseState, start: int = 0, end: int | None = None, *, floor: int | None = None, anywhere: bool = False
 ) -> DatelineMatch | None:
     """The first dateline of ``text[start:end]``, as ``find_datelines`` would give it, found faster.
 
     Once one pattern has found a dateline, the others only look up to a little past it.
     """
-    return next(_scan(text, start, end, floor, anywhere, first=True), None)
+    return next(_scan(state, start, end, floor, anywhere, first=True), None)
 
 
 #: How far past the best start so far a pattern still looks for an earlier dateline (the longest
@@ -342,13 +344,14 @@ _DATELINE_SPAN = 200
 
 
 def _scan(
-    text: str, start: int, end: int | None, floor: int | None, anywhere: bool, *, first: bool
+    state: ParseState, start: int, end: int | None, floor: int | None, anywhere: bool, *, first: bool
 ) -> Iterator[DatelineMatch]:
+    text = state.text
     stop = len(text) if end is None else end
     low = start if floor is None else floor
     found: list[DatelineMatch] = []
     best = stop
-    for shape, starts in zip(_patterns(), _candidate_starts(text)):
+    for shape, starts in zip(_patterns(state.lexicon), _candidate_starts(state)):
         name, pattern = shape.name, shape.pattern
         if not starts:
             continue
@@ -366,7 +369,7 @@ def _scan(
             m = pattern.match(text, at, limit, timeout=time_limit(limit - at))
             if not m:
                 continue
-            made = _accept(text, m, name, low, anywhere)
+            made = _accept(state, m, name, low, anywhere)
             if made:
                 found.append(made)
                 pos = made.end
@@ -383,18 +386,25 @@ def _scan(
             yield item
 
 
-@lru_cache(maxsize=4)
-def _candidate_starts(text: str) -> tuple[tuple[int, ...], ...]:
+def _candidate_starts(state: ParseState) -> tuple[tuple[int, ...], ...]:
     """Where each pattern can match in the whole text: one scan a pattern, shared by every query.
 
-    The parsers ask for datelines in many ranges of one text (the head, a caption, each teaser); each
-    query then tries only these positions. Only the starts are kept (a hostile text may hold a million
+    The parsers ask for datelines in many ranges of one text (the head, a caption, each teaser); the
+    starts are found once a parse and kept in ``state.memo``, and each query tries only these positions. Only the starts are kept (a hostile text may hold a million
     candidates), and a query matches again at each start with its own end. A pattern is scanned only
     in the windows around its anchor's marks (see ``_Shape``), each character once.
     """
+    known = state.memo.get(_candidate_starts)
+    if known is None:
+        known = state.memo[_candidate_starts] = candidate_starts(state.text, state.lexicon)
+    return known
+
+
+def candidate_starts(text: str, lexicon: Lexicon) -> tuple[tuple[int, ...], ...]:
+    """Every start of each dateline pattern of ``lexicon`` in ``text`` (see ``_candidate_starts``)."""
     found: list[tuple[int, ...]] = []
     marks: dict[regex.Pattern[str] | None, list[tuple[int, int]]] = {None: [(0, len(text))]}
-    for shape in _patterns():
+    for shape in _patterns(lexicon):
         if shape.needles and not any(needle in text for needle in shape.needles):
             found.append(())
             continue
@@ -407,9 +417,6 @@ def _candidate_starts(text: str) -> tuple[tuple[int, ...], ...]:
             starts.extend(m.start() for m in scan)
         found.append(tuple(starts))
     return tuple(found)
-
-
-lexicon.on_change(_candidate_starts.cache_clear)
 
 
 def _merge_source_and_place(text: str, found: list[DatelineMatch]) -> list[DatelineMatch]:
@@ -428,14 +435,16 @@ def _merge_source_and_place(text: str, found: list[DatelineMatch]) -> list[Datel
     return merged
 
 
-def _agency_first_at(text: str, pos: int) -> bool:
+def _agency_first_at(text: str, pos: int, lexicon: Lexicon) -> bool:
     """True when ANSA's agency-first dateline, "(ANSA) - Rome, October 11 -", starts at ``pos``."""
-    shape = next(s for s in _patterns() if s.name == "agency_first")
+    shape = next(s for s in _patterns(lexicon) if s.name == "agency_first")
     return shape.pattern.match(text, pos, min(len(text), pos + 300)) is not None
 
 
-def _accept(text: str, m: regex.Match[str], kind: str, floor: int, anywhere: bool) -> DatelineMatch | None:
+def _accept(state: ParseState, m: regex.Match[str], kind: str, floor: int, anywhere: bool) -> DatelineMatch | None:
     """Check a pattern's match against what a real dateline looks like; give the dateline or None."""
+    text, lexicon = state.text, state.lexicon
+    places = lexicon.multiword_places()
     groups = m.groupdict()
     loc = groups.get("loc")
     if kind in ("chinese", "japanese"):
@@ -465,7 +474,7 @@ def _accept(text: str, m: regex.Match[str], kind: str, floor: int, anywhere: boo
     # tag ("... condamnée Strasbourg, 10 juil 2024 (AFP) L'opératrice", "... aufgegriffen Athen (dpa) -"):
     # the tag makes it a dateline; the place is cut to its last word below.
     flattened_title = kind == "tagged" and known_agency and bool(date or groups.get("sep")) and m.start() - floor < 600
-    if flattened_title and _agency_first_at(text, m.start("agency") - 1):
+    if flattened_title and _agency_first_at(text, m.start("agency") - 1, lexicon):
         flattened_title = False  # ANSA's "... - Alfano (ANSA) - Rome, October 11 -": the tag opens the dateline
     # "Date (Service) -" after a flattened title is as distinctive: "... Primeira Liga Results Jan 3 (OPTA) -".
     flattened_title = flattened_title or (kind == "date_only" and bool(groups.get("sep")) and m.start() - floor < 300)
@@ -480,13 +489,13 @@ def _accept(text: str, m: regex.Match[str], kind: str, floor: int, anywhere: boo
             # are the byline's; only a known multi-word place or the last word is the place.
             if not loc.isupper():
                 return None
-            place_start, loc = _tail_place(loc_start, loc)
+            place_start, loc = _tail_place(loc_start, loc, places)
         elif kind in ("slashed", "correspondent") and not loc.isupper() and len(loc.split()) > 1:
             # A slashed tag stands anywhere, so the words before it may be a byline or a title: "Peder
             # Top Poulsen Haag /ritzau/:". The place is a known place of several words, else the last.
-            place_start, loc = _tail_place(loc_start, loc)
+            place_start, loc = _tail_place(loc_start, loc, places)
         else:
-            place_start, loc = _location_start(text, loc_start, loc, floor)
+            place_start, loc = _location_start(text, loc_start, loc, floor, places)
         if kind == "tagged" and not known_agency and not loc.isupper() and not at_boundary(text, place_start, floor):
             return None  # "... Primeira Liga Results Jan 3 (OPTA) -": a title's word, not a place
         if loc_start == m.start():
@@ -494,7 +503,7 @@ def _accept(text: str, m: regex.Match[str], kind: str, floor: int, anywhere: boo
             # A place cut out of a run of capitals (a flattened headline before it) has its boundary there.
             boundary_ok = boundary_ok or place_start != loc_start or at_boundary(text, start, floor)
             # A known place of several words stands on its own: "... daa/mt/msr Nueva Delhi, 21 ene (EFE).-".
-            boundary_ok = boundary_ok or loc.upper() in lexicon.multiword_places()
+            boundary_ok = boundary_ok or loc.upper() in places
             previous = _previous_word(text, start, floor)
             in_caps_run = bool(previous) and not _LOWER_RE.search(previous) and _UPPER_RE.search(previous)
             if kind == "place_only":
@@ -540,7 +549,7 @@ def _accept(text: str, m: regex.Match[str], kind: str, floor: int, anywhere: boo
         return None  # "March 3 (Local Time)": an aside
     if kind == "lone_line" and (m.start() - floor > _UNKNOWN_TAG_REACH or (loc or "").title() in _WEEKDAYS):
         return None  # "FRIDAY, March 3" in a list of events, or deep in a story: no dateline
-    if date and read_date(date) is None and date not in _WEEKDAYS:
+    if date and read_date(date, lexicon) is None and date not in _WEEKDAYS:
         return None  # a word and a number that name no month: "Group 4", "Room 12"
     if date and date.endswith(".") and (len(date.split()[-1]) >= 7 or kind == "slashed"):
         date = date[:-1]  # TASS's "16 февраля. /ТАСС/.": the full stop closes the date, not an abbreviation
@@ -576,11 +585,11 @@ _RULE_LINE_RE = lazy(r"^[ \t]*(?:-{5,}|={5,}|\*{5,})[ \t]*$", regex.MULTILINE)
 def is_digest(state: ParseState) -> bool:
     """A digest of several stories, each after a rule line with its own dateline: no one story's dateline.
 
-    Asked by the related parser and by this one; the answer is kept in ``facts["digest"]``.
+    Asked by the related parser and by this one; the answer is kept in ``findings.digest``.
     """
-    if "digest" not in state.facts:
-        state.facts["digest"] = _digest(state)
-    return bool(state.facts["digest"])
+    if state.findings.digest is None:
+        state.findings.digest = _digest(state)
+    return state.findings.digest
 
 
 def _digest(state: ParseState) -> bool:
@@ -592,7 +601,7 @@ def _digest(state: ParseState) -> bool:
     for rule, following in zip(rules, [*rules[1:], None]):
         end = following.start() if following else min(len(text), rule.end() + 600)
         window_end = min(end, rule.end() + 400)
-        if first_dateline(text, rule.end(), window_end, floor=rule.end()) is not None:
+        if first_dateline(state, rule.end(), window_end, floor=rule.end()) is not None:
             items_with_dateline += 1
     return items_with_dateline >= 2
 
@@ -603,13 +612,13 @@ def parse(state: ParseState) -> None:
     if is_digest(state):
         return
     for run in list(state.free_runs()):
-        for candidate in find_datelines(text, run.start, run.end, floor=run.start):
+        for candidate in find_datelines(state, run.start, run.end, floor=run.start):
             if not text[candidate.end : candidate.end + 200].strip():
                 continue
-            part = candidate.to_part(text, None)
+            part = candidate.to_part(state)
             if state.claim("dateline", candidate.start, candidate.end, part, "dateline"):
-                state.facts["dateline"] = part
-                state.facts["dateline_end"] = candidate.end
+                state.findings.dateline = part
+                state.findings.dateline_end = candidate.end
                 return
     _place_line(state)
 
@@ -679,6 +688,7 @@ _HEAD_UNITS = 4
 def _place_line(state: ParseState) -> None:
     """With no other dateline: a place's line between the head (title, byline) and the story's prose."""
     text = state.text
+    lexicon = state.lexicon
     if "\n" not in text:
         return
     pieces = [p for run in state.free_runs(0, min(len(text), 2000)) for p in units(text, run.start, run.end)]
@@ -704,6 +714,6 @@ def _place_line(state: ParseState) -> None:
         location = clean(text[start:end])
         part = Dateline(location, location, None, None, None, Span(start, end))
         if state.claim("dateline", start, end, part, "dateline"):
-            state.facts["dateline"] = part
-            state.facts["dateline_end"] = end
+            state.findings.dateline = part
+            state.findings.dateline_end = end
         return

@@ -3,7 +3,8 @@
 Contract:
     Claims: at most one span, in the text before the story's first part (byline, caption or dateline),
     or at the head of a text that has none of them.
-    Reads: the free spans and ``facts["dateline"]``.
+    Reads: the free spans and the claims made before it (the dateline's, bylines', captions').
+    Writes: no findings.
     Never: takes a sentence of the story for a title (it must not end like a sentence, must be short,
     must not be all lower case); never takes a page title (that is residue, claimed before).
 

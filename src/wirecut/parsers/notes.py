@@ -3,19 +3,18 @@
 Contract:
     Claims: notes of kinds ``editor``, ``reporting``, ``contributor``, ``signoff``, ``contact``,
     ``source``, ``copyright`` and ``ednote``, with the people they name.
-    Reads: the text and its free spans. Forms that no sentence contains (``(Reporting by ...)``,
+    Reads: the text and its free spans; ``state.lexicon`` (rights forms, agencies, months). Forms that no sentence contains (``(Reporting by ...)``,
     ``[责任编辑:...]``, ``(完)``) are claimed anywhere; forms that could open a sentence (``Editor: X``,
     ``Source: X``, ``Reuter``) only where they stand as a unit, or at the very end of the text.
+    Writes: no findings.
     Never: claims "contributed to this report" inside a longer sentence of the story.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import regex
 
-from wirecut import lexicon
+from wirecut.lexicon import DEFAULT_LEXICON, Lexicon
 from wirecut.parsers.dateline import first_dateline
 from wirecut.patterns import lazy
 from wirecut.spans import ParseState, Span
@@ -151,12 +150,12 @@ COPYRIGHT_RE = lazy(
 
 # A rights line in any language, from the lexicon: "RIPRODUZIONE RISERVATA © Copyright ANSA",
 # "当社のコンテンツは著作権法によって保護されます".
-def _rights_re() -> regex.Pattern[str]:
-    return _compiled_rights(lexicon.alternation("rights"))
+def _rights_re(lexicon: Lexicon) -> regex.Pattern[str]:
+    return lexicon.derived(_compiled_rights)
 
 
-@lru_cache(maxsize=4)
-def _compiled_rights(alternation: str) -> regex.Pattern[str]:
+def _compiled_rights(lexicon: Lexicon) -> regex.Pattern[str]:
+    alternation = lexicon.alternation("rights")
     # A rights line ends at a line break or two spaces, where flattened page furniture begins.
     return regex.compile(
         rf"(?:(?<=[.!?\"”’。]\s{{0,3}})|(?<=\n)|^)(?=\S)(?:(?!\s\s)[^\n.!?。]){{0,60}}?{alternation}(?:(?!\s\s)[^\n]){{0,200}}",
@@ -228,7 +227,7 @@ _PERSON_RE = lazy(
 )
 
 
-def _people(raw: str) -> tuple[str, ...]:
+def _people(raw: str, lexicon: Lexicon = DEFAULT_LEXICON) -> tuple[str, ...]:
     """The people a contributor or contact note names before its verb.
 
     >>> _people("Associated Press writers Ann Lee in Paris and Bo Park contributed to this report.")
@@ -261,7 +260,7 @@ _EDITOR_WORDS_RE = lazy(r"[\[【（(\]】）)]|责任编辑|编辑|责编|校对
 _NAMES_SPLIT_RE = lazy(r"[\s、,]+")
 
 
-def _names(kind: str, raw: str, m: regex.Match[str] | None) -> tuple[str, ...]:
+def _names(kind: str, raw: str, m: regex.Match[str] | None, lexicon: Lexicon) -> tuple[str, ...]:
     if kind == "editor":
         named = m.groupdict().get("names") if m is not None else None
         if named:
@@ -271,7 +270,7 @@ def _names(kind: str, raw: str, m: regex.Match[str] | None) -> tuple[str, ...]:
     if kind == "reporting":
         return tuple(_NAMES_AFTER_BY_RE.findall(raw))
     if kind in ("contributor", "contact"):
-        return _people(raw)
+        return _people(raw, lexicon)
     return ()
 
 
@@ -279,7 +278,7 @@ def _claim(state: ParseState, kind: str, start: int, end: int, m: regex.Match[st
     raw = state.text[start:end]
     trimmed = raw.rstrip(" |")
     end = start + len(trimmed)
-    note = Note(kind, clean(trimmed), _names(kind, trimmed, m), Span(start, end))
+    note = Note(kind, clean(trimmed), _names(kind, trimmed, m, state.lexicon), Span(start, end))
     state.claim("note", start, end, note, "notes")
 
 
@@ -312,7 +311,7 @@ def parse(state: ParseState) -> None:
     for kind, guarded in ANYWHERE_RES:
         for m in guarded.finditer(text, lowered):
             _claim(state, kind, m.start(), m.end(), m)
-    rights_forms = [f.lower() for f in lexicon.marker_forms("rights")]
+    rights_forms = [f.lower() for f in state.lexicon.marker_forms("rights")]
     for pattern, kind, needles in (
         (CONTRIBUTOR_RE, "contributor", ("contribut",)),
         (CONTACT_RE, "contact", ("can be ",)),
@@ -322,7 +321,7 @@ def parse(state: ParseState) -> None:
             "copyright",
             ("published", "authori", "permission", "consent", "belongs to", "rights reserved", "expressed herein"),
         ),
-        (_rights_re(), "copyright", rights_forms),
+        (_rights_re(state.lexicon), "copyright", rights_forms),
     ):
         if not any(n in lowered for n in needles):
             continue  # the sentence cannot be there: spare the scan
@@ -437,7 +436,7 @@ def _efe_initials(state: ParseState) -> tuple[int, int] | None:
     start, end = m.span("initials")
     before = _EFE_SIGNOFF_BEFORE_RE.search(text, max(0, start - 20), start)
     after_signoff = before is not None and _after_boundary(state, before.start())
-    if not after_signoff and not _efe_dateline(text):
+    if not after_signoff and not _efe_dateline(state):
         return None
     inside = state.claims_between(start, end) if not state.is_free(start, end) else []
     if any(c.label != "residue" or c.span.start < start or c.span.end > end for c in inside):
@@ -450,15 +449,15 @@ def _efe_initials(state: ParseState) -> tuple[int, int] | None:
     return start, end
 
 
-def _efe_dateline(text: str) -> bool:
+def _efe_dateline(state: ParseState) -> bool:
     """True when the text's first dateline names EFE: "Managua, Jan 2 (EFE).- ..."."""
-    if "EFE" not in text:
+    if "EFE" not in state.text:
         return False
-    found = first_dateline(text)
+    found = first_dateline(state)
     return (
         found is not None
         and found.agency_written is not None
-        and (lexicon.canonical_agency(found.agency_written) == "EFE")
+        and (state.lexicon.canonical_agency(found.agency_written) == "EFE")
     )
 
 

@@ -4,7 +4,10 @@ Contract:
     Claims: one ``related`` part per teaser: its title, its dateline (when it has one), its summary
     and the marker that links it (``Full story``, ``Read More »``).
     Reads: the free spans; the page furniture already claimed (a listing's timestamps separate a
-    teaser's title from its summary).
+    teaser's title from its summary); ``state.lexicon`` (labels and markers, agencies, months);
+    ``findings.digest`` through ``dateline.is_digest``.
+    Writes: no findings. A teaser's dateline keeps ``--MM-DD`` when it has no year (``wirecut.years``
+    gives it the story's).
     Forms, each seen on real pages:
       * a label (``Related:``, ``See also:``, ``Read more:``) and after it teasers up to the end of the
         text, each closed by a marker or, without markers, one per dateline (Xinhua's story pages);
@@ -17,11 +20,9 @@ Contract:
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import regex
 
-from wirecut import lexicon
+from wirecut.lexicon import Lexicon
 from wirecut.parsers.dateline import DatelineMatch, find_datelines, first_dateline, is_digest
 from wirecut.patterns import lazy
 from wirecut.spans import ParseState, Span
@@ -37,8 +38,11 @@ def _last_words(forms: tuple[str, ...] | list[str]) -> list[str]:
     return sorted({form.split()[-1] for form in forms if form.split()})
 
 
-@lru_cache(maxsize=1)
-def _labels() -> Guarded:
+def _labels(lexicon: Lexicon) -> Guarded:
+    return lexicon.derived(_build_labels)
+
+
+def _build_labels(lexicon: Lexicon) -> Guarded:
     """Labels that open a block of teasers ("Related:", "See also:", "Lire aussi :"), from the lexicon.
 
     Every label ends with a colon, a rare mark in prose: the colon is the needle, and a match starts at
@@ -52,10 +56,13 @@ def _labels() -> Guarded:
     return Guarded(pattern, ":", "：", reach=(_WHITE_SPACE_SLACK + max(map(len, forms), default=0), 1))
 
 
-@lru_cache(maxsize=1)
-def _heading_labels() -> Guarded:
+def _heading_labels(lexicon: Lexicon) -> Guarded:
     """A label standing as a line of its own with no colon: the heading of a page's teaser box
     ("Read more", "Related stories", "Mehr zum Thema"), the titles on the lines after it."""
+    return lexicon.derived(_build_heading_labels)
+
+
+def _build_heading_labels(lexicon: Lexicon) -> Guarded:
     pattern = regex.compile(
         rf"""(?:(?<=\n)|\A)[ \t]*(?:{lexicon.alternation("related_label")})[ \t]*(?=\n)""",
         regex.VERBOSE,
@@ -69,8 +76,11 @@ def _heading_labels() -> Guarded:
 _BOX_TITLE_WORDS = 25
 
 
-@lru_cache(maxsize=1)
-def _markers() -> Guarded:
+def _markers(lexicon: Lexicon) -> Guarded:
+    return lexicon.derived(_build_markers)
+
+
+def _build_markers(lexicon: Lexicon) -> Guarded:
     """Markers that close a teaser and link to its story, whatever their case and spacing.
 
     "Full story", "FULL STORY", Focus Taiwan's misspelt "[FUILL  STORY]", "Read More »", and the
@@ -91,10 +101,6 @@ def _markers() -> Guarded:
     return Guarded(pattern, "story", "more", *_last_words(forms), reach=(before, 40))
 
 
-lexicon.on_change(_labels.cache_clear)
-lexicon.on_change(_heading_labels.cache_clear)
-lexicon.on_change(_markers.cache_clear)
-
 # The ellipsis that closes a listing's cut summary.
 _ELLIPSIS_RE = lazy(r"(?:…|\.\.\.)\s*$")
 
@@ -104,7 +110,7 @@ def _teaser(state: ParseState, start: int, end: int, marker: regex.Match[str] | 
     text = state.text
     body_end = marker.start() if marker else end
     head_from = label_end if label_end is not None else start
-    dateline_match: DatelineMatch | None = first_dateline(text, head_from, body_end, floor=head_from, anywhere=True)
+    dateline_match: DatelineMatch | None = first_dateline(state, head_from, body_end, floor=head_from, anywhere=True)
     title: str | None
     summary: str | None
     if dateline_match is not None:
@@ -115,7 +121,7 @@ def _teaser(state: ParseState, start: int, end: int, marker: regex.Match[str] | 
         else:
             title = clean(text[head_from : dateline_match.start]) or None
         summary = clean(text[dateline_match.end : body_end]) or None
-        dateline = dateline_match.to_part(text, state.reference_date)
+        dateline = dateline_match.to_part(state)
     else:
         dateline = None
         pieces = [p for p in _free_units(state, head_from, body_end)]
@@ -153,10 +159,10 @@ def parse(state: ParseState) -> None:
     lowered = state.lowered
     labels = [
         m
-        for m in _labels().finditer(text, lowered)
+        for m in _labels(state.lexicon).finditer(text, lowered)
         if state.is_free(m.start(), m.end()) and (story_start is None or m.start() > story_start)
     ]
-    markers = [m for m in _markers().finditer(text, lowered) if state.is_free(m.start(), m.end())]
+    markers = [m for m in _markers(state.lexicon).finditer(text, lowered) if state.is_free(m.start(), m.end())]
     if len(labels) > 1 and all(text[a.start() : a.end()] == text[labels[0].start() : labels[0].end()] for a in labels):
         # Reuters' "Read more: A  Read more: B": each label opens one teaser.
         for current, following in zip(labels, [*labels[1:], None]):
@@ -172,7 +178,7 @@ def parse(state: ParseState) -> None:
     if markers:
         _marked_teasers(state, markers, story_start)
     if not labels and "\n" in text:
-        for heading in _heading_labels().finditer(text, lowered):
+        for heading in _heading_labels(state.lexicon).finditer(text, lowered):
             if (
                 story_start is not None
                 and heading.start() > story_start
@@ -188,7 +194,7 @@ def parse(state: ParseState) -> None:
 def _story_dateline_position(state: ParseState) -> int | None:
     """Where the first free dateline is that opens the story (teasers come after it)."""
     for run in state.free_runs():
-        found = first_dateline(state.text, run.start, run.end, floor=run.start)
+        found = first_dateline(state, run.start, run.end, floor=run.start)
         if found is not None:
             return found.start
     return None
@@ -225,7 +231,7 @@ def _after_label(state: ParseState, label: regex.Match[str], markers: list[regex
             label_end = None
             pos = trim(text, marker.end(), end)[0]
         return
-    datelines = list(find_datelines(text, label.end(), end, floor=label.end()))
+    datelines = list(find_datelines(state, label.end(), end, floor=label.end()))
     if len(datelines) <= 1:
         _teaser(state, start, end, None, label.end())
         return
@@ -348,7 +354,7 @@ def _teaser_start(state: ParseState, pos: int, *, listing: bool = False) -> int:
 def _teaser_listing(state: ParseState, start: int, marker: regex.Match[str]) -> None:
     """A listing teaser: title, page stamp, summary, marker (Xinhua); or a block with a dateline (CNA)."""
     text = state.text
-    head = first_dateline(text, start, marker.start(), floor=start, anywhere=True)
+    head = first_dateline(state, start, marker.start(), floor=start, anywhere=True)
     stamps = []
     if not state.is_free(start, marker.start()):  # only then can a stamp be inside: spare the scan
         stamps = [
@@ -377,7 +383,7 @@ def _listing_lines(state: ParseState, story_start: int | None) -> None:
     pairs: list[tuple[tuple[int, int], tuple[int, int]]] = []
     text_end = len(text.rstrip())  # once, not for every line: a text of many lines stays linear
     for title, summary in zip(lines, lines[1:]):
-        head = first_dateline(text, summary[0], summary[1], floor=summary[0])
+        head = first_dateline(state, summary[0], summary[1], floor=summary[0])
         # The last summary of a scraped excerpt may be cut off before its ellipsis.
         cut_off = summary[1] == text_end and len(pairs) >= 2
         # The dateline opens the line, or follows a deck of a sentence or two (Xinhua's "Hello Africa").
@@ -402,7 +408,7 @@ def _dated_teaser(state: ParseState, title: str | None, head: DatelineMatch, sta
     """A teaser with its own dateline and no marker: the title, the dateline, and the text after it."""
     text = state.text
     summary = clean(text[head.end : end]) or None
-    return Related(title, head.to_part(text, state.reference_date), summary, None, Span(start, end))
+    return Related(title, head.to_part(state), summary, None, Span(start, end))
 
 
 def _ago_teasers(state: ParseState, story_start: int | None) -> None:
@@ -417,7 +423,7 @@ def _ago_teasers(state: ParseState, story_start: int | None) -> None:
     ]
     for stamp in stamps[:_MAX_TEASERS]:
         after = trim(text, stamp.span.end, len(text))[0]
-        head = first_dateline(text, after, min(len(text), after + 120), floor=after)
+        head = first_dateline(state, after, min(len(text), after + 120), floor=after)
         if head is None or head.start != after:
             continue
         title_start = _title_start(text, state.prev_claim_end(stamp.span.start, reach=400), stamp.span.start)
@@ -491,7 +497,7 @@ def _later_stories(state: ParseState, story_start: int | None) -> None:
         return  # a digest's items are its body, not teasers
     heads: list[tuple[int, DatelineMatch]] = []
     for run in list(state.free_runs(story_start + _LATER_STORY_GAP)):
-        for found in find_datelines(text, run.start, run.end, floor=run.start):
+        for found in find_datelines(state, run.start, run.end, floor=run.start):
             newline = text.rfind("\n", max(0, found.start - 400), found.start)
             if newline == -1:
                 continue  # no line starts within reach: flattened text, where no later story is seen

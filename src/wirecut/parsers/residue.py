@@ -5,18 +5,21 @@ Contract:
     ``timestamp`` and ``markup`` (a feed's truncation mark). Distinctive forms (``1 2 3 >>``, ``2017-10-17 20:28:16``, ``分享到微信朋友圈``) are
     claimed anywhere; bare words that could be prose (``Share``, ``Print``, ``Advertisement``) only when
     they stand alone as a unit (a line, or a piece between double spaces) or between two sentences.
-    Reads: nothing but the text and the free spans. Runs before every story parser, so what it claims
-    splits the text into the units that they read.
+    Reads: nothing but the text, the free spans and ``state.lexicon`` (share, advertisement and
+    share-prompt forms; months). Runs before every story parser, so what it claims splits the text
+    into the units that they read.
+    Writes: ``findings.page_date``, the date of the first page stamp that gives a real calendar date
+    (the year a dateline without one takes when no caption gives one, applied by ``wirecut.years``).
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+import datetime as dt
 
 import regex
 
-from wirecut import lexicon
 from wirecut.dates import iso_date, read_date
+from wirecut.lexicon import Lexicon
 from wirecut.patterns import lazy
 from wirecut.spans import ParseState, Span
 from wirecut.story import Residue
@@ -123,7 +126,7 @@ TIMESTAMP_UNIT_RE = lazy(
 
 # Share, print and social buttons: a unit that is nothing else (the words of every language are in
 # lexicon/markers.json; brackets around them are Chinese and older English pages' habit).
-def _share_unit_source() -> str:
+def _share_unit_source(lexicon: Lexicon) -> str:
     return rf"[\[【]?\s*(?:{lexicon.alternation('share')})\s*:?\s*[\]】]?"
 
 
@@ -189,11 +192,14 @@ WIRE_SLUG_UNIT_RE = lazy(
 DOMAIN_UNIT_RE = lazy(r"(?i:(?:[\w\-]+\.)+(?:ru|com|cn|net|org|de|fr|it|es|jp|kr|in|uk)(?:\.[a-z]{2})?)")
 
 
-@lru_cache(maxsize=1)
-def _unit_patterns() -> tuple[tuple[regex.Pattern[str], str], ...]:
-    """The whole-unit patterns, built from the lexicons (rebuilt when a lexicon changes)."""
+def _unit_patterns(lexicon: Lexicon) -> tuple[tuple[regex.Pattern[str], str], ...]:
+    """The whole-unit patterns of a lexicon, built once and kept on it."""
+    return lexicon.derived(_build_unit_patterns)
+
+
+def _build_unit_patterns(lexicon: Lexicon) -> tuple[tuple[regex.Pattern[str], str], ...]:
     return (
-        (regex.compile(_share_unit_source()), "share"),
+        (regex.compile(_share_unit_source(lexicon)), "share"),
         # "Follow us on Facebook", "Подписывайтесь на РИА Новости в Telegram".
         (regex.compile(rf"(?:{lexicon.alternation('share_prompt')})\s[^\n.!?]{{1,60}}"), "share"),
         # An advertisement label alone ("  Advertisement  << Prev 1 2 Next >>  ").
@@ -204,8 +210,6 @@ def _unit_patterns() -> tuple[tuple[regex.Pattern[str], str], ...]:
         (WIRE_SLUG_UNIT_RE, "unknown"),
     )
 
-
-lexicon.on_change(_unit_patterns.cache_clear)
 
 # Cookie banners: a sentence about cookies, and the button after it.
 COOKIE_RE = lazy(
@@ -253,7 +257,8 @@ def _claim(state: ParseState, kind: str, start: int, end: int, *, dated: bool = 
     raw = text[start:end]
     iso = None
     if kind == "timestamp" and dated:
-        iso = iso_date(read_date(raw), None) if read_date(raw) else _iso_of_numeric(raw)
+        written = read_date(raw, state.lexicon)
+        iso = iso_date(written, None) if written else _iso_of_numeric(raw)
     state.claim("residue", start, end, Residue(kind, clean(raw), Span(start, end), iso), "residue")
 
 
@@ -322,17 +327,24 @@ def parse(state: ParseState) -> None:
                 # The byline is the byline parser's; the read time and the stamp after it are furniture.
                 _claim(state, "timestamp", start + meta.start("meta"), end)
                 continue
-            for pattern, kind in _unit_patterns():
+            for pattern, kind in _unit_patterns(state.lexicon):
                 if pattern.fullmatch(piece, timeout=1.0):
                     _claim(state, kind, start, end)
                     break
-    years = [
-        c.part.iso
-        for c in state.claims
-        if c.label == "residue" and c.part.kind == "timestamp" and c.part.iso and not c.part.iso.startswith("-")
-    ]
-    if years and "page_date" not in state.facts:
-        state.facts["page_date"] = years[0]
+    if state.findings.page_date is None:
+        state.findings.page_date = _first_page_date(state)
+
+
+def _first_page_date(state: ParseState) -> dt.date | None:
+    """The date of the first page stamp that names a real day with its year ("2019-02-31" names none)."""
+    for claim in state.claims:
+        iso = claim.part.iso if claim.label == "residue" and claim.part.kind == "timestamp" else None
+        if iso and not iso.startswith("-"):
+            try:
+                return dt.date.fromisoformat(iso)
+            except ValueError:
+                continue
+    return None
 
 
 # IPTC 7901's transmission header, the first line of a dpa, ATS or SDA item: service and number,
@@ -412,18 +424,18 @@ def _claim_standalone_urls(state: ParseState) -> None:
         _claim(state, "unknown", m.start(), end)
 
 
-@lru_cache(maxsize=1)
-def _trailing_share_re() -> regex.Pattern[str]:
+def _trailing_share_re(lexicon: Lexicon) -> regex.Pattern[str]:
+    return lexicon.derived(_build_trailing_share_re)
+
+
+def _build_trailing_share_re(lexicon: Lexicon) -> regex.Pattern[str]:
     """A share button glued to the story's last sentence: "... cumbre de países amazónicos. Compartir"."""
     return regex.compile(rf"(?<=[.!?\"”’]\s{{1,3}})(?:{lexicon.alternation('share')})\s*\Z")
 
 
-lexicon.on_change(_trailing_share_re.cache_clear)
-
-
 def _claim_trailing_share(state: ParseState) -> None:
     text = state.text
-    m = _trailing_share_re().search(text, max(0, len(text) - 60))
+    m = _trailing_share_re(state.lexicon).search(text, max(0, len(text) - 60))
     if m:
         end = m.start() + len(m.group(0).rstrip())
         _claim(state, "share", m.start(), end)
