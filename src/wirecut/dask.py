@@ -23,6 +23,7 @@ import dask.bag as db
 from distributed import Client, LocalCluster
 
 from wirecut.batch import BatchError, ChunkResult, FileItem, Item, WorkerSettings, process_chunk
+from wirecut.config import DEFAULT_CONFIG, Config
 
 #: Items per task. A task costs the scheduler about a millisecond, 256 texts take a second or more to
 #: parse, so the cost is lost in the noise; and even a small job gives every worker something to do.
@@ -112,9 +113,11 @@ def _partitions(chunks: Iterator[list[Item]], size: int) -> Iterator[list[Item]]
         yield partition
 
 
-def _parse_partition(texts: Any, reference_date: str | None, as_dicts: bool) -> list[Any]:
+def _parse_partition(texts: Any, reference_date: str | None, as_dicts: bool, config_data: bytes) -> list[Any]:
     from wirecut import parse, parse_bytes
+    from wirecut.config import loaded
 
+    config = loaded(config_data)
     out = []
     for entry in texts:
         if isinstance(entry, tuple):  # (source, text) pairs keep their provenance
@@ -122,18 +125,26 @@ def _parse_partition(texts: Any, reference_date: str | None, as_dicts: bool) -> 
         else:
             source, text = None, entry
         if isinstance(text, bytes):
-            story = parse_bytes(text, source=source, reference_date=reference_date)
+            story = parse_bytes(text, source=source, reference_date=reference_date, config=config)
         else:
-            story = parse(text, source=source, reference_date=reference_date)
+            story = parse(text, source=source, reference_date=reference_date, config=config)
         out.append(story.to_dict() if as_dicts else story)
     return out
 
 
-def parse_bag(bag: db.Bag, *, reference_date: dt.date | str | None = None, as_dicts: bool = False) -> db.Bag:
+def parse_bag(
+    bag: db.Bag,
+    *,
+    reference_date: dt.date | str | None = None,
+    as_dicts: bool = False,
+    config: Config | None = None,
+) -> db.Bag:
     """A bag of Stories (``as_dicts=True``: of ``wirecut/1`` dicts) from a bag of texts.
 
     Items are ``str`` texts, ``bytes``, or ``(source, text)`` pairs. Binary ``bytes`` raise
-    ``wirecut.InputError`` when computed, as ``parse_bytes`` does.
+    ``wirecut.InputError`` when computed, as ``parse_bytes`` does. Every worker parses with ``config``
+    (default ``DEFAULT_CONFIG``, with what ``lexicon.register_*`` added to it), sent pickled: a
+    config whose rule cannot be pickled raises ``wirecut.ConfigError`` here, before anything runs.
 
     >>> import dask.bag as db
     >>> bag = db.from_sequence(["PARIS, May 2 (AFP) - Rain.", ("b.txt", "ROME (Reuters) - Sun.")], npartitions=1)
@@ -141,7 +152,8 @@ def parse_bag(bag: db.Bag, *, reference_date: dt.date | str | None = None, as_di
     ['PARIS', 'ROME']
     """
     date = reference_date.isoformat() if isinstance(reference_date, dt.date) else reference_date
-    return bag.map_partitions(_parse_partition, date, as_dicts)
+    data = (DEFAULT_CONFIG if config is None else config).pickled()
+    return bag.map_partitions(_parse_partition, date, as_dicts, data)
 
 
 __all__ = ["DEFAULT_PARTITION_SIZE", "DaskEngine", "parse_bag"]
