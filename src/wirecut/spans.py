@@ -72,6 +72,9 @@ class Findings:
     #: The text is a digest of several datelined stories (None: not asked yet). Written and read by
     #: ``dateline.is_digest``, which the dateline and related parsers ask.
     digest: bool | None = None
+    #: Where the one-line teasers inside the story start ("Read also ..." between two paragraphs).
+    #: Written by the related parser; read by the body parser, which runs on past them.
+    inline_teasers: set[int] = field(default_factory=set)
 
 
 @dataclass(slots=True)

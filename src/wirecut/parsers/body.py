@@ -2,9 +2,11 @@
 
 Contract:
     Claims: ``paragraph`` spans of the free text from the story's start (just after its dateline, or
-    after its headline and bylines when it has no dateline) up to the first teaser after it.
-    Reads: ``findings.dateline`` (the story starts after it) and ``findings.gallery`` (a gallery has no
-    story text), the claims of every earlier parser.
+    after its headline and bylines when it has no dateline) up to the first teaser after it, past the
+    one-line teasers inside the story.
+    Reads: ``findings.dateline`` (the story starts after it), ``findings.gallery`` (a gallery has no
+    story text) and ``findings.inline_teasers`` (the body runs past them), the claims of every earlier
+    parser.
     Writes: no findings.
     Paragraphs follow the input's breaks: blank lines; or line breaks between lines that are not a hard
     wrap. Wire copy wrapped at 60-80 columns (Reuters-21578, dpa's feed) is joined back, and an
@@ -30,7 +32,12 @@ def story_bounds(state: ParseState) -> tuple[int, int]:
     else:
         heads = [c.span.end for c in state.claims if c.label in ("headline", "byline")]
         start = max(heads) if heads else 0
-    teasers = [c.span.start for c in state.claims if c.label == "related" and c.span.start >= start]
+    inline = state.findings.inline_teasers  # one-line teasers between paragraphs: the story goes on
+    teasers = [
+        c.span.start
+        for c in state.claims
+        if c.label == "related" and c.span.start >= start and c.span.start not in inline
+    ]
     return start, min(teasers) if teasers else len(state.text)
 
 

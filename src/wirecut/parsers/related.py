@@ -6,7 +6,7 @@ Contract:
     Reads: the free spans; the page furniture already claimed (a listing's timestamps separate a
     teaser's title from its summary); ``state.lexicon`` (labels and markers, agencies, months);
     ``findings.digest`` through ``dateline.is_digest``.
-    Writes: no findings. A teaser's dateline keeps ``--MM-DD`` when it has no year (``wirecut.years``
+    Writes: ``findings.inline_teasers`` (see below), nothing else. A teaser's dateline keeps ``--MM-DD`` when it has no year (``wirecut.years``
     gives it the story's).
     Forms, each seen on real pages:
       * a label (``Related:``, ``See also:``, ``Read more:``) and after it teasers up to the end of the
@@ -15,17 +15,26 @@ Contract:
         timestamp and a summary end with ``Full Story``;
       * listing lines with no marker: a title line, then a line that opens with a dateline and ends
         with an ellipsis (agency author pages);
+      * a label with no colon that opens a unit, a title after it: a box's heading in flattened text,
+        or a one-line teaser inside the story ("Read also Title", "Читайте также Title");
+      * after a label, titles with at most one summary each, told apart by their shape
+        (``parsers/teaser_units.py``): a title after a title is the next teaser.
+    ``findings.inline_teasers`` holds the starts of one-line teasers that stand between the story's
+    paragraphs, so that the body runs on past them.
     Never: claims text before the story's dateline as a teaser when the page has a story.
 """
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from wirecut.lexicon import Lexicon
+from wirecut.parsers import teaser_units
 from wirecut.parsers.dateline import DatelineMatch, find_datelines, first_dateline, is_digest
 from wirecut.patterns import lazy
-from wirecut.spans import ParseState, Span
+from wirecut.spans import Claim, ParseState, Span
 from wirecut.story import Related
 from wirecut.text import UNIT_BREAK_RE, Guarded, clean, trim, units
 
@@ -46,10 +55,11 @@ def _build_labels(lexicon: Lexicon) -> Guarded:
     """Labels that open a block of teasers ("Related:", "See also:", "Lire aussi :"), from the lexicon.
 
     Every label ends with a colon, a rare mark in prose: the colon is the needle, and a match starts at
-    most a label's length (with doubled spaces) before it.
+    most a label's length (with doubled spaces) before it. A label may be glued to the sentence before
+    it ("... d'ici 2026.Lire aussi:"), as scrapers that drop the markup between paragraphs leave it.
     """
     pattern = regex.compile(
-        rf"""(?:(?<=[.!?"”’)\]]\s{{1,3}})|(?<=\n|\A|\s\s))(?:{lexicon.alternation("related_label")})\s?[:：]""",
+        rf"""(?:(?<=[.!?"”’)\]]\s{{0,3}})|(?<=\n|\A|\s\s))(?:{lexicon.alternation("related_label")})\s?[:：]""",
         regex.VERBOSE,
     )
     forms = lexicon.marker_forms("related_label")
@@ -65,6 +75,30 @@ def _heading_labels(lexicon: Lexicon) -> Guarded:
 def _build_heading_labels(lexicon: Lexicon) -> Guarded:
     pattern = regex.compile(
         rf"""(?:(?<=\n)|\A)[ \t]*(?:{lexicon.alternation("related_label")})[ \t]*(?=\n)""",
+        regex.VERBOSE,
+    )
+    forms = lexicon.marker_forms("related_label")
+    reach = _WHITE_SPACE_SLACK + max(map(len, forms), default=0)
+    return Guarded(pattern, *_last_words(forms), reach=(reach, _WHITE_SPACE_SLACK))
+
+
+def _bare_labels(lexicon: Lexicon) -> Guarded:
+    """A label with no colon at the start of a unit, where a title follows it on the same unit or the next.
+
+    The heading of a teaser box in flattened text ("...  Mehr zum Thema  Title  ..."), and the inline
+    one-line teaser inside a story ("Read also Title" of TASS, "Читайте также Title" of RIA and TASS,
+    "相关新闻 Title" of Chinese pages): the label opens a unit, after a line break, a double space or a
+    sentence's end.
+    """
+    return lexicon.derived(_build_bare_labels)
+
+
+def _build_bare_labels(lexicon: Lexicon) -> Guarded:
+    pattern = regex.compile(
+        rf"""(?:\A|(?<=\n|[ \t\u00a0\u3000]{{2}})|(?<=[.!?。！？…"”’][ \t\u00a0\u3000]?))
+             (?=\p{{Lu}}|\p{{Lo}})  # a heading's capital: "related" at a hard-wrapped line's start is prose
+             (?:{lexicon.alternation("related_label")})
+             (?![ \t]*[:：])(?=[ \t\u00a0\u3000\n]|\Z)""",
         regex.VERBOSE,
     )
     forms = lexicon.marker_forms("related_label")
@@ -165,11 +199,13 @@ def parse(state: ParseState) -> None:
     markers = [m for m in _markers(state.lexicon).finditer(text, lowered) if state.is_free(m.start(), m.end())]
     if len(labels) > 1 and all(text[a.start() : a.end()] == text[labels[0].start() : labels[0].end()] for a in labels):
         # Reuters' "Read more: A  Read more: B": each label opens one teaser.
+        marker_starts = [m.start() for m in markers]  # in order: the first marker after a label is a bisection
         for current, following in zip(labels, [*labels[1:], None]):
             end = following.start() if following else _block_end(state, current.end())
             end = trim(text, current.start(), end)[1]
-            inner = [m for m in markers if current.end() < m.start() and m.end() <= end]
-            _teaser(state, current.start(), end, inner[0] if inner else None, current.end())
+            first = bisect.bisect_right(marker_starts, current.end())
+            inner = markers[first] if first < len(markers) and markers[first].end() <= end else None
+            _teaser(state, current.start(), end, inner, current.end())
         markers = [m for m in markers if m.start() < labels[0].start()]
     elif labels:
         label = labels[0]
@@ -185,6 +221,7 @@ def parse(state: ParseState) -> None:
                 and state.is_free(heading.start(), heading.end())
             ):
                 _box_under_heading(state, heading)
+    _bare_label_teasers(state, story_start)
     _listing_lines(state, story_start)
     _ago_teasers(state, story_start)
     _aggregator_items(state, story_start)
@@ -232,17 +269,77 @@ def _after_label(state: ParseState, label: regex.Match[str], markers: list[regex
             pos = trim(text, marker.end(), end)[0]
         return
     datelines = list(find_datelines(state, label.end(), end, floor=label.end()))
+    if not datelines and _titles_after_label(state, label.start(), label.end(), end):
+        return
     if len(datelines) <= 1:
         _teaser(state, start, end, None, label.end())
         return
-    # Several teasers with datelines and no markers: each runs to the title of the next. The title is
-    # the text after the last sentence end before the next dateline.
-    pos, label_end = start, label.end()
+    _dated_run(state, start, label.end(), datelines, end)
+
+
+def _dated_run(state: ParseState, start: int, label_end: int | None, datelines: list[DatelineMatch], end: int) -> None:
+    """Several teasers with datelines and no markers: each runs to the title of the next. The title is
+    the text after the last sentence end before the next dateline."""
+    text = state.text
+    pos = start
     for current, following in zip(datelines, datelines[1:]):
         cut = _title_start(text, current.end, following.start)
         _teaser(state, pos, cut, None, label_end)
         pos, label_end = cut, None
     _teaser(state, pos, end, None, None)
+
+
+def _bare_label_teasers(state: ParseState, story_start: int | None) -> None:
+    """Teasers after a label with no colon that opens a unit, when a title follows it.
+
+    Inside a story the label and its title make a one-line teaser, and the story goes on after it;
+    after the story the label heads a box of titles (with summaries, or with datelines).
+    """
+    text = state.text
+    if story_start is None:
+        return
+    for label in _bare_labels(state.lexicon).finditer(text, state.lowered)[:_MAX_TEASERS]:
+        if label.start() <= story_start or not state.is_free(label.start(), label.end()):
+            continue
+        end = _block_end(state, label.end())
+        head = units(text, label.end(), min(end, label.end() + _LINE_REACH))
+        first = teaser_units.leading_piece(text[head[0][0] : head[0][1]]) if head else ""
+        if not teaser_units.is_title(first) or first[0].islower():
+            continue
+        datelines = list(find_datelines(state, label.end(), end, floor=label.end()))
+        if len(datelines) >= 2:
+            _dated_run(state, label.start(), label.end(), datelines, end)
+        elif not datelines:
+            _titles_after_label(state, label.start(), label.end(), end)
+
+
+def _titles_after_label(state: ParseState, label_start: int, label_end: int, end: int) -> bool:
+    """Teasers after a label with no marker and no dateline, told apart by their shape.
+
+    Each is a title and at most one summary; a title after a title is the next teaser, as in the
+    "Read more:" boxes of Reuters and Xinhua pages that list bare titles. When the story goes on after
+    them (the units run into prose), the last title keeps no summary: that text is the story's. False
+    when the units after the label make no teaser (the caller then takes the block as one).
+    """
+    text = state.text
+    pieces = _free_units(state, label_end, end)
+    groups = teaser_units.group_teasers([text[a:b] for a, b in pieces])
+    if not groups:
+        return False
+    story_goes_on = sum(map(len, groups)) < len(pieces)
+    if story_goes_on:
+        groups[-1] = groups[-1][:1]
+    if story_goes_on and len(groups) == 1:
+        # One title between the story's paragraphs: an inline teaser ("Read also ...", "READ MORE: ..."),
+        # which the story's body runs past.
+        state.findings.inline_teasers.add(label_start)
+    for index, group in enumerate(groups):
+        first, last = pieces[group[0]], pieces[group[-1]]
+        summary = clean(" ".join(text[a:b] for a, b in (pieces[i] for i in group[1:]))) or None
+        span_start = label_start if index == 0 else first[0]
+        part = Related(clean(text[first[0] : first[1]]), None, summary, None, Span(span_start, last[1]))
+        _claim_around(state, span_start, last[1], part)
+    return True
 
 
 def _box_under_heading(state: ParseState, heading: regex.Match[str]) -> None:
@@ -285,7 +382,13 @@ def _marked_teasers(state: ParseState, markers: list[regex.Match[str]], story_st
     listing = (
         story_start is None
         or story_start > markers[0].start()
-        or (len(markers) >= 2 and markers[0].start() - story_start < _TEASER_SUMMARY_REACH)
+        or (
+            len(markers) >= 2
+            and markers[0].start() - story_start < _TEASER_SUMMARY_REACH
+            # what the dateline opens is one summary, not a story and a box (dpa's "Mehr zum Thema")
+            and len(units(text, story_start, markers[0].start())) == 1
+            and teaser_units.is_summary(text[story_start : markers[0].start()])
+        )
     )
     for marker in markers:
         if previous_end is None:
@@ -293,7 +396,7 @@ def _marked_teasers(state: ParseState, markers: list[regex.Match[str]], story_st
         else:
             start = trim(text, previous_end, marker.start())[0]
             if not listing and not state.is_free(start, marker.start()):
-                start = _teaser_start(state, marker.start())
+                start = _teaser_start(state, marker.start(), lowest=previous_end)
         _teaser_listing(state, start, marker)
         previous_end = marker.end()
     if listing and previous_end is not None:
@@ -332,11 +435,12 @@ def _cut_last_teaser(state: ParseState, after: int) -> None:
     _claim_around(state, title[0], end, part)
 
 
-def _teaser_start(state: ParseState, pos: int, *, listing: bool = False) -> int:
-    """The start of a teaser that a marker closes.
+def _teaser_start(state: ParseState, pos: int, *, listing: bool = False, lowest: int = 0) -> int:
+    """The start of a teaser that a marker closes, never before ``lowest``.
 
     On a listing page (no story before the teaser) the first teaser reaches back over the page stamps
-    inside it to the part before it; elsewhere it starts at its own unit.
+    inside it to the part before it; elsewhere it starts at its own unit, or, when that unit is a
+    summary, at the title before it (over the teaser's stamp between them, as on Xinhua's pages).
     """
     text = state.text
     floor = state.prev_claim_end(pos, reach=_TEASER_REACH)
@@ -347,8 +451,32 @@ def _teaser_start(state: ParseState, pos: int, *, listing: bool = False) -> int:
                 break
             floor = state.prev_claim_end(before[0].span.start, reach=_TEASER_REACH)
         return trim(text, floor, pos)[0]
+    floor = max(floor, lowest)
     breaks = [m.end() for m in UNIT_BREAK_RE.finditer(text, floor, pos)]
-    return breaks[-1] if breaks else floor
+    own = breaks[-1] if breaks else trim(text, floor, pos)[0]
+    if not teaser_units.is_summary(text[own:pos]):
+        return own
+    title_end = own
+    if own == trim(text, floor, pos)[0] and floor > lowest:
+        # Nothing free between the summary and the claim before it: over a stamp to the title.
+        stamp = _claim_ending_at(state, floor)
+        if stamp is None or stamp.label != "residue" or stamp.part.kind != "timestamp":
+            return own
+        title_end = stamp.span.start
+    title_floor = max(lowest, state.prev_claim_end(title_end, reach=_TEASER_REACH))
+    title_units = units(text, title_floor, title_end)
+    if title_units and teaser_units.is_title(text[title_units[-1][0] : title_units[-1][1]]):
+        return title_units[-1][0]
+    return own
+
+
+def _claim_ending_at(state: ParseState, end: int) -> Claim | None:
+    """The claim that ends at ``end``, looked for within a stamp's reach (a few hundred characters)."""
+    reach = max(0, end - 300)
+    free = state.mask.rfind(0, reach, end)
+    low = reach if free == -1 else free + 1
+    inside = state.claims_between(low, end) if low < end else []
+    return inside[-1] if inside and inside[-1].span.end == end else None
 
 
 def _teaser_listing(state: ParseState, start: int, marker: regex.Match[str]) -> None:
@@ -505,7 +633,9 @@ def _later_stories(state: ParseState, story_start: int | None) -> None:
             if text[line_start : found.start].strip() and state.is_free(line_start, found.start):
                 continue  # not at the start of its line
             title_at = _title_line_before(state, line_start)
-            if title_at is not None:
+            # A "title" that starts before the last story's dateline ends is that dateline's line: two
+            # dateline lines in a row are one story's, never a teaser whose dateline lies in the next.
+            if title_at is not None and (not heads or title_at >= heads[-1][1].end):
                 heads.append((title_at, found))
     heads = heads[:_MAX_TEASERS]
     for (title_start, head), following in zip(heads, [*heads[1:], None]):
