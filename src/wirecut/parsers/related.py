@@ -6,8 +6,8 @@ Contract:
     Reads: the free spans; the page furniture already claimed (a listing's timestamps separate a
     teaser's title from its summary); ``state.lexicon`` (labels and markers, agencies, months);
     ``findings.digest`` through ``dateline.is_digest``.
-    Writes: ``findings.inline_teasers`` (see below), nothing else. A teaser's dateline keeps ``--MM-DD`` when it has no year (``wirecut.years``
-    gives it the story's).
+    Writes: ``findings.inline_teasers`` (see below), nothing else. A teaser's dateline keeps
+    ``--MM-DD`` when it has no year (``wirecut.years`` gives it the story's).
     Forms, each seen on real pages:
       * a label (``Related:``, ``See also:``, ``Read more:``) and after it teasers up to the end of the
         text, each closed by a marker or, without markers, one per dateline (Xinhua's story pages);
