@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from tests.test_batch import jsonl, outputs, wire_story, write_tree
+from tests.test_batch import jsonl, nothing_running_left, outputs, wire_story, write_tree
 
 import wirecut
 from wirecut.batch import STATE_DIR
@@ -66,6 +66,75 @@ def test_hostile_file_names_reach_the_terminal_escaped(tmp_path: Path) -> None:
     assert missing.returncode == 2 and "\x1b" not in missing.stderr and "gone\\x1b[31m" in missing.stderr
 
 
+def _many_inputs(root: Path, count: int = 300) -> None:
+    write_tree(root, {f"s{i:03d}.txt": wire_story(i) for i in range(count)})
+
+
+def test_a_reader_that_closes_the_pipe_is_a_quiet_exit_0(tmp_path: Path) -> None:
+    _many_inputs(tmp_path / "in")  # about a megabyte of JSON Lines: far more than a pipe holds
+    process = subprocess.Popen(
+        [WIRECUT, "batch", "in", "-o", "-", "-j", "1"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()  # what `| head -1` reads before it exits
+    process.stdout.close()
+    assert process.wait(timeout=120) == 0
+    assert json.loads(first)["schema"] == "wirecut/1" and process.stderr.read() == b""
+
+
+def test_a_full_standard_output_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    _many_inputs(tmp_path / "in", 40)
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [WIRECUT, "batch", "in", "-o", "-", "-q"], cwd=tmp_path, stdout=full, stderr=subprocess.PIPE, text=True
+        )
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "wirecut: error: standard output: cannot write: no space left on device;"
+        " what was written is kept (run the same command again to resume)"
+    ]
+
+
+def test_a_closed_standard_output_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    _many_inputs(tmp_path / "in", 2)
+    done = subprocess.run(
+        ["sh", "-c", f"exec {WIRECUT} batch in -o - -q >&-"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == ["wirecut: error: standard output is closed: give -o FILE.jsonl or -o DIR/"]
+
+
+def test_the_progress_bar_has_its_total_from_the_start_and_an_eta(tmp_path: Path) -> None:
+    import pty
+    import re
+
+    _many_inputs(tmp_path / "in")
+    master, slave = pty.openpty()
+    process = subprocess.Popen(
+        [WIRECUT, "batch", "in", "-o", "out.jsonl", "-j", "2"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=slave,
+        env={**os.environ, "COLUMNS": "120", "TERM": "xterm"},
+    )
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            data = os.read(master, 1 << 16)
+        except OSError:  # the terminal closed with the process
+            break
+        if not data:
+            break
+        seen += data
+    os.close(master)
+    assert process.wait(timeout=120) == 0
+    frames = [f for f in re.sub(rb"\x1b\[[0-9;?]*[A-Za-z]", b"", seen).decode().split("\r") if "batch" in f]
+    counts = [re.search(r"(\d+)/(\S+)", frame) for frame in frames if "docs/s" in frame]
+    assert counts and all(m is not None and m.group(2) == "300" for m in counts), frames  # never 0/?
+    assert re.search(r"300/300 .*docs/s \d+:\d\d:\d\d", frames[-1] if "docs/s" in frames[-1] else frames[-2])
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -75,6 +144,7 @@ def test_hostile_file_names_reach_the_terminal_escaped(tmp_path: Path) -> None:
         (["in", "-o", "o.jsonl.gz"], "compressed output is not supported"),
         (["in", "-o", "o/", "--reference-date", "May"], "not an ISO date"),
         (["in", "-o", "o/", "-j", "0"], "0 is not in the range"),
+        (["in", "-o", "o/", "--time-budget", "-1"], "-1.0 is not in the range"),
         (["in", "-o", "o/", "--engine", "local", "--scheduler", "tcp://x:1"], "--scheduler is for --engine dask"),
         (["in"], "Missing option '-o'"),
     ],
@@ -182,21 +252,24 @@ def test_a_directory_batch_killed_midway_resumes_to_complete_results(tmp_path: P
     _wait_until(lambda: (tmp_path / "out").exists() and len(_visible_outputs(tmp_path / "out")) >= 10, process)
     process.send_signal(how)
     code = process.wait(timeout=30)
-    assert code == (-signal.SIGKILL if how == signal.SIGKILL else 130), process.stderr.read()  # type: ignore[union-attr]
+    stderr = process.stderr.read().decode()  # type: ignore[union-attr]
+    assert code == (-signal.SIGKILL if how == signal.SIGKILL else 130), stderr
+    if how == signal.SIGINT:  # said at once, before the documents in progress are finished
+        assert stderr.splitlines()[0].startswith("wirecut: stopping: the documents in progress are finished first")
     time.sleep(0.6)  # workers of a SIGKILLed driver notice within half a second and stop
     written = _visible_outputs(tmp_path / "out")
     assert 10 <= len(written) < count
     for path in written:  # nothing half-written: every visible file is a whole document
         assert json.loads(path.read_text(encoding="utf-8"))["schema"] == "wirecut/1"
     if how == signal.SIGINT:
-        assert not (tmp_path / "out" / STATE_DIR).exists()
+        assert nothing_running_left(tmp_path / "out")
     resumed = subprocess.run(
         [WIRECUT, "batch", "in", "-o", "out/", "-j", "2"], cwd=tmp_path, capture_output=True, text=True, timeout=120
     )
     assert resumed.returncode == 0, resumed.stderr
     assert "already done (skipped)" in resumed.stderr
     final = outputs(tmp_path / "out")
-    assert len(final) == count and not (tmp_path / "out" / STATE_DIR).exists()
+    assert len(final) == count and nothing_running_left(tmp_path / "out")
     assert all(doc["source"] == "in/" + rel.removesuffix(".json") for rel, doc in final.items())
 
 
@@ -234,3 +307,27 @@ def test_a_jsonl_batch_killed_midway_resumes_in_order(tmp_path: Path, how: signa
     expected = sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "in").rglob("*.txt"))
     assert [line["source"] for line in lines] == expected  # every input once, in input order
     assert not partial.exists() and not state.exists()
+
+
+def test_a_second_ctrl_c_stops_at_once_and_the_run_still_resumes(tmp_path: Path) -> None:
+    count = _inputs_for_a_few_seconds(tmp_path / "in", 2.0)
+    partial = tmp_path / "all.jsonl.partial"
+    process = _start(tmp_path, "-o", "all.jsonl")
+    _wait_until(lambda: partial.exists() and partial.stat().st_size > 0, process)
+    process.send_signal(signal.SIGINT)
+    time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=30) == 130
+    stderr = process.stderr.read().decode()  # type: ignore[union-attr]
+    assert "wirecut: stopping:" in stderr and "wirecut: stopped at once" in stderr and "Traceback" not in stderr
+    resumed = batch("in", "-o", "all.jsonl", "-j", "2", cwd=tmp_path)
+    assert resumed.returncode == 0, resumed.stderr
+    assert len(jsonl(tmp_path / "all.jsonl")) == count
+
+
+def test_a_changed_job_is_refused_with_exit_2(tmp_path: Path) -> None:
+    write_tree(tmp_path / "in", {"a.txt": wire_story(1)})
+    assert batch("in", "-o", "out/", "-q", cwd=tmp_path).returncode == 0
+    other = batch("in", "-o", "out/", "--format", "ninjs", "-q", cwd=tmp_path)
+    assert other.returncode == 2 and "its files were made with other options" in other.stderr
+    assert "Traceback" not in other.stderr

@@ -209,15 +209,28 @@ def parse_many(
     if isinstance(reference_date, str):
         reference_date = dt.date.fromisoformat(reference_date)
 
+    # An error of the caller's iterable (or an item of the wrong type) ends the stream of items here;
+    # it is raised once the Stories of every item before it have been given, as a plain loop would.
+    stopped: list[Exception] = []
+
     def as_items() -> Iterator[Item]:
-        for entry in items:
+        entries = iter(items)
+        while True:
+            try:
+                entry = next(entries)
+            except StopIteration:
+                return
+            except Exception as exc:
+                stopped.append(exc)
+                return
             if isinstance(entry, (str, bytes)):
                 yield TextItem(entry, None, None, None)
             elif isinstance(entry, os.PathLike):
                 path = os.fspath(entry)
                 yield FileItem(path, json_safe(path), None)
             else:
-                raise TypeError(f"parse_many() takes str texts, bytes or paths, not {type(entry).__name__}")
+                stopped.append(TypeError(f"parse_many() takes str texts, bytes or paths, not {type(entry).__name__}"))
+                return
 
     settings = WorkerSettings("stories", "json", reference_date.isoformat() if reference_date else None)
     with LocalEngine(workers) as engine:
@@ -228,3 +241,5 @@ def parse_many(
                         raise InputError(f"{outcome.source}: {outcome.reason}")
                     continue
                 yield outcome
+    if stopped:
+        raise stopped[0]

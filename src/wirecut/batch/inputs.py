@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import fnmatch
 import gzip
+import hashlib
 import json
 import os
 import stat
@@ -52,17 +53,6 @@ def is_jsonl(path: str) -> bool:
     return name.endswith(JSONL_SUFFIXES)
 
 
-def _strip_suffix(name: str) -> str:
-    """``dump.jsonl.gz`` -> ``dump``: the directory that holds a JSON Lines file's documents."""
-    lowered = name.lower()
-    if lowered.endswith(".gz"):
-        name, lowered = name[:-3], lowered[:-3]
-    for suffix in JSONL_SUFFIXES:
-        if lowered.endswith(suffix):
-            return name[: -len(suffix)]
-    return name
-
-
 def _loads() -> Callable[[bytes], Any]:
     try:
         import orjson
@@ -82,10 +72,26 @@ class InputSpec:
     id_field: str | None = "id"
     #: where ``-`` reads paths from (one a line); the CLI gives standard input
     stdin: Iterable[bytes] | None = None
-    #: directories and files never to read: the job's own outputs when they are inside an input
+    #: directories never to read, by (device, inode): the job's own output directory inside an input
     exclude: set[tuple[int, int]] = field(default_factory=set)
-    #: name documents for a directory output (and keep JSON Lines names unique)
+    #: name documents for a directory output, one name per input (a second input that would take a
+    #: name already given in this run is a ``name`` failure, never a document "already done")
     name_outputs: bool = True
+    #: files and directories never to read, by real path (``real_location``): the job's own outputs,
+    #: checkpoints and errors file, which are replaced while the job runs (so their inodes change)
+    exclude_paths: set[str] = field(default_factory=set)
+    #: the longest JSON Lines line read (a longer one is one failed record); None: ``MAX_INPUT_BYTES``
+    max_line_bytes: int | None = None
+
+
+def real_location(path: str) -> str:
+    """Where ``path`` is, with every directory above it resolved: the same string for the same place.
+
+    The last component is kept as it is, so that it names the file itself (even one not made yet),
+    not what a symbolic link there points to.
+    """
+    absolute = os.path.abspath(path)
+    return os.path.join(os.path.realpath(os.path.dirname(absolute)), os.path.basename(absolute))
 
 
 def _matches(name: str, rel: str, globs: Sequence[str]) -> bool:
@@ -111,7 +117,31 @@ def iter_items(spec: InputSpec) -> Iterator[Item]:
     """Every input in a fixed order (sorted within directories), as work items or failures.
 
     The order is what resuming a JSON Lines output relies on: the same inputs give the same order.
+    With ``name_outputs``, each item's ``rel`` is one no other item of the run has: the names are
+    injective by construction, and what could still meet (the same file given twice, names over 200
+    bytes cut to the same hash) is refused here as a ``name`` failure. The names given are kept as
+    16-byte digests, about 70 bytes an input.
     """
+    if not spec.name_outputs:
+        yield from _items(spec)
+        return
+    taken: set[bytes] = set()
+    for item in _items(spec):
+        if not isinstance(item, Failure) and item.rel is not None:
+            digest = hashlib.blake2b(item.rel.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+            if digest in taken:
+                where = item.path if isinstance(item, TextItem) else item.source
+                reason = (
+                    f"its output name {json_safe(item.rel)} is that of an earlier input of this job"
+                    " (the same file given twice?); give each input once, or rename one"
+                )
+                yield Failure(item.source or "<text>", where, getattr(item, "line", None), "name", reason)
+                continue
+            taken.add(digest)
+        yield item
+
+
+def _items(spec: InputSpec) -> Iterator[Item]:
     multiple = len(spec.inputs) > 1
     for arg in spec.inputs:
         if arg == "-":
@@ -127,10 +157,12 @@ def iter_items(spec: InputSpec) -> Iterator[Item]:
 
 def _path_items(path: str, rel: str, spec: InputSpec) -> Iterator[Item]:
     source = json_safe(path)
+    if spec.exclude_paths and real_location(path) in spec.exclude_paths:
+        return  # the job's own output, named on standard input by a ``find .``
     if os.path.isdir(path):
         yield from _walk(path, rel, spec)
     elif is_jsonl(path):
-        yield from _jsonl_items(path, source, _strip_suffix(rel), spec)
+        yield from _jsonl_items(path, source, rel, spec)
     else:
         yield FileItem(path, source, rel)
 
@@ -139,8 +171,8 @@ def _walk(root: str, rel_root: str, spec: InputSpec) -> Iterator[Item]:
     """Depth-first over ``root``, following symbolic links but never into a directory's own ancestor."""
     root_key = file_key(root)
     # A stack of (its output path, the path below root that globs see, its sorted entries, the
-    # (dev, inode) of it and of its ancestors).
-    stack: list[tuple[str, str, Iterator[os.DirEntry[str]], frozenset[tuple[int, int]]]] = []
+    # (dev, inode) of it and of its ancestors, its real path when the job excludes paths).
+    stack: list[tuple[str, str, Iterator[os.DirEntry[str]], frozenset[tuple[int, int]], str]] = []
 
     def opened(path: str, rel: str, below: str, ancestors: frozenset[tuple[int, int]]) -> Iterator[Item]:
         try:
@@ -149,17 +181,20 @@ def _walk(root: str, rel_root: str, spec: InputSpec) -> Iterator[Item]:
         except OSError as exc:
             yield Failure(json_safe(path), json_safe(path), None, "discover", f"cannot list directory: {why(exc)}")
             return
-        stack.append((rel, below, iter(entries), ancestors))
+        real = os.path.realpath(path) if spec.exclude_paths else ""  # one call a directory, not a file
+        stack.append((rel, below, iter(entries), ancestors, real))
 
     yield from opened(root, rel_root, "", frozenset([root_key]) if root_key else frozenset())
     while stack:
-        rel_dir, below_dir, entries, ancestors = stack[-1]
+        rel_dir, below_dir, entries, ancestors, real_dir = stack[-1]
         entry = next(entries, None)
         if entry is None:
             stack.pop()
             continue
         if entry.name.startswith("."):  # hidden files and directories: editor and VCS litter
             continue
+        if real_dir and os.path.join(real_dir, entry.name) in spec.exclude_paths:
+            continue  # the job's own output, checkpoint or errors file
         path = entry.path
         rel = f"{rel_dir}/{safe_component(entry.name)}" if rel_dir else safe_component(entry.name)
         below = f"{below_dir}/{entry.name}" if below_dir else entry.name
@@ -187,7 +222,7 @@ def _walk(root: str, rel_root: str, spec: InputSpec) -> Iterator[Item]:
         if not stat.S_ISREG(st.st_mode):
             yield Failure(source, source, None, "read", "not a regular file (a pipe, socket or device)")
         elif is_jsonl(entry.name):
-            yield from _jsonl_items(path, source, _strip_suffix(rel), spec)
+            yield from _jsonl_items(path, source, rel, spec)
         else:
             yield FileItem(path, source, rel)
 
@@ -205,9 +240,15 @@ def open_maybe_gzip(path: str) -> BinaryIO:
 
 
 def _jsonl_items(path: str, source: str, rel_dir: str, spec: InputSpec) -> Iterator[Item]:
-    """The records of a JSON Lines file; a bad line is a Failure and the file goes on."""
+    """The records of a JSON Lines file; a bad line is a Failure and the file goes on.
+
+    A line longer than the limit is one Failure: it is skipped a megabyte at a time, never held, so
+    one huge line (a gigabyte inside a small ``.gz``) costs neither the memory nor the rest of the file.
+    A byte order mark before the first record is no part of it.
+    """
     from wirecut import MAX_INPUT_BYTES
 
+    limit = spec.max_line_bytes if spec.max_line_bytes is not None else MAX_INPUT_BYTES
     loads = _loads()
     names_taken: set[str] = set()  # a directory output needs one name per record, even for duplicate ids
     lineno = 0
@@ -217,13 +258,16 @@ def _jsonl_items(path: str, source: str, rel_dir: str, spec: InputSpec) -> Itera
             yield Failure(source, source, None, "read", reason)
             return
         with open_maybe_gzip(path) as lines:
-            for lineno, raw in enumerate(lines, 1):
+            for lineno, (raw, size) in enumerate(_bounded_lines(lines, limit), 1):
+                if raw is None:
+                    reason = f"line of {size} bytes is over the limit of {limit} bytes for one record"
+                    yield Failure(f"{source}:{lineno}", source, lineno, "read", reason)
+                    continue
+                if lineno == 1 and raw.startswith(_UTF8_BOM):
+                    raw = raw[len(_UTF8_BOM) :]
                 if not raw.strip():
                     continue
                 here = f"{source}:{lineno}"
-                if len(raw) > MAX_INPUT_BYTES:
-                    yield Failure(here, source, lineno, "read", f"line of {len(raw)} bytes is over the limit")
-                    continue
                 try:
                     record = loads(raw)
                 except ValueError as exc:
@@ -251,6 +295,23 @@ def _jsonl_items(path: str, source: str, rel_dir: str, spec: InputSpec) -> Itera
     except (OSError, EOFError, zlib.error) as exc:
         after = f" after line {lineno}" if lineno else ""
         yield Failure(source, source, None, "read", f"cannot read{after}: {why(exc)}")
+
+
+_UTF8_BOM = b"\xef\xbb\xbf"  # editors on Windows and some exporters start a UTF-8 file with it
+_SKIP_BYTES = 1 << 20  # the piece in which an over-long line is read past
+
+
+def _bounded_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[bytes | None, int]]:
+    """Each line of ``stream`` and its size; ``(None, size)`` for a line over ``limit`` bytes (newline aside)."""
+    while raw := stream.readline(limit + 2):
+        content = len(raw) - (raw.endswith(b"\n") + raw.endswith(b"\r\n"))
+        if content <= limit:
+            yield raw, len(raw)
+            continue
+        size = len(raw)
+        while not raw.endswith(b"\n") and (raw := stream.readline(_SKIP_BYTES)):
+            size += len(raw)
+        yield None, size
 
 
 def _ident(value: Any) -> str | None:

@@ -18,15 +18,20 @@ import datetime as dt
 import hashlib
 import json
 import os
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections import Counter, deque
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from wirecut.batch.engine import DEFAULT_CHUNK_SIZE
 from wirecut.batch.inputs import JSONL_SUFFIXES
-from wirecut.batch.names import BatchError
+from wirecut.batch.names import BatchError, FileItem, Item, TextItem, json_safe
+from wirecut.batch.worker import WorkerSettings
 
+#: CPU seconds per megabyte of text (and at least this many) that one document may take in a batch
+#: worker. Parsing costs 1-3 CPU seconds per megabyte, so only a text that makes some parser run far
+#: past its linear cost meets the budget; the worker then goes on with the next document.
+DEFAULT_TIME_BUDGET = 30.0
 #: Seconds between checkpoints of a JSON Lines output: work lost to a SIGKILL is at most this much.
 CHECKPOINT_SECONDS = 1.0
 
@@ -61,6 +66,11 @@ class BatchJob:
     force: bool = False
     chunk_size: int = DEFAULT_CHUNK_SIZE
     baseline: bool = False  # benchmarks only (see WorkerSettings)
+    #: CPU seconds a document may take per megabyte of text (at least this many in all); after it the
+    #: document keeps the parts found so far and gets a warning. None or 0: no budget.
+    time_budget: float | None = DEFAULT_TIME_BUDGET
+    #: the longest JSON Lines line read as a record; None: ``wirecut.MAX_INPUT_BYTES``
+    max_line_bytes: int | None = None
 
 
 @dataclass
@@ -137,3 +147,89 @@ class Checkpoint:
         for leftover in (self.path, self.path + ".tmp"):
             if os.path.exists(leftover):
                 os.unlink(leftover)
+
+
+def worker_settings(job: BatchJob, fmt: str, deliver: Any, **changes: Any) -> WorkerSettings:
+    """What every worker of ``job`` is told (each output adds where its documents go)."""
+    date = job.reference_date.isoformat() if job.reference_date else None
+    budget = job.time_budget if job.time_budget and job.time_budget > 0 else None
+    return WorkerSettings(deliver, fmt, date, baseline=job.baseline, time_budget=budget)._replace(**changes)
+
+
+def identity(item: Item) -> str:
+    """What an input is, for telling whether a resumed run sees the same inputs in the same order."""
+    if isinstance(item, FileItem):
+        return item.path
+    if isinstance(item, TextItem):
+        return f"{item.path}:{item.line}"
+    return item.path or item.source if item.line is None else f"{item.path}:{item.line}"
+
+
+class Resumed(NamedTuple):
+    """What a checkpoint says an earlier run committed: how many inputs, their digest, the last of them."""
+
+    inputs: int
+    digest: str | None
+    last: str | None
+
+
+class InputLedger:
+    """The inputs committed so far, as a running digest of their identities in order.
+
+    The driver notes each item as it is sent and commits them as their results are taken (results
+    come back in the order of the items, whatever the chunks), so the digest always counts exactly
+    the inputs a checkpoint counts. A resumed run folds the inputs it skips into a ledger of its own
+    and compares: an input added or removed before the checkpoint changes the digest.
+    """
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.digest = ""
+        self.last: str | None = None
+        self._pending: deque[str] = deque()
+
+    def _fold(self, name: str) -> None:
+        chained = hashlib.sha256(self.digest.encode("ascii") + name.encode("utf-8", "surrogatepass"))
+        self.digest = chained.hexdigest()[:32]
+        self.count += 1
+        self.last = name
+
+    def skip(self, item: Item) -> None:
+        """An input an earlier run committed (a resumed run passes over it)."""
+        self._fold(identity(item))
+
+    def noted(self, items: Iterator[Item]) -> Iterator[Item]:
+        """``items``, each noted as sent."""
+        for item in items:
+            self._pending.append(identity(item))
+            yield item
+
+    def commit(self, inputs: int) -> None:
+        """The next ``inputs`` inputs sent are committed."""
+        for _ in range(inputs):
+            self._fold(self._pending.popleft())
+
+    def check(self, resumed: Resumed, where: str) -> None:
+        """Refuse a resume whose first inputs are not those the earlier run committed."""
+        if resumed.digest is None or (self.count, self.digest) == (resumed.inputs, resumed.digest):
+            return
+        then = f"the last of them {json_safe(resumed.last)}" if resumed.last else "its last one unknown"
+        if self.count < resumed.inputs:
+            now = f"now there are only {self.count}"
+        else:
+            now = f"now the inputs up to {json_safe(self.last or '')} differ (an input was added or removed)"
+        raise BatchError(
+            f"{where}: the inputs changed since the run that was stopped: it had done {resumed.inputs} inputs,"
+            f" {then}; {now}. Run it again with the inputs it had to finish it, or add --force to start afresh"
+        )
+
+
+def dir_job_record(job: BatchJob, fmt: str) -> dict[str, Any]:
+    """The options that shape a directory output's files: a run with others must not keep them."""
+    return {
+        "format": fmt,
+        "reference_date": job.reference_date.isoformat() if job.reference_date else None,
+        "text_field": job.text_field,
+        "id_field": job.id_field,
+        "baseline": job.baseline,
+    }

@@ -165,17 +165,21 @@ def safe_id_name(ident: str) -> str:
 def safe_component(name: str) -> str:
     r"""One path component from the filesystem or the user, made safe to create under the output.
 
-    Ordinary names are kept as they are; bytes that are not UTF-8 and control characters are
-    %-escaped; separators cannot occur (callers split on them first).
+    Ordinary names are kept as they are; bytes that are not UTF-8, control characters and ``%`` itself
+    are %-escaped, so the escape can be undone and two names never share a component (``tab\tx`` and
+    ``tab%09x`` stay apart). Separators cannot occur (callers split on them first), and ``.``, ``..``
+    and the empty name become ``%2E``, ``%2E%2E`` and ``%00``.
 
     >>> safe_component("caf\udce9.txt"), safe_component("tab\there"), safe_component("plain.txt")
     ('caf%E9.txt', 'tab%09here', 'plain.txt')
+    >>> safe_component("tab%09here"), safe_component("..")
+    ('tab%2509here', '%2E%2E')
     """
     pieces = []
     for char in name:
         if "\udc80" <= char <= "\udcff":  # a byte that was not UTF-8 in the name
             pieces.append(f"%{ord(char) - 0xDC00:02X}")
-        elif not char.isprintable() or char in "/\\\x00" or "\ud800" <= char <= "\udfff":
+        elif not char.isprintable() or char in "%/\\\x00" or "\ud800" <= char <= "\udfff":
             pieces.append("".join(f"%{byte:02X}" for byte in char.encode("utf-8", "surrogatepass")))
         else:
             pieces.append(char)
@@ -185,14 +189,33 @@ def safe_component(name: str) -> str:
     return _cap_length(safe, name)
 
 
-def safe_relpath(path: str) -> str:
-    """A path as the user gave it, made relative and safe: root, drive, ``.`` and ``..`` dropped.
+#: The component that stands for the root of an absolute path: ``/p/x.txt`` is not ``p/x.txt``.
+ROOT_COMPONENT = "%2F"
+#: The component that stands for ``..``: ``../p/x.txt`` is not ``p/x.txt`` either.
+PARENT_COMPONENT = "%2E%2E"
 
-    >>> safe_relpath("/data/crawl/../a.txt"), safe_relpath("./x/y.txt")
-    ('data/crawl/a.txt', 'x/y.txt')
+
+def safe_relpath(path: str) -> str:
+    """A path as the user gave it, made relative and safe, one input to one name.
+
+    ``.`` and repeated separators are dropped (they name the same file); the root, a drive and ``..``
+    become components of their own (``%2F``, ``C%3A``, ``%2E%2E``) that no name found on disk can
+    give, since ``%`` in a name is escaped.
+
+    >>> safe_relpath("/data/crawl/../a.txt"), safe_relpath("./x//y.txt"), safe_relpath("../p/x.txt")
+    ('%2F/data/crawl/%2E%2E/a.txt', 'x/y.txt', '%2E%2E/p/x.txt')
     """
     drive, rest = os.path.splitdrive(path)
-    parts = [p for p in rest.replace("\\", "/").split("/") if p not in ("", ".", "..")]
+    separators = os.sep + (os.altsep or "")
+    for separator in separators[1:]:
+        rest = rest.replace(separator, separators[0])
+    parts = []
     if drive:
-        parts.insert(0, safe_component(drive.replace(":", "")))
-    return "/".join(safe_component(p) for p in parts) or "input"
+        parts.append(safe_component(drive).replace(":", "%3A"))
+    if rest.startswith(separators[0]):
+        parts.append(ROOT_COMPONENT)
+    for part in rest.split(separators[0]):
+        if part in ("", "."):
+            continue
+        parts.append(PARENT_COMPONENT if part == ".." else safe_component(part))
+    return "/".join(parts) or "input"

@@ -15,6 +15,7 @@ more ``Output`` subclass (``settings``, ``take``, ``commit``, ``finish``) chosen
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
@@ -22,8 +23,19 @@ import time
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from wirecut.batch.inputs import file_key
-from wirecut.batch.job import CHECKPOINT_SECONDS, BatchJob, BatchSummary, Checkpoint, fingerprint, output_kind
+from wirecut.batch.inputs import file_key, real_location
+from wirecut.batch.job import (
+    CHECKPOINT_SECONDS,
+    BatchJob,
+    BatchSummary,
+    Checkpoint,
+    InputLedger,
+    Resumed,
+    dir_job_record,
+    fingerprint,
+    output_kind,
+    worker_settings,
+)
 from wirecut.batch.names import BatchError, why
 from wirecut.batch.worker import ChunkResult, WorkerSettings
 
@@ -75,7 +87,10 @@ class ErrorsSink:
         if self.fd is not None:
             from wirecut.formats import dumps
 
-            os.write(self.fd, (dumps(record) + "\n").encode("utf-8"))
+            try:
+                _write_all(self.fd, (dumps(record) + "\n").encode("utf-8"))
+            except OSError as exc:
+                raise OutputError(f"{self.path}: cannot write the errors file: {why(exc)}") from None
 
     def tell(self) -> int:
         return os.lseek(self.fd, 0, os.SEEK_CUR) if self.fd is not None else 0
@@ -86,14 +101,38 @@ class ErrorsSink:
             self.fd = None
 
 
+class OutputError(BatchError):
+    """The output (or the errors file) cannot be written while the job runs: a full disk, a closed stream.
+
+    What was committed before is kept (a JSON Lines output is cut back to its checkpoint), so running
+    the same command again resumes. ``closed_pipe``: the reader of a stream went away (``| head``).
+    """
+
+    def __init__(self, message: str, *, closed_pipe: bool = False) -> None:
+        super().__init__(message)
+        self.closed_pipe = closed_pipe
+
+
 class Output:
     """Where documents go; also what a resumed run skips and what discovery must not read."""
 
     already_complete = False
-    resume_after = 0
     errors_bytes: int | None = None
 
+    def __init__(self) -> None:
+        self.ledger = InputLedger()
+        self.resumed = Resumed(0, None, None)  # what an earlier run of this job committed
+
+    @property
+    def resume_after(self) -> int:
+        return self.resumed.inputs
+
     def exclude(self) -> set[tuple[int, int]]:
+        """Directories not to read, by (device, inode)."""
+        return set()
+
+    def exclude_paths(self) -> set[str]:
+        """Files and directories not to read, by real path (``inputs.real_location``)."""
         return set()
 
     def settings(self, job: BatchJob, fmt: str) -> WorkerSettings:
@@ -103,7 +142,8 @@ class Output:
         pass
 
     def commit(self, inputs: int, errors_bytes: int) -> None:
-        pass
+        """The next ``inputs`` inputs are done, their documents and errors written."""
+        self.ledger.commit(inputs)
 
     def save_checkpoint(self) -> None:
         pass
@@ -112,6 +152,10 @@ class Output:
         """Ctrl-C: keep what is committed, for the next run to resume after."""
         self.save_checkpoint()
 
+    def write_failed(self) -> None:
+        """A write failed: keep what is committed (best effort: the disk may be full)."""
+        self.interrupted()
+
     def finish(self, summary: BatchSummary) -> None:
         pass
 
@@ -119,10 +163,20 @@ class Output:
         pass
 
 
+#: The file in a directory output's state directory that records the options its files were made with.
+JOB_RECORD = "job"
+
+
 class DirOutput(Output):
-    """A mirror of the inputs, one file each, written by the workers; resume skips existing files."""
+    """A mirror of the inputs, one file each, written by the workers; resume skips existing files.
+
+    ``OUT/.wirecut/job`` records the options that shape the files (format, reference date, fields):
+    a later run with other options is refused unless ``force`` (which redoes every file), so outputs
+    made one way are never silently kept for a job that asks for another.
+    """
 
     def __init__(self, job: BatchJob, fmt: str) -> None:
+        super().__init__()
         self.root = os.path.abspath(job.output)
         self.state = os.path.join(self.root, STATE_DIR)
         self.tmp = os.path.join(self.state, "tmp")
@@ -130,29 +184,64 @@ class DirOutput(Output):
             os.makedirs(self.tmp, exist_ok=True)
         except OSError as exc:
             raise BatchError(f"{job.output}: cannot create the output directory: {why(exc)}") from None
-        lock_path = os.path.join(self.state, "lock")
-        self.lock_fd = _open_locked(lock_path, os.O_WRONLY, job.output, "cannot create the output directory")
+        self.lock_path = os.path.join(self.state, "lock")
+        self.lock_fd = _open_locked(self.lock_path, os.O_WRONLY, job.output, "cannot create the output directory")
+        try:
+            self._check_options(job, fmt)
+        except BaseException:
+            self.close()
+            raise
         for leftover in os.listdir(self.tmp):  # temporary files of a run that was killed
             os.unlink(os.path.join(self.tmp, leftover))
+
+    def _check_options(self, job: BatchJob, fmt: str) -> None:
+        record = Checkpoint(os.path.join(self.state, JOB_RECORD))
+        wanted = dir_job_record(job, fmt)
+        earlier = record.load()
+        if earlier is not None and earlier != wanted and not job.force:
+            changed = ", ".join(
+                f"{key.replace('_', ' ')} {earlier.get(key)!r} then, {wanted[key]!r} now"
+                for key in wanted
+                if earlier.get(key) != wanted[key]
+            )
+            raise BatchError(
+                f"{job.output}: its files were made with other options ({changed}); add --force to redo them"
+                " all with these, or write to another directory"
+            )
+        if earlier != wanted:
+            try:
+                record.save(wanted)
+            except OSError as exc:
+                raise BatchError(f"{job.output}: cannot write the output directory: {why(exc)}") from None
 
     def exclude(self) -> set[tuple[int, int]]:
         key = file_key(self.root)
         return {key} if key else set()
 
+    def exclude_paths(self) -> set[str]:
+        return {real_location(self.root)}
+
     def settings(self, job: BatchJob, fmt: str) -> WorkerSettings:
         suffix = ".txt" if fmt == "text" else ".json"
-        date = job.reference_date.isoformat() if job.reference_date else None
-        return WorkerSettings("dir", fmt, date, self.root, self.tmp, suffix, job.force, job.baseline)
+        return worker_settings(job, fmt, "dir", out_dir=self.root, tmp_dir=self.tmp, suffix=suffix, force=job.force)
 
     def close(self) -> None:
+        # The lock and the temporary files go; the record of the options stays for the next run.
         os.close(self.lock_fd)
-        shutil.rmtree(self.state, ignore_errors=True)
+        shutil.rmtree(self.tmp, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            os.unlink(self.lock_path)
 
 
 class JsonlOutput(Output):
-    """One JSON Lines file in input order, grown as ``OUT.partial`` with a checkpoint, renamed when complete."""
+    """One JSON Lines file in input order, grown as ``OUT.partial`` with a checkpoint, renamed when complete.
+
+    The lines of a chunk are held until it is committed and then written with plain ``write`` calls,
+    so a failed write (a full disk) can be cut back to the last commit: nothing half-written is counted.
+    """
 
     def __init__(self, job: BatchJob, fmt: str) -> None:
+        super().__init__()
         self.final = job.output
         self.partial = job.output + ".partial"
         self.state_path = self.partial + ".state"
@@ -161,6 +250,7 @@ class JsonlOutput(Output):
         self.shards = os.path.abspath(self.partial + ".shards")
         self.fingerprint = fingerprint(job, fmt)
         self.last_checkpoint = time.monotonic()
+        self.pending = bytearray()
         if os.path.exists(self.final) and not job.force:
             self.already_complete = True
             self.fd = -1
@@ -180,82 +270,102 @@ class JsonlOutput(Output):
                     "run that command again to finish it, or add --force to start this one afresh"
                 )
             keep = int(state["output_bytes"])
-            self.resume_after = int(state["inputs_done"])
+            self.resumed = Resumed(int(state["inputs_done"]), state.get("inputs_digest"), state.get("last_input"))
             self.errors_bytes = int(state["errors_bytes"])
-        # Drop whatever was written after the last checkpoint: those inputs are done again.
-        os.ftruncate(self.fd, keep)
-        shutil.rmtree(self.shards, ignore_errors=True)  # shards not yet appended are redone
-        self.out = os.fdopen(self.fd, "ab", buffering=1 << 16)
-        self.written = self.committed_bytes = keep
-        self.committed_inputs = self.resume_after
-        self.committed_errors = self.errors_bytes or 0
-        self.save_checkpoint()
+        try:
+            # Drop whatever was written after the last checkpoint: those inputs are done again.
+            os.ftruncate(self.fd, keep)
+            os.lseek(self.fd, keep, os.SEEK_SET)
+            shutil.rmtree(self.shards, ignore_errors=True)  # shards not yet appended are redone
+            self.committed_bytes = keep
+            self.committed_errors = self.errors_bytes or 0
+            if state is None:  # a resumed run saves once it has checked and passed the inputs done
+                self.save_checkpoint()
+        except OSError as exc:
+            os.close(self.fd)
+            raise BatchError(f"{self.final}: cannot write the output: {why(exc)}") from None
 
     def exclude(self) -> set[tuple[int, int]]:
         # The finished output of an earlier run is not input either (wirecut batch . -o all.jsonl --force).
         return {k for k in (file_key(self.partial), file_key(self.state_path), file_key(self.final)) if k}
 
+    def exclude_paths(self) -> set[str]:
+        # By path too: the checkpoint is replaced (a new inode) every second while discovery goes on.
+        own = (self.final, self.partial, self.state_path, self.state_path + ".tmp", self.shards)
+        return {real_location(path) for path in own}
+
     def settings(self, job: BatchJob, fmt: str) -> WorkerSettings:
-        date = job.reference_date.isoformat() if job.reference_date else None
-        return WorkerSettings("lines", fmt, date, tmp_dir=self.shards, baseline=job.baseline)
+        return worker_settings(job, fmt, "lines", tmp_dir=self.shards)
 
     def take(self, result: ChunkResult) -> None:
         for data in _result_lines(result):
-            self.out.write(data)
-            self.out.write(b"\n")
-            self.written += len(data) + 1
+            self.pending += data
+            self.pending += b"\n"
 
     def commit(self, inputs: int, errors_bytes: int) -> None:
-        self.committed_inputs += inputs
-        self.committed_bytes = self.written
+        _write_all(self.fd, self.pending)
+        self.committed_bytes += len(self.pending)
+        self.pending.clear()
         self.committed_errors = errors_bytes
+        self.ledger.commit(inputs)
         if time.monotonic() - self.last_checkpoint >= CHECKPOINT_SECONDS:
             self.save_checkpoint()
 
     def interrupted(self) -> None:
-        """Ctrl-C: cut the lines of a chunk taken but not committed, so the partial file is what it counts."""
-        self.out.flush()
+        """Ctrl-C or a failed write: cut what is not committed, so the partial file is what it counts."""
+        self.pending.clear()
         os.ftruncate(self.fd, self.committed_bytes)
-        self.written = self.committed_bytes
+        os.lseek(self.fd, self.committed_bytes, os.SEEK_SET)
         self.save_checkpoint()
 
     def save_checkpoint(self) -> None:
-        """Record what is committed: the bytes first (flushed), then the checkpoint that counts them."""
+        """Record what is committed (the bytes are written already), with the inputs that made it."""
         self.last_checkpoint = time.monotonic()
-        self.out.flush()
         state = {
             "job": self.fingerprint,
-            "inputs_done": self.committed_inputs,
+            "inputs_done": self.ledger.count,
+            "inputs_digest": self.ledger.digest or None,
+            "last_input": self.ledger.last,
             "output_bytes": self.committed_bytes,
             "errors_bytes": self.committed_errors,
         }
         self.checkpoint.save(state)
 
     def finish(self, summary: BatchSummary) -> None:
-        self.out.flush()
         os.replace(self.partial, self.final)
         shutil.rmtree(self.shards, ignore_errors=True)
         self.checkpoint.remove()
 
     def close(self) -> None:
         if self.fd >= 0:
-            self.out.close()
+            os.close(self.fd)
             self.fd = -1
+
+
+def _write_all(fd: int, data: bytes | bytearray) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 class StreamOutput(Output):
     """JSON Lines on a stream (standard output): in order, no resume."""
 
     def __init__(self, job: BatchJob, fmt: str, stream: BinaryIO | None) -> None:
+        super().__init__()
+        if stream is None and sys.stdout is None:  # started with standard output closed (>&-)
+            raise OutputError("standard output is closed: give -o FILE.jsonl or -o DIR/")
         self.stream = stream if stream is not None else sys.stdout.buffer
 
     def settings(self, job: BatchJob, fmt: str) -> WorkerSettings:
-        date = job.reference_date.isoformat() if job.reference_date else None
-        return WorkerSettings("lines", fmt, date, baseline=job.baseline)
+        return worker_settings(job, fmt, "lines")
 
     def take(self, result: ChunkResult) -> None:
         for data in _result_lines(result):
             self.stream.write(data + b"\n")
+
+    def interrupted(self) -> None:
+        pass
 
     def finish(self, summary: BatchSummary) -> None:
         self.stream.flush()

@@ -11,14 +11,17 @@ Risk carried here: the order of events around a commit, which every resume relie
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
 from wirecut.batch.engine import Engine, LocalEngine, chunked
-from wirecut.batch.inputs import InputSpec, file_key, iter_items
+from wirecut.batch.inputs import InputSpec, iter_items, real_location
 from wirecut.batch.job import BatchJob, BatchSummary, FailureCallback, ProgressCallback, output_kind, resolve_format
-from wirecut.batch.outputs import ErrorsSink, open_output
+from wirecut.batch.names import why
+from wirecut.batch.outputs import ErrorsSink, Output, OutputError, open_output
 
 
 def run_batch(
@@ -33,8 +36,10 @@ def run_batch(
 ) -> BatchSummary:
     """Run a job to the end (or to Ctrl-C, which returns with ``interrupted`` set); returns its summary.
 
-    Raises ``BatchError`` only for a job that cannot start; every bad input goes to the errors sink and
-    ``on_failure`` and the job goes on.
+    Raises ``BatchError`` for a job that cannot start (a resume whose inputs changed included), and
+    ``OutputError`` (a ``BatchError``) when the output or the errors file cannot be written while it
+    runs; what was committed before stays, so the same job run again resumes. Every bad input goes to
+    the errors sink and ``on_failure`` and the job goes on.
     """
     engine = engine or LocalEngine()
     summary = summary or BatchSummary()
@@ -48,21 +53,34 @@ def run_batch(
             return summary
         summary.resumed_from = writer.resume_after
         spec = InputSpec(
-            job.inputs, job.globs, job.text_field, job.id_field, stdin, writer.exclude(), name_outputs=kind == "dir"
+            job.inputs,
+            job.globs,
+            job.text_field,
+            job.id_field,
+            stdin,
+            writer.exclude(),
+            name_outputs=kind == "dir",
+            exclude_paths=writer.exclude_paths(),
+            max_line_bytes=job.max_line_bytes,
         )
         errors = ErrorsSink(job.errors, keep_bytes=writer.errors_bytes)
         if job.errors:
-            spec.exclude |= {k for k in [file_key(job.errors)] if k}
+            spec.exclude_paths.add(real_location(job.errors))
         try:
             items = iter_items(spec)
+            ledger = writer.ledger
             for _ in range(writer.resume_after):  # the inputs a JSON Lines checkpoint says are done
-                if next(items, None) is None:
+                item = next(items, None)
+                if item is None:
                     break
+                ledger.skip(item)
+            ledger.check(writer.resumed, job.output)
             settings = writer.settings(job, fmt)
-            results = engine.run(chunked(items, job.chunk_size), settings)
+            results = engine.run(chunked(ledger.noted(items), job.chunk_size), settings)
             try:
                 for result in results:
-                    writer.take(result)
+                    with _writing(job):
+                        writer.take(result)
                     for record in result.failures:
                         errors.write(record)
                         if on_failure:
@@ -75,14 +93,23 @@ def run_batch(
                     summary.parts.update(result.parts)
                     # Only now is the chunk whole (its lines, its errors, its counts): a Ctrl-C or a kill
                     # before this line makes a resumed run do the chunk again, from a clean cut.
-                    writer.commit(result.inputs, errors.tell())
+                    with _writing(job):
+                        writer.commit(result.inputs, errors.tell())
                     if on_progress:
                         on_progress(summary)
             except KeyboardInterrupt:
                 summary.interrupted = True
                 writer.interrupted()
+            except OutputError:
+                _keep_what_is_committed(writer)
+                raise
             else:
-                writer.finish(summary)
+                try:
+                    with _writing(job):
+                        writer.finish(summary)
+                except OutputError:
+                    _keep_what_is_committed(writer)
+                    raise
             finally:
                 close = getattr(results, "close", None)
                 if close is not None:
@@ -93,3 +120,22 @@ def run_batch(
         writer.close()
         summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _keep_what_is_committed(writer: Output) -> None:
+    with contextlib.suppress(OSError):  # the disk may still be full: keep what can be kept
+        writer.write_failed()
+
+
+@contextlib.contextmanager
+def _writing(job: BatchJob) -> Iterator[None]:
+    """An ``OSError`` of the output as one ``OutputError`` that says what to do."""
+    try:
+        yield
+    except OSError as exc:
+        closed = exc.errno == errno.EPIPE
+        where = "standard output" if job.output == "-" else job.output
+        raise OutputError(
+            f"{where}: cannot write: {why(exc)}; what was written is kept (run the same command again to resume)",
+            closed_pipe=closed,
+        ) from None

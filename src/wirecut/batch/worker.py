@@ -15,11 +15,14 @@ holds the whole batch. ``wirecut.parse`` is called in one place, ``_parse``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import gc
 import gzip
 import hashlib
 import itertools
 import os
+import signal
 import stat
 import threading
 import time
@@ -51,6 +54,8 @@ class WorkerSettings(NamedTuple):
     #: benchmarks only: write ``{"text": text}`` instead of parsing (the floor of a Python pipeline)
     baseline: bool = False
     parent_pid: int | None = None  # a worker stops when its parent is gone (SIGKILL of the driver)
+    #: CPU seconds a document may take per megabyte (and at least this many); None: no budget
+    time_budget: float | None = None
 
 
 class ChunkResult(NamedTuple):
@@ -160,11 +165,97 @@ def failure_record(item: FileItem | TextItem, error: str, reason: str) -> dict[s
     return Failure(item.source or "<text>", item.path, item.line, error, reason).record()
 
 
-def _parse(text: str, source: str | None, reference_date: dt.date | None, warnings: list[str]) -> Story:
-    """The one place a worker calls the parser: what a job passes to every parse goes through here."""
+class TimeBudgetSpent(Exception):
+    """Raised inside a parse when the document's time budget has run out: the parser at work stops there.
+
+    An ``Exception``, so the pipeline's guard around each parser catches it, records which parser it
+    stopped, and goes on to the leftovers and the assembly with the parts found so far.
+    """
+
+
+class _FarOverBudget(BaseException):
+    """Raised when a parse goes on for a second budget after the first ran out: it is given up.
+
+    A ``BaseException``, so that no guard meant for a parser's bugs catches it on the way out.
+    """
+
+
+class OverTimeBudget(Exception):
+    """The document could not be parsed within twice its time budget: it gets a ``time`` failure record."""
+
+
+class _TimeBudget:
+    """CPU time for one parse, measured by the kernel (``ITIMER_PROF``), so a loaded machine is no excuse.
+
+    When it runs out, ``TimeBudgetSpent`` is raised wherever the parse is (the ``regex`` module checks
+    for signals inside a long match too); the same time again later, ``_FarOverBudget``. Signals reach
+    only the main thread of a process: in another thread (a Dask worker's) there is no budget.
+    """
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self.fired = 0
+        self.active = False
+        self._previous: Any = None
+
+    def __enter__(self) -> _TimeBudget:
+        usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+        if self.seconds and usable:
+            self._previous = signal.signal(signal.SIGPROF, self._fire)
+            self.active = True
+            signal.setitimer(signal.ITIMER_PROF, self.seconds)
+        return self
+
+    def _fire(self, signum: int, frame: Any) -> None:
+        if not self.active:  # the parse ended as the timer fired
+            return
+        self.fired += 1
+        if self.fired == 1:
+            signal.setitimer(signal.ITIMER_PROF, self.seconds or 0.0)
+            raise TimeBudgetSpent(f"the document's time budget ({self.seconds:g} CPU seconds) ran out")
+        self.active = False
+        raise _FarOverBudget
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._previous is not None or self.active:
+            self.active = False
+            signal.setitimer(signal.ITIMER_PROF, 0)
+            signal.signal(signal.SIGPROF, self._previous if self._previous is not None else signal.SIG_DFL)
+
+
+def _parse(
+    text: str, source: str | None, reference_date: dt.date | None, warnings: list[str], budget: float | None
+) -> Story:
+    """The one place a worker calls the parser: what a job passes to every parse goes through here.
+
+    The worker owns its process, so it pauses the cyclic garbage collector for the parse (a parse makes
+    many small objects and no cycles among them; the collector's passes over them made a huge text cost
+    more than linear time) and restores it after. ``budget`` is CPU seconds per million characters (at
+    least that many in all): past it the document keeps the parts found so far, with a warning; past
+    twice that it is an ``OverTimeBudget`` failure.
+    """
     from wirecut import DEFAULT
 
-    return DEFAULT.run(text, source=source, reference_date=reference_date, warnings=warnings)
+    seconds = budget * max(1.0, len(text) / 1e6) if budget else None
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        with _TimeBudget(seconds) as timer:
+            story = DEFAULT.run(text, source=source, reference_date=reference_date, warnings=warnings)
+    except (TimeBudgetSpent, _FarOverBudget):
+        raise OverTimeBudget(
+            f"parsing took more than twice its time budget of {seconds:g} CPU seconds (--time-budget)"
+        ) from None
+    finally:
+        if collecting:
+            gc.enable()
+    if timer.fired:
+        note = (
+            f"time budget of {seconds:g} CPU seconds ran out: the parts found until then are kept,"
+            " the rest is body or residue"
+        )
+        story = dataclasses.replace(story, warnings=(*story.warnings, note))
+    return story
 
 
 def process_chunk(items: Sequence[Item], settings: WorkerSettings) -> ChunkResult:
@@ -200,7 +291,7 @@ def process_chunk(items: Sequence[Item], settings: WorkerSettings) -> ChunkResul
 
                 rendered = dumps({"text": text})
             else:
-                story = _parse(text, item.source, reference_date, warnings)
+                story = _parse(text, item.source, reference_date, warnings, settings.time_budget)
                 parts.update(_count_parts(story))
                 if stories is not None:
                     stories.append(story)
@@ -218,6 +309,8 @@ def process_chunk(items: Sequence[Item], settings: WorkerSettings) -> ChunkResul
             continue
         except InputError as exc:
             failed = failure_record(item, "read", str(exc))
+        except OverTimeBudget as exc:
+            failed = failure_record(item, "time", str(exc))
         except OSError as exc:
             failed = failure_record(item, stage, why(exc))
         except Exception as exc:  # a bug must cost one document, not the batch

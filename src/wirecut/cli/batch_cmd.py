@@ -9,6 +9,7 @@ Contract:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import signal
@@ -38,8 +39,9 @@ Examples:
 
 \b
 Running the same command again skips what is done (--force redoes it).
-Exit codes: 0 all inputs parsed, 1 some inputs failed (see --errors),
-2 usage error, 130 interrupted (run again to resume).
+Exit codes: 0 all inputs parsed (or the reader of -o - closed the pipe),
+1 some inputs failed (see --errors), 2 usage error or an output that
+cannot be written (a full disk), 130 interrupted (run again to resume).
 """
 
 
@@ -96,6 +98,14 @@ def _format(ctx: click.Context, param: click.Parameter, value: str | None) -> st
     help="local (a process pool) or dask (a Dask cluster; needs wirecut[dask]) [default: local].",
 )
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 (implies --engine dask).")
+@click.option(
+    "--time-budget",
+    type=click.FloatRange(min=0),
+    default=None,
+    metavar="SECONDS",
+    help="CPU seconds a document may take per MB of text (at least this many); past it the parts found "
+    "so far are kept, with a warning. 0: no budget [default: 30].",
+)
 def batch_command(
     inputs: tuple[str, ...],
     output: str,
@@ -110,6 +120,7 @@ def batch_command(
     reference_date: dt.date | None,
     engine: str | None,
     scheduler: str | None,
+    time_budget: float | None,
 ) -> None:
     """Parse every INPUT (files, directories, JSON Lines, .gz of them; - reads paths from stdin) into OUT."""
     from wirecut.batch import BatchJob, printable
@@ -136,6 +147,8 @@ def batch_command(
         errors=errors,
         force=force,
     )
+    if time_budget is not None:
+        job.time_budget = time_budget or None
     try:
         status = _run(job, jobs, quiet, "dask" if scheduler else (engine or "local"), scheduler)
     except KeyboardInterrupt:
@@ -144,12 +157,21 @@ def batch_command(
     except click.ClickException:
         raise
     except BrokenPipeError:  # -o - | head: the reader has all it wants
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
-        status = ExitCode.SOME_FAILED
+        _quiet_stdout()
+        status = ExitCode.OK
     except Exception as exc:
         if os.environ.get("WIRECUT_DEBUG"):
             raise
+        from wirecut.batch.outputs import OutputError
         from wirecut.errors import WirecutError
+
+        if isinstance(exc, OutputError):
+            if job.output == "-":
+                _quiet_stdout()
+            if exc.closed_pipe:  # -o - | head -1: the reader has all it wants, and says so by closing
+                sys.exit(ExitCode.OK)
+            click.echo(f"wirecut: error: {printable(str(exc))}", err=True)
+            sys.exit(ExitCode.USAGE)
 
         if isinstance(exc, WirecutError):
             raise click.UsageError(printable(str(exc))) from None
@@ -159,18 +181,47 @@ def batch_command(
     sys.exit(status)
 
 
-def _sigterm_as_interrupt() -> None:
+def _quiet_stdout() -> None:
+    """Standard output cannot be written: point it at /dev/null, so that the exit flushes nothing into it."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+#: Said on the first Ctrl-C (or SIGTERM), before the workers finish the documents they are on.
+STOPPING = (
+    "wirecut: stopping: the documents in progress are finished first (Ctrl-C again stops at once);"
+    " run the same command again to resume"
+)
+
+
+def _interrupts() -> None:
+    """Ctrl-C and SIGTERM: say so at once, then stop cleanly; a second one stops at once.
+
+    Stopping at once is what a SIGKILL does, which every output survives: a directory's files are
+    renamed into place whole, and a JSON Lines output is cut back to its checkpoint by the next run.
+    """
+    stopping = False
+
     def interrupt(signum: int, frame: Any) -> None:
+        nonlocal stopping
+        if stopping:
+            with contextlib.suppress(OSError):
+                os.write(2, b"wirecut: stopped at once; run the same command again to resume\n")
+            os._exit(INTERRUPTED)
+        stopping = True
+        with contextlib.suppress(OSError):
+            os.write(2, (STOPPING + "\n").encode())
         raise KeyboardInterrupt
 
     if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, interrupt)
         signal.signal(signal.SIGTERM, interrupt)
 
 
 def _run(job: Any, jobs: int | None, quiet: bool, engine_name: str, scheduler: str | None) -> int:
     from wirecut.batch import BatchSummary, LocalEngine, printable, run_batch
 
-    _sigterm_as_interrupt()
+    _interrupts()
     engine: Any
     if engine_name == "dask":
         try:
@@ -222,9 +273,21 @@ def _run(job: Any, jobs: int | None, quiet: bool, engine_name: str, scheduler: s
     return ExitCode.SOME_FAILED if summary.failures else ExitCode.OK
 
 
+def eta(done: int, total: int | None, rate: float) -> str:
+    """The time left at ``rate`` inputs a second, as ``H:MM:SS``; ``-:--:--`` while it cannot be known.
+
+    >>> eta(100, 400, 50.0), eta(100, None, 50.0), eta(0, 400, 0.0), eta(400, 400, 50.0)
+    ('0:00:06', '-:--:--', '-:--:--', '0:00:00')
+    """
+    if total is None or rate <= 0:
+        return "-:--:--"
+    seconds = round(max(0, total - done) / rate)
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
 def _run_with_bar(job: Any, engine: Any, summary: Any, stdin: Any, on_failure: Any, failure_lines: list[str]) -> None:
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from wirecut.batch import InputSpec, count_items, run_batch
 
@@ -234,30 +297,49 @@ def _run_with_bar(job: Any, engine: Any, summary: Any, stdin: Any, on_failure: A
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("{task.fields[rate]}", style="progress.data.speed"),
-        TimeRemainingColumn(),
+        TextColumn("{task.fields[eta]}", style="progress.remaining"),
         TextColumn("{task.fields[failed]}"),
     )
-    with Progress(*columns, console=console, transient=False) as progress:
-        task = progress.add_task("batch", total=None, rate="- docs/s", failed="0 failed")
+    task: Any = None
+    progress = Progress(*columns, console=console, transient=False)
+    counted = threading.Event()
+
+    def count() -> None:  # the total, counted while the pool starts: the bar has it from the start
+        try:
+            summary.total = count_items(InputSpec(job.inputs, job.globs, job.text_field, job.id_field))
+        except Exception:  # a progress bar without a total is fine
+            return
+        finally:
+            counted.set()
+        if task is not None:
+            progress.update(task, total=summary.total)
+
+    counter = threading.Thread(target=count, daemon=True)
+    if "-" not in job.inputs:
+        counter.start()
+        start = getattr(engine, "start", None)
+        if start is not None:
+            start()  # the workers start (about a quarter of a second) while the inputs are counted
+        counted.wait(timeout=0.25)  # a large tree's total comes later, while the batch runs
+    with progress:
+        total = summary.total
+        task = progress.add_task("batch", total=total, rate="- docs/s", eta=eta(0, total, 0), failed="0 failed")
+        if counted.is_set() and summary.total != total:  # counted while the task was being made
+            progress.update(task, total=summary.total)
         started = time.perf_counter()
 
-        def count() -> None:  # the total arrives while the batch already runs (ETA from then on)
-            try:
-                summary.total = count_items(InputSpec(job.inputs, job.globs, job.text_field, job.id_field))
-            except Exception:  # a progress bar without a total is fine
-                return
-
-        if "-" not in job.inputs:
-            threading.Thread(target=count, daemon=True).start()
-
         def on_progress(current: Any) -> None:
-            # The rate of this run over its whole time: steadier than an estimate from the last chunks.
+            # The rate of this run over its whole time (steadier than one from the last chunks), and the
+            # time left from it: inputs an earlier run did are counted as done, not as speed.
             elapsed = time.perf_counter() - started
+            rate = current.inputs / elapsed if elapsed > 0 else 0.0
+            done = current.resumed_from + current.inputs
             progress.update(
                 task,
-                completed=current.resumed_from + current.inputs,
+                completed=done,
                 total=current.total,
-                rate=f"{current.inputs / elapsed:,.0f} docs/s" if elapsed > 0 else "- docs/s",
+                rate=f"{rate:,.0f} docs/s" if elapsed > 0 else "- docs/s",
+                eta=eta(done, current.total, rate),
                 failed=f"[red]{current.failures:,} failed[/]" if current.failures else "0 failed",
             )
             while failure_lines:
