@@ -179,3 +179,107 @@ def test_a_weekday_line_of_a_list_is_no_lone_dateline() -> None:
         "Events this week\n\nFRIDAY, March 3\n\nThe market opens at noon with stalls from the region."
     )
     assert story.dateline is None and story.body.startswith("FRIDAY, March 3")
+
+
+# Datelines by their grammar: PLACE[, REGION][,] [DATE][,] (AGENCY)|AGENCY|/AGENCY/ SEPARATOR, where the
+# agency may be one the lexicon has never heard of (it keeps its written form).
+GRAMMAR_CASES = [
+    # press-release wires, unknown to the lexicon
+    (
+        "Acme names new chief\nNEW YORK, Sept. 22, 2023 /PRNewswire/ -- Acme Corp. named a new chief.",
+        ("NEW YORK", "Sept. 22, 2023", "2023-09-22", "PRNewswire"),
+    ),
+    (
+        "Maple Energy sells unit\nCALGARY, Alberta--(BUSINESS WIRE)--Maple Energy Inc. sold its pipeline unit.",
+        ("CALGARY, Alberta", None, None, "BUSINESS WIRE"),
+    ),
+    (
+        "Nov 12, 2020 (GLOBE NEWSWIRE) -- Harbor Labs Inc. reported higher revenue.",
+        (None, "Nov 12, 2020", "2020-11-12", "GLOBE NEWSWIRE"),
+    ),
+    # a comma after the date and a bare agency; a comma and no date; no comma before the date
+    ("Tehran, Jan 23, IRNA -- The minister met his counterpart.", ("Tehran", "Jan 23", "--01-23", "IRNA")),
+    ("NAIROBI, (Xinhua) -- Kenya will open three border posts.", ("NAIROBI", None, None, "Xinhua")),
+    ("PARIS Aug 19 (AFP) - The government unveiled its budget.", ("PARIS", "Aug 19", "--08-19", "AFP")),
+    ("DETROIT June 18 - Qtly div 12 cts vs 12 cts prior.", ("DETROIT", "June 18", "--06-18", None)),
+    # a Hijri date: kept as written, no ISO date
+    ("Riyadh, Ramadan 22, 1438 -- The cabinet approved the port plan.", ("Riyadh", "Ramadan 22, 1438", None, None)),
+    # an unknown service's tag with a dot, after a flattened title
+    (
+        "Chiquita slips on higher costs CHICAGO (CBS.MW) -- Higher costs cut into profit.",
+        ("CHICAGO", None, None, "CBS.MW"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), GRAMMAR_CASES)
+def test_dateline_grammar_for_unknown_agencies(text: str, want: tuple[str | None, ...]) -> None:
+    dl = wirecut.parse(text).dateline
+    assert dl is not None, text
+    assert (dl.location, dl.date, dl.date_iso, dl.agency) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "headline", "location"),
+    [
+        # the change of case from a capitals title to a title-case place is the boundary
+        (
+            "HARBOR WIDGETS INC <HWI> 4TH QTR NET Toronto, March 6 - Shr 12 cts vs 10 cts.",
+            "HARBOR WIDGETS INC <HWI> 4TH QTR NET",
+            "Toronto",
+        ),
+        # a two-word place by the shape of its name: a first word such as NORTH, a last word such as CITY
+        (
+            "ACME CORP SETS DIVIDEND NORTH STONINGTON, Conn., March 23 - Qtly div 11 cts.",
+            "ACME CORP SETS DIVIDEND",
+            "NORTH STONINGTON, Conn.",
+        ),
+        (
+            "ACME CORP SETS DIVIDEND CENTURY CITY, Calif., March 23 - Qtly div 11 cts.",
+            "ACME CORP SETS DIVIDEND",
+            "CENTURY CITY, Calif.",
+        ),
+        # a ticker ends the title: a place in capitals after it starts the dateline
+        (
+            "ACME SETS PAYOUT <ACM> MINNEAPOLIS, MINN., March 19 - Acme Corp raised its dividend.",
+            "ACME SETS PAYOUT <ACM>",
+            "MINNEAPOLIS, MINN.",
+        ),
+        # at the start of a flattened text, three capitals words and a place are a title and a place
+        ("HARBOR LAUNCHES EUROBOND LONDON, March 16 - Harbor is issuing bonds.", "HARBOR LAUNCHES EUROBOND", "LONDON"),
+        # a title-case place on its own line under the title
+        (
+            "HARBOR WIDGETS YEAR NET\n    Calgary, Alberta, April 8 -\n    Shr 10 cts vs 32 cts",
+            "HARBOR WIDGETS YEAR NET",
+            "Calgary, Alberta",
+        ),
+    ],
+)
+def test_flattened_capitals_title_and_undated_dateline(text: str, headline: str, location: str) -> None:
+    story = wirecut.parse(text)
+    assert story.dateline is not None and story.dateline.location == location, text
+    assert story.headline is not None and story.headline.text == headline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moreover, March 3 - the talks resumed after a pause.",
+        "Prices rose, April 3 - a record for the month.",
+        "Officials said Toronto, March 6 - was the date of the vote.",
+    ],
+)
+def test_a_title_case_word_comma_and_date_in_a_sentence_is_no_dateline(text: str) -> None:
+    assert wirecut.parse(text).dateline is None
+
+
+def test_a_capitals_headline_with_a_dash_is_no_place_only_dateline() -> None:
+    story = wirecut.parse("TRADE TALKS CRUCIAL - ANALYSTS\nNEW YORK, April 1 - The dollar fell on Wednesday.")
+    assert story.dateline is not None and story.dateline.location == "NEW YORK"
+    assert story.headline is not None and story.headline.text == "TRADE TALKS CRUCIAL - ANALYSTS"
+
+
+def test_a_correspondent_after_a_comma_inside_ria_slashes() -> None:
+    story = wirecut.parse("МОСКВА, 5 марта /РИА Новости, Иван Петров/. Правительство приняло решение.")
+    assert story.dateline is not None and story.dateline.agency == "RIA Novosti"
+    assert story.body.endswith("Правительство приняло решение.")

@@ -16,9 +16,12 @@ Contract:
 
 from __future__ import annotations
 
+import json
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 import regex
 
@@ -59,11 +62,15 @@ _SEPARATOR = r"""
 # fifteen languages took a tenth of a second, which every ``wirecut parse`` paid at start.
 _MONTH = r"[\p{L}]{2,12}"
 
+# A year after the day: Gregorian, or the Hijri year that Saudi, Gulf and Iranian agencies write
+# ("Ramadan 22, 1438").
+_YEAR = r"(?:19\d\d|20\d\d|1[34]\d\d)(?!\d)"
+
 # Dates as the agencies write them in datelines.
 _DATE = rf"""
     (?:
-        (?<![\p{{L}}\p{{M}}]){_MONTH}\.?\s+[0-3]?\d(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?:19|20)\d\d)?     # April 19 / Sept. 29, 2016
-      | (?<!\d)[0-3]?\d(?:st|nd|rd|th|er)?\.?\s+{_MONTH}\.?(?:,?\s+(?:19|20)\d\d)?  # 13 Jan / 5th January 2016 / 16 февраля
+        (?<![\p{{L}}\p{{M}}]){_MONTH}\.?\s+[0-3]?\d(?:st|nd|rd|th)?(?!\d)(?:,?\s+{_YEAR})?     # April 19 / Sept. 29, 2016
+      | (?<!\d)[0-3]?\d(?:st|nd|rd|th|er)?\.?\s+{_MONTH}\.?(?:,?\s+{_YEAR})?  # 13 Jan / 5th January 2016 / 16 февраля
       | (?<!\d)[0-3]?\d\s+de\s+{_MONTH}(?:\s+de\s+(?:19|20)\d\d)?  # Spanish and Portuguese: 19 de junho
       | (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)      # NewsML's "MOSCOW, Monday (Reuters)"
     )"""
@@ -133,16 +140,14 @@ def _build_patterns(lexicon: Lexicon) -> list[_Shape]:
     region = rf"""(?:\s*,\s*(?P<region>{_REGION})
                  |(?:\s*\((?P<paren>[\p{{Lu}}][\p{{L}} ]{{1,25}})\))?\s*\[(?P<bracket>[^\]\n]{{2,30}})\])"""
     # dpa names the partner whose story it carries before itself: "San Diego (tca/dpa) -".
-    agency_tag = (
-        rf"\((?:[\p{{L}}]{{2,12}}/)?(?P<agency>{agency}|[\p{{Lu}}][\p{{L}}\-]+(?:\s[\p{{Lu}}][\p{{L}}\-]+){{0,2}})\)"
-    )
+    agency_tag = rf"\((?:[\p{{L}}]{{2,12}}/)?(?P<agency>{agency}|[\p{{Lu}}][\p{{L}}\-]+(?:\.[\p{{Lu}}]+)?(?:\s[\p{{Lu}}][\p{{L}}\-]+){{0,2}})\)"
     sources = [
         # PLACE[, Region][,] [Date] (AGENCY) [Date] [sep]: Xinhua, AP, Reuters, AFP, PTI, IANS, ANI, Kyodo,
         # Yonhap, Bernama, CNA, KUNA, WAM ("ABU DHABI 5th January 2016 (WAM) --"), CNN ("London (CNN) --"),
         # AFP's date after the agency ("ABU DHABI (AFP) Jun 07, 2005").
         (
             "tagged",
-            rf"""{place}{region}?(?:[ \t\u00a0]*,?[ \t\u00a0]+(?P<date>{date}))?\s*{agency_tag}
+            rf"""{place}{region}?(?:[ \t\u00a0]*,?[ \t\u00a0]+(?P<date>{date}))?(?:\s*,)?\s*(?:--|—)?{agency_tag}
              (?:\s+(?P<date2>{date}))?(?P<sep>{_SEPARATOR})?""",
         ),
         # PLACE, Date. /TASS/. : TASS and ITAR-TASS; with a correspondent, "/Корр. ТАСС Иван Петров/.".
@@ -151,7 +156,9 @@ def _build_patterns(lexicon: Lexicon) -> list[_Shape]:
         (
             "slashed",
             rf"""{place}{region}?(?:\s*,\s*(?P<date>{date}))?\.?\s*/(?:(?P<corr>Корр\.|Korr\.|Корреспондент)\s+)?
-                (?P<agency>{agency})(?P<tail>[-\s"][^/\n]{{0,60}})?/[.:]?""",  # Ritzau: "København /ritzau/:"
+                (?:(?P<agency>{agency})(?P<tail>[-\s",][^/\n]{{0,60}})?/[.:]?
+                  # A press-release wire outside the lexicon: "/PRNewswire/ --", "/CNW/ -".
+                  |(?P<wire>[\p{{Lu}}][\p{{L}}\-]+)/(?P<sep>{_SEPARATOR})(?=\s))""",  # Ritzau: "København /ritzau/:"
         ),
         # Chinese agencies: "新华社北京4月19日电", "中新社北京九月二十七日电", "人民网北京12月8日电", "本报墨西哥城1月28日电".
         (
@@ -165,7 +172,7 @@ def _build_patterns(lexicon: Lexicon) -> list[_Shape]:
         ("japanese", r"""【(?P<loc>[^【】\s]{1,20}?)(?P<agency>共同|時事|ＡＦＰ時事|ロイター)】"""),
         # PLACE[,] Date AGENCY -- with the agency bare: SAPA ("Johannesburg June 2 SAPA --") and Kyodo's
         # feed ("SAITAMA, Japan, Dec. 9 Kyodo -").
-        ("bare", rf"""{place}{region}?[ \t]*,?[ \t]+(?P<date>{date})\s+(?P<agency>{agency})(?P<sep>{_SEPARATOR})"""),
+        ("bare", rf"""{place}{region}?[ \t]*,?[ \t]+(?P<date>{date}),?\s+(?P<agency>{agency})(?P<sep>{_SEPARATOR})"""),
         # PLACE, Date — AGENCY. : RIA Novosti ("МОСКВА, 4 мар — РИА Новости."), and Interfax's
         # "Москва. 3 апреля. INTERFAX.RU -".
         (
@@ -185,7 +192,12 @@ def _build_patterns(lexicon: Lexicon) -> list[_Shape]:
             rf"""(?P<date>{date})\s*\((?P<agency>{agency}|[\p{{Lu}}][\p{{L}}]+(?:\s[\p{{Lu}}][\p{{L}}]+)?)\)(?P<sep>{_SEPARATOR})?""",
         ),
         # PLACE, Date - with no agency: Reuters-21578 (1987) and other pre-web wire copy.
-        ("undated_agency", rf"""{upper_place}{region}?\s*,\s*(?P<date>{date})(?P<sep>{_SEPARATOR})(?=\s)"""),
+        # A title-case place ("Toronto, March 6 -") and a date with no comma ("DETROIT June 18 -", AP's
+        # "NEW YORK Sept. 11, 2004 -") are checked in ``_accept``.
+        (
+            "undated_agency",
+            rf"""{place}{region}?(?P<comma>\s*,\s*|[ \t\u00a0]+)(?P<date>{date})(?P<sep>{_SEPARATOR})(?=\s)""",
+        ),
         # PLACE, Date alone on its line, with no agency or dash: a feed's dateline element kept as a line
         # (Kyodo's NewsML: "BEIJING, July 23" above the story).
         ("lone_line", rf"""(?<=\n|\A)[ \t]*{upper_place}{region}?\s*,\s*(?P<date>{date})(?=[ \t]*\n)"""),
@@ -206,6 +218,9 @@ def _build_patterns(lexicon: Lexicon) -> list[_Shape]:
             rf"""(?:\((?P<agency>{agency})\)|\((?P<tag>[^()\n]{{2,30}})\)\s{{1,2}}(?P<agency_bare>(?P=tag))
              |(?<![\p{{L}}\p{{M}}])(?P<agency_bare2>{agency}))(?P<sep>{_SEPARATOR})(?=\s)""",
         ),
+        # (AGENCY) alone before the story, with no dash: Belga's "(Belga) Le Premier ministre ...", ANP's
+        # "(ANP) De ...". Only a known agency, only where a unit starts (checked in ``_accept``).
+        ("agency_lead", rf"""\((?P<agency>{agency})\)(?=[ \t\u00a0]+["“]?[\p{{Lu}}])"""),
     ]
     # The mark each pattern needs, and its reach: (anchor, before, after). The longest place, region and
     # date before a tag ("SAN FRANCISCO, Calif., Sept. 29, 2016 (") is far under 200 characters.
@@ -230,6 +245,7 @@ def _build_patterns(lexicon: Lexicon) -> list[_Shape]:
         "correspondent": (regex.compile("orrespondent|irjeenvaihtaja"), "kK", 160, 20),
         "place_only": (dash, dashes, 160, 40),
         "agency_only": (dash, dashes, 120, 40),
+        "agency_lead": (bracket, "(", 0, 60),
     }
     return [_Shape(name, regex.compile(source, regex.VERBOSE), *anchors[name]) for name, source in sources]
 
@@ -289,8 +305,10 @@ def _location_start(text: str, start: int, loc: str, floor: int, places: frozens
     ("AP Business Writer NEW YORK (AP)"), is kept whole.
     """
     words = loc.split()
-    if len(words) == 1 or _strong_boundary(text, start, floor):
+    if len(words) == 1 or (_strong_boundary(text, start, floor) and (len(words) < 3 or not loc.isupper())):
         return start, loc
+    if _strong_boundary(text, start, floor) and loc.upper() in places:
+        return start, loc  # "RIO DE JANEIRO" at the start of a line; three capitals words else are a title's
     previous = _previous_word(text, start, floor)
     if loc.isupper() and _LOWER_RE.search(previous) and not previous.endswith((":", ".")):
         return start, loc
@@ -313,9 +331,27 @@ def _known_tail(loc: str, known: frozenset[str]) -> str | None:
 
 
 def _tail_place(start: int, loc: str, places: frozenset[str]) -> tuple[int, str]:
-    """The place at the end of a run of words: a known multi-word place, else the last word."""
-    tail = _known_tail(loc, places) or loc.split()[-1]
+    """The place at the end of a run of words: a known multi-word place, a two-word toponym, else the last word."""
+    tail = _known_tail(loc, places) or _toponym_tail(loc) or loc.split()[-1]
     return start + loc.rindex(tail), tail
+
+
+@lru_cache(maxsize=1)
+def _toponym_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The first and last words that make a two-word place (``places.json``): PORT ARTHUR, CENTURY CITY."""
+    data = json.loads(resources.files("wirecut.lexicon").joinpath("places.json").read_text("utf-8"))
+    return frozenset(data.get("first_words", [])), frozenset(data.get("last_words", []))
+
+
+def _toponym_tail(loc: str) -> str | None:
+    """The last two words of ``loc`` when they have the shape of a place's name ("... NET FORT WAYNE")."""
+    words = loc.split()
+    if len(words) < 2:
+        return None
+    first_words, last_words = _toponym_words()
+    if words[-2].upper() in first_words or words[-1].upper() in last_words:
+        return " ".join(words[-2:])
+    return None
 
 
 def find_datelines(
@@ -453,9 +489,11 @@ def _accept(state: ParseState, m: regex.Match[str], kind: str, floor: int, anywh
         return DatelineMatch(
             m.start(), m.end(), loc, groups.get("date"), None if agency in ("本报", "本報") else agency
         )
+    if kind == "agency_lead" and not _strong_boundary(text, m.start(), floor):
+        return None  # "... the union (ANP) said": an aside, not the story's opening tag
     # AG News's "(Reuters) Reuters - ": the bracketed source closes the title; the dateline is the bare one.
     start = m.start("agency_bare") if groups.get("agency_bare") else m.start()
-    agency = groups.get("agency") or groups.get("agency_bare") or groups.get("agency_bare2")
+    agency = groups.get("agency") or groups.get("agency_bare") or groups.get("agency_bare2") or groups.get("wire")
     date = groups.get("date") or groups.get("date2")
     region_group = "region"
     if not date and groups.get("region") in _WEEKDAYS:
@@ -513,10 +551,15 @@ def _accept(state: ParseState, m: regex.Match[str], kind: str, floor: int, anywh
             if not boundary_ok and loc.isupper() and (agency or date or kind == "place_only"):
                 # Capitals after a word in lower or title case: "By Han Seo-jin SEOUL, Oct. 28 (Yonhap)".
                 boundary_ok = bool(_LOWER_RE.search(previous)) or not _LETTER_RE.search(previous)
+                # A flattened title in capitals runs into "PLACE, Date -" (Reuters-21578, 1987 wire copy):
+                # in the head of the text, a place, a date and a dash make the dateline by themselves.
+                boundary_ok = boundary_ok or (kind == "undated_agency" and in_caps_run and m.start() - floor < 300)
         if not _UPPER_RE.match(loc):
             return None
         if not agency and not loc.isupper():
-            return None  # a title-case place with no agency is a sentence ("Prices rose, April 3 -")
+            if not _title_case_undated(text, m, kind, place_start, floor):
+                return None  # a title-case place with no agency is a sentence ("Prices rose, April 3 -")
+            boundary_ok = True
         if loc in lexicon.agency_forms() and not groups.get("region"):
             return None  # "Reuters (Reuters)" is a headline's tag, not a place
         if not loc.isupper() and not date and not groups.get("sep") and kind == "tagged":
@@ -528,7 +571,8 @@ def _accept(state: ParseState, m: regex.Match[str], kind: str, floor: int, anywh
         )
         if groups.get("bracket"):
             end_of_place += 1
-        loc = clean(text[place_start:end_of_place])
+        # BUSINESS WIRE glues its dash to the region: "CALGARY, Alberta--(BUSINESS WIRE)--".
+        loc = clean(text[place_start:end_of_place]).rstrip("-")
         if loc.endswith(".") and "." not in loc[:-1] and len(loc) > 4 and not groups.get("region"):
             loc = loc[:-1]  # Interfax's "Москва. 3 апреля.": the full stop closes the place
     if not boundary_ok:
@@ -541,7 +585,7 @@ def _accept(state: ParseState, m: regex.Match[str], kind: str, floor: int, anywh
         following = text[m.end() : m.end() + 2].lstrip()
         if following[:1].islower():
             return None
-    if kind == "tagged" and not known_agency and not (loc and (loc.isupper() or date)):
+    if kind == "tagged" and not known_agency and not (loc and (groups["loc"].isupper() or date)):
         return None
     if kind in ("tagged", "date_only") and not known_agency and m.start() - floor > _UNKNOWN_TAG_REACH:
         return None  # "10. Britain's Got Talent (ITV) April 30: 11.87 million": a list in the story
@@ -549,14 +593,62 @@ def _accept(state: ParseState, m: regex.Match[str], kind: str, floor: int, anywh
         return None  # "March 3 (Local Time)": an aside
     if kind == "lone_line" and (m.start() - floor > _UNKNOWN_TAG_REACH or (loc or "").title() in _WEEKDAYS):
         return None  # "FRIDAY, March 3" in a list of events, or deep in a story: no dateline
-    if date and read_date(date, lexicon) is None and date not in _WEEKDAYS:
+    if date and read_date(date, lexicon) is None and date not in _WEEKDAYS and not _hijri_date(date):
         return None  # a word and a number that name no month: "Group 4", "Room 12"
     if date and date.endswith(".") and (len(date.split()[-1]) >= 7 or kind == "slashed"):
         date = date[:-1]  # TASS's "16 февраля. /ТАСС/.": the full stop closes the date, not an abbreviation
     end = m.end()
-    if kind == "slashed":
+    if kind == "slashed" and not groups.get("wire"):
         end = _correspondent_start(text, m)
     return DatelineMatch(start, end, loc, date, agency)
+
+
+def _title_case_undated(text: str, m: regex.Match[str], kind: str, place_start: int, floor: int) -> bool:
+    """True for a title-case place, a comma, a date and a dash with no agency, where it can be a dateline.
+
+    Reuters-21578 writes "Toronto, March 6 -" and "Calgary, Alberta, April 8 -" as often as capitals. It
+    is a dateline at the start of a unit, or right after a title in capitals that a flattened text runs
+    into it ("... 3RD QTR LOSS Toronto, March 6 -": the change of case is the boundary); never inside a
+    sentence, never without the comma, and only in the head of the text.
+    """
+    if kind != "undated_agency" or "," not in (m.group("comma") or "") or place_start - floor > _UNKNOWN_TAG_REACH:
+        return False
+    if text[m.end() : m.end() + 3].lstrip()[:1].islower():
+        return False  # "Moreover, March 3 - the talks ...": a sentence goes on after the dash
+    if _strong_boundary(text, place_start, floor):
+        return True
+    previous = _previous_word(text, place_start, floor)
+    return bool(_UPPER_RE.search(previous)) and not _LOWER_RE.search(previous)
+
+
+# The months of the Hijri calendar as Gulf, Saudi and Iranian agencies write them in English datelines
+# ("Riyadh, Ramadan 22, 1438 --"). A Hijri date is kept as written; its date_iso is null, since the
+# tabular calendar can be a day or two off the one the agency dates by.
+_HIJRI_MONTHS = frozenset(
+    [
+        "muharram",
+        "safar",
+        "rabi",
+        "rabia",
+        "jumada",
+        "jamada",
+        "rajab",
+        "shaban",
+        "sha'ban",
+        "ramadan",
+        "ramazan",
+        "shawwal",
+        "dhul",
+        "dhu",
+        "zulqida",
+        "zulhijja",
+    ]
+)
+
+
+def _hijri_date(date: str) -> bool:
+    words = [w.strip(".,").lower() for w in date.split()]
+    return any(w in _HIJRI_MONTHS for w in words)
 
 
 # A correspondent named inside the slashes, after the agency: RIA's "-Korrespondent Arkadi Orlow/.",
