@@ -77,3 +77,39 @@ def test_a_parse_compiles_only_some_of_the_patterns() -> None:
     used, defined = map(int, done.stdout.split())
     assert defined > 100
     assert 0 < used < defined * 0.75
+
+
+# Runs the wirecut command with the arguments given, in a fresh interpreter, and prints the top-level
+# packages it imported, one a line.
+_IMPORTED_BY_COMMAND = """
+import sys
+from wirecut.cli import main
+try:
+    main(sys.argv[1:], prog_name="wirecut")
+except SystemExit:
+    pass
+sys.stdout.flush()
+print("\\n".join(sorted({name.split(".")[0] for name in sys.modules})), file=sys.stderr)
+"""
+
+
+def _packages_imported_by(*arguments: str) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORTED_BY_COMMAND, *arguments], capture_output=True, text=True, check=True
+    )
+    return set(done.stderr.split())
+
+
+def test_version_and_help_import_neither_regex_nor_rich_nor_the_parsers() -> None:
+    # ``wirecut --version`` and ``--help`` print a line or a page: the patterns' engine, the terminal
+    # renderer and the parsers are no part of that, and importing them was most of their start-up.
+    for arguments in (["--version"], ["--help"], ["parse", "--help"]):
+        imported = _packages_imported_by(*arguments)
+        assert "click" in imported and "wirecut" in imported  # the command did run
+        assert not imported & {"regex", "rich", "charset_normalizer"}, (arguments, imported)
+
+
+def test_the_library_s_names_load_when_asked_for() -> None:
+    script = "import sys, wirecut; print('regex' in sys.modules); from wirecut import Story, parse_many; print(Story.__name__, parse_many.__name__)"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "Story", "parse_many"]

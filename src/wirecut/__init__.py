@@ -8,20 +8,36 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from wirecut.config import DEFAULT_CONFIG, Config
 from wirecut.decode import decode
 from wirecut.errors import ConfigError, InputError, WirecutError
-from wirecut.lexicon import Lexicon
-from wirecut.pipeline import DEFAULT, Parser, Pipeline
-from wirecut.spans import Claim, ParseState, Span
-from wirecut.story import Byline, Caption, Dateline, Headline, Note, Paragraph, Related, Residue, Story
 
 if TYPE_CHECKING:
     from wirecut.batch import parse_many
+    from wirecut.config import DEFAULT_CONFIG, Config
+    from wirecut.lexicon import Lexicon
+    from wirecut.pipeline import DEFAULT, Parser, Pipeline
+    from wirecut.spans import Claim, ParseState, Span
+    from wirecut.story import Byline, Caption, Dateline, Headline, Note, Paragraph, Related, Residue, Story
+
+# The names that bring the parsers (and regex) with them, each loaded from its module when first asked
+# for: ``wirecut --version`` and ``--help`` import this package and need none of them, and a one-shot
+# command pays for what it uses. parse_many brings the batch engine (process pools, inputs) too.
+_LAZY = {
+    **dict.fromkeys(["DEFAULT_CONFIG", "Config"], "wirecut.config"),
+    "Lexicon": "wirecut.lexicon",
+    **dict.fromkeys(["DEFAULT", "Parser", "Pipeline"], "wirecut.pipeline"),
+    **dict.fromkeys(["Claim", "ParseState", "Span"], "wirecut.spans"),
+    **dict.fromkeys(
+        ["Byline", "Caption", "Dateline", "Headline", "Note", "Paragraph", "Related", "Residue", "Story"],
+        "wirecut.story",
+    ),
+    "parse_many": "wirecut.batch",
+}
 
 __version__ = "0.1.0"
 
@@ -44,6 +60,8 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
 
 def _config(config: Config | None, pipeline: Pipeline | None) -> Config:
     """The config a call parses with: ``config`` (default ``DEFAULT_CONFIG``) with ``pipeline``'s rules."""
+    from wirecut.config import DEFAULT_CONFIG, Config
+
     if config is not None and not isinstance(config, Config):
         raise TypeError(f"config must be a wirecut.Config, not {type(config).__name__}")
     chosen = DEFAULT_CONFIG if config is None else config
@@ -137,13 +155,13 @@ def parse_file(
     )
 
 
-def __getattr__(name: str) -> object:
-    # parse_many brings the batch engine (process pools, inputs): loaded when first used, not by ``import wirecut``
-    if name == "parse_many":
-        from wirecut.batch import parse_many
-
-        return parse_many
-    raise AttributeError(f"module 'wirecut' has no attribute {name!r}")
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'wirecut' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # the next lookup is an ordinary attribute
+    return value
 
 
 __all__ = [
