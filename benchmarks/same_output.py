@@ -1,7 +1,8 @@
 """Is the output of a speed change byte-for-byte the output before it?
 
 Contract:
-    Parses every text of the gold files given (``text`` of each JSON line) and ``--synthetic`` texts
+    Parses every text of the gold files given (``text`` of each JSON line; ``.gz`` files too, and with
+    ``--per-file N`` only the first N lines of each, for a sample of the big sets) and ``--synthetic`` texts
     of the throughput benchmark's generator, and writes one line per text: its name and the
     ``to_dict()`` JSON (sorted keys). ``--compare OLD`` compares with a file written before the change
     and prints the texts whose output changed; the exit status is 1 when any did. Reads only the
@@ -18,6 +19,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import random
 import sys
@@ -30,11 +32,14 @@ from throughput import wire_text
 import wirecut
 
 
-def texts(gold: list[str], synthetic: int) -> list[tuple[str, str]]:
+def texts(gold: list[str], synthetic: int, per_file: int = 0) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for name in gold:
-        with open(name, encoding="utf-8") as lines:
+        opener = gzip.open if name.endswith(".gz") else open
+        with opener(name, "rt", encoding="utf-8") as lines:
             for number, line in enumerate(lines):
+                if per_file and number >= per_file:
+                    break
                 if line.strip():
                     found.append((f"{Path(name).name}:{number}", json.loads(line)["text"]))
     rng = random.Random(3)
@@ -46,12 +51,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", nargs="*", help="gold JSON Lines files whose texts are parsed")
     parser.add_argument("--synthetic", type=int, default=200, help="synthetic 3 KB texts [200]")
+    parser.add_argument("--per-file", type=int, default=0, help="only the first N lines of each file [all]")
     parser.add_argument("--out", required=True, help="where the outputs are written")
     parser.add_argument("--compare", help="an earlier --out file to compare with")
     args = parser.parse_args()
     outputs = {
         name: json.dumps(wirecut.parse(text).to_dict(), sort_keys=True, ensure_ascii=False)
-        for name, text in texts(args.gold, args.synthetic)
+        for name, text in texts(args.gold, args.synthetic, args.per_file)
     }
     with open(args.out, "w", encoding="utf-8") as out:
         for name, output in outputs.items():
