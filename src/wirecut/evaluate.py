@@ -3,17 +3,21 @@
 Contract:
     ``load_cases(paths)`` reads gold JSON Lines; ``score_case(case, story)`` gives each field the case
     checks a score in [0, 1]; ``evaluate(cases)`` parses every case and returns an ``Evaluation`` with
-    per-field means and the failing cases. Fields: ``headline``, ``headline_none`` (cases whose gold says
+    per-field means and the failing cases. Fields: ``kind``, ``headline``, ``headline_none`` (cases whose gold says
     there is none), ``dateline``, ``dateline_none``, ``date_iso``, ``bylines``, ``bylines_none``,
     ``captions``, ``captions_none``, ``body_f1``, ``body_exact``, ``related``, ``related_none``, ``notes``,
     ``notes_none``, ``residue_recall``, ``body_lacks``, ``body_has``. A ``*_none`` field scores the
     cases whose gold is empty (null or ``[]``), the main field the others.
+    ``evaluate(cases, workers=N)`` parses on N processes with the same figures. Gold files may be
+    gzip-compressed (``.jsonl.gz``). ``sample(cases, n, seed)`` draws a repeatable sample of a big set.
     Never prints; the CLI renders the result.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
+import random
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -29,6 +33,7 @@ _SPACE_RE = lazy(r"\s+")
 _LABEL_RE = lazy(r"^(?i:photo\s+courtesy\s+of|photo\s+by|photo|foto)\s*[:：]?\s*")
 
 FIELDS = (
+    "kind",
     "headline",
     "headline_none",
     "dateline",
@@ -87,11 +92,27 @@ class Case:
     reference_date: str | None = None
     file: str = ""
 
+    @property
+    def kind(self) -> str:
+        """The page kind the gold gives (``story`` when the case does not say), for ``--by kind``."""
+        return str(self.expect.get("kind") or "story")
+
+    @property
+    def form(self) -> str:
+        """``lines`` when the text keeps its line breaks, ``flat`` when a scraper put it on one line."""
+        return "lines" if "\n" in self.text.strip() else "flat"
+
+
+def _open_gold(path: str | Path) -> Any:
+    if str(path).endswith(".gz"):
+        return gzip.open(path, "rt", encoding="utf-8")
+    return open(path, encoding="utf-8")
+
 
 def load_cases(paths: Iterable[str | Path]) -> Iterator[Case]:
     """Read gold cases from JSON Lines files; raises ValueError naming the file and line of a bad one."""
     for path in paths:
-        with open(path, encoding="utf-8") as handle:
+        with _open_gold(path) as handle:
             for number, line in enumerate(handle, 1):
                 if not line.strip():
                     continue
@@ -107,7 +128,7 @@ def load_cases(paths: Iterable[str | Path]) -> Iterator[Case]:
                         reference_date=row.get("reference_date"),
                         file=Path(path).name,
                     )
-                except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
                     raise ValueError(f"{path}:{number}: not a gold case ({exc})") from None
 
 
@@ -119,6 +140,8 @@ def score_case(case: Case, story: Story) -> dict[str, tuple[float, Any, Any]]:
     def put(name: str, ok: float | bool, expected: Any, got: Any) -> None:
         scores[name] = (float(ok), expected, got)
 
+    if "kind" in want:
+        put("kind", story.kind == want["kind"], want["kind"], story.kind)
     if "headline" in want:
         got = story.headline.text if story.headline else None
         name = "headline_none" if want["headline"] is None else "headline"
@@ -206,20 +229,57 @@ class Evaluation:
         }
 
 
-def evaluate(cases: Iterable[Case], *, group_by: str | None = None) -> dict[str, Evaluation]:
-    """Parse and score every case; ``group_by`` ("lang", "file", "origin") splits the figures."""
+def sample(cases: Iterable[Case], n: int, seed: int = 0) -> list[Case]:
+    """``n`` cases drawn at random with ``seed``, in their file order: the same sample on every run.
+
+    >>> cases = [Case(id=str(i), text="", expect={}) for i in range(10)]
+    >>> [c.id for c in sample(cases, 3, seed=1)] == [c.id for c in sample(cases, 3, seed=1)]
+    True
+    >>> len(sample(cases, 30))
+    10
+    """
+    pool = list(cases)
+    if n >= len(pool):
+        return pool
+    chosen = sorted(random.Random(seed).sample(range(len(pool)), n))
+    return [pool[i] for i in chosen]
+
+
+def _parse_and_score(case: Case) -> tuple[dict[str, tuple[float, Any, Any]], list[str]]:
+    """One case's scores and the warnings of parsers that failed on it (a worker's unit of work)."""
     import datetime as dt
 
     from wirecut import parse
 
+    ref = dt.date.fromisoformat(case.reference_date) if case.reference_date else None
+    story = parse(case.text, reference_date=ref)
+    return score_case(case, story), [w for w in story.warnings if w.startswith("parser ")]
+
+
+def _scored(cases: list[Case], workers: int) -> Iterator[tuple[dict[str, tuple[float, Any, Any]], list[str]]]:
+    if workers <= 1 or len(cases) < 2:
+        yield from map(_parse_and_score, cases)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn, not fork: a worker gets a clean interpreter whatever threads the caller runs.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from pool.map(_parse_and_score, cases, chunksize=max(1, len(cases) // (workers * 8)))
+
+
+def evaluate(cases: Iterable[Case], *, group_by: str | None = None, workers: int = 1) -> dict[str, Evaluation]:
+    """Parse and score every case; ``group_by`` ("lang", "file", "origin", "kind", "form") splits the figures.
+
+    ``workers`` > 1 parses on that many processes; the figures are the same as on one.
+    """
     sums: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     results: dict[str, Evaluation] = defaultdict(Evaluation)
-    for case in cases:
-        ref = dt.date.fromisoformat(case.reference_date) if case.reference_date else None
-        story = parse(case.text, reference_date=ref)
-        results["all"].parser_failures.extend(f"{case.id}: {w}" for w in story.warnings if w.startswith("parser "))
-        scores = score_case(case, story)
+    listed = list(cases)
+    for case, (scores, failed) in zip(listed, _scored(listed, workers)):
+        results["all"].parser_failures.extend(f"{case.id}: {w}" for w in failed)
         groups = ["all"] + ([str(getattr(case, group_by))] if group_by else [])
         for group in groups:
             results[group].cases += 1

@@ -8,7 +8,10 @@ Contract:
     ======================  =====================================================================
     wirecut                 ninjs 2.1
     ======================  =====================================================================
-    (the whole text)        ``uri`` ``urn:wirecut:story:<hash of the input>``, ``type`` ``"text"``
+    (the whole text)        ``uri`` ``urn:wirecut:story:<hash of the input>``
+    kind                    ``type``: ``"composite"`` for a listing or a gallery (a package of other
+                            items, its associations), ``"text"`` for a story, digest or none; and
+                            ``profile`` ``wirecut-<kind>``, so a reader can route by kind
     headline                ``headlines[{role: "main", value}]``
     bylines                 ``by``: the bylines as written, joined by ``"; "``
     dateline.location       ``located``
@@ -153,7 +156,12 @@ def to_ninjs(story: Story) -> dict[str, Any]:
     >>> item["located"], item["infosources"], item["bodies"][0]["wordcount"]
     ('BEIJING', [{'name': 'Xinhua'}], 4)
     """
-    item: dict[str, Any] = {"uri": synthetic_uri("story", story.text), "type": "text", "language": story.language}
+    item: dict[str, Any] = {
+        "uri": synthetic_uri("story", story.text),
+        "type": "composite" if story.kind in ("listing", "gallery") else "text",
+        "profile": f"wirecut-{story.kind}",
+        "language": story.language,
+    }
     if story.headline and story.headline.text:
         item["headlines"] = [{"role": "main", "value": story.headline.text}]
     bylines = [byline.text for byline in story.bylines if byline.text]

@@ -11,7 +11,8 @@ Contract:
 The order matters and says why: markup and page furniture first, since they bound everything else;
 notes and captions next, since their forms are distinctive and a caption's dateline must not be taken
 for the story's; teasers before the story dateline (a listing page is all teasers); then the story's
-own parts; leftovers last, so that no character is lost.
+own parts; then what the page is (``kind``), which needs all of them; leftovers last, so that no
+character is lost.
 """
 
 from __future__ import annotations
@@ -23,7 +24,20 @@ from typing import Any
 
 from wirecut.language import detect_language
 from wirecut.lexicon import DEFAULT_LEXICON, Lexicon
-from wirecut.parsers import anpa, body, byline, caption, dateline, headline, leftover, markup, notes, related, residue
+from wirecut.parsers import (
+    anpa,
+    body,
+    byline,
+    caption,
+    dateline,
+    headline,
+    kind,
+    leftover,
+    markup,
+    notes,
+    related,
+    residue,
+)
 from wirecut.parsers.dateline import find_datelines
 from wirecut.spans import Claim, ParseState, Span
 from wirecut.story import Residue, Story
@@ -42,6 +56,7 @@ DEFAULT_RULES: tuple[tuple[str, Parser], ...] = (
     ("byline", byline.parse),
     ("headline", headline.parse),
     ("body", body.parse),
+    ("kind", kind.parse),
     ("leftover", leftover.parse),
 )
 
@@ -153,6 +168,7 @@ def assemble(state: ParseState, source: str | None) -> Story:
         text=state.text,
         source=source,
         language=detect_language(state.text, story_dateline),
+        kind=state.findings.kind or ("story" if state.text.strip() else "none"),
         headline=headline_parts[0] if headline_parts else None,
         dateline=story_dateline,
         bylines=tuple(by_label.get("byline", [])),
@@ -172,7 +188,7 @@ def unassembled(state: ParseState, source: str | None) -> Story:
     start = len(text) - len(text.lstrip())
     end = len(text.rstrip())
     if start >= end:
-        return Story(text=text, source=source, warnings=tuple(state.warnings))
+        return Story(text=text, source=source, kind="none", warnings=tuple(state.warnings))
     residue = Residue("unknown", " ".join(text[start:end].split()), Span(start, end))
     claim = Claim("residue", residue.span, residue, "leftover")
     return Story(text=text, source=source, residue=(residue,), warnings=tuple(state.warnings), trace=(claim,))

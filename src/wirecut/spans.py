@@ -75,6 +75,8 @@ class Findings:
     #: Where the one-line teasers inside the story start ("Read also ..." between two paragraphs).
     #: Written by the related parser; read by the body parser, which runs on past them.
     inline_teasers: set[int] = field(default_factory=set)
+    #: What the page is (``wirecut.story.KINDS``). Written by the kind parser; read by ``assemble``.
+    kind: str | None = None
 
 
 @dataclass(slots=True)
@@ -148,6 +150,14 @@ class ParseState:
         self.claims.remove(claim)
         self.starts.pop(claim.span.start, None)
         self.mask[claim.span.start : claim.span.end] = bytes(claim.span.end - claim.span.start)
+
+    def release_many(self, claims: list[Claim]) -> None:
+        """Take several claims back in one pass over the claim list (a page found to have no body)."""
+        gone = {id(c) for c in claims}
+        self.claims = [c for c in self.claims if id(c) not in gone]
+        for claim in claims:
+            self.starts.pop(claim.span.start, None)
+            self.mask[claim.span.start : claim.span.end] = bytes(claim.span.end - claim.span.start)
 
     def free_runs(self, start: int = 0, end: int | None = None) -> Iterator[Span]:
         """The maximal unclaimed ranges inside ``[start, end)``, in order."""

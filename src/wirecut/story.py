@@ -17,6 +17,10 @@ from wirecut.spans import Claim, Span
 
 SCHEMA = "wirecut/1"
 
+#: What a page is (the contract's ``kind``): one story, a digest of several, a listing of teasers, a
+#: photo gallery, or no news content at all. Only a story or a digest has a body.
+KINDS = ("story", "digest", "listing", "gallery", "none")
+
 
 @dataclass(frozen=True, slots=True)
 class Dateline:
@@ -139,6 +143,7 @@ class Story:
     text: str
     source: str | None = None
     language: str = "und"
+    kind: str = "story"
     headline: Headline | None = None
     dateline: Dateline | None = None
     bylines: tuple[Byline, ...] = ()
@@ -160,6 +165,7 @@ class Story:
             "schema": SCHEMA,
             "source": self.source,
             "language": self.language,
+            "kind": self.kind,
             "headline": self.headline.to_dict() if self.headline else None,
             "dateline": self.dateline.to_dict() if self.dateline else None,
             "bylines": [b.to_dict() for b in self.bylines],

@@ -16,6 +16,8 @@ Examples:
   wirecut eval --by lang --json gold.jsonl > scores.json
   wirecut eval --exclude-lang en --by lang gold.jsonl       every other language
   wirecut eval --floors floors.json gold.jsonl    exit 1 when a figure is below its floor
+  wirecut eval --by kind -j 0 gold.jsonl           per page kind, on every core
+  wirecut eval --sample 2000 --seed 7 big.jsonl.gz  a repeatable sample of a big set
 """
 
 
@@ -23,12 +25,27 @@ Examples:
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--lang", "langs", multiple=True, help="Only cases of this language (repeatable; 'en', 'zh', ...).")
 @click.option("--exclude-lang", "excluded", multiple=True, help="Leave out cases of this language (repeatable).")
-@click.option("--by", "group_by", type=click.Choice(["lang", "file", "origin"]), help="Also give a table per group.")
+@click.option(
+    "--by",
+    "group_by",
+    type=click.Choice(["lang", "file", "origin", "kind", "form"]),
+    help="Also give a table per group.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--failures", is_flag=True, help="List the failing cases with expected against got.")
 @click.option("--field", "only_field", help="With --failures: only this field.")
 @click.option(
     "--floors", type=click.Path(exists=True, dir_okay=False), help="JSON of {field: floor}; exit 1 below one."
+)
+@click.option("--sample", "sample_size", type=click.IntRange(min=1), help="Score N cases drawn at random.")
+@click.option("--seed", type=int, default=0, show_default=True, help="With --sample: the draw (same seed, same cases).")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Processes to parse on (0: every core).",
 )
 def eval_command(
     gold: tuple[str, ...],
@@ -39,9 +56,14 @@ def eval_command(
     failures: bool,
     only_field: str | None,
     floors: str | None,
+    sample_size: int | None,
+    seed: int,
+    jobs: int,
 ) -> None:
     """Score wirecut against GOLD case files, field by field."""
-    from wirecut.evaluate import FIELDS, evaluate, load_cases
+    import os
+
+    from wirecut.evaluate import FIELDS, evaluate, load_cases, sample
 
     try:
         cases = [c for c in load_cases(gold) if (not langs or c.lang in langs) and c.lang not in excluded]
@@ -49,7 +71,10 @@ def eval_command(
         raise click.ClickException(str(exc)) from None
     if not cases:
         raise click.ClickException("no gold cases matched")
-    results = evaluate(cases, group_by=group_by)
+    if sample_size:
+        cases = sample(cases, sample_size, seed)
+    workers = jobs or os.cpu_count() or 1
+    results = evaluate(cases, group_by=group_by, workers=workers)
     overall = results["all"]
     if as_json:
         out = {"all": overall.to_dict()}

@@ -1,0 +1,167 @@
+"""Kind: what the page is, decided from the structure the parsers before it found.
+
+Contract:
+    Reads: every claim made so far (paragraphs, captions, teasers, notes, bylines, residue), the story's
+    dateline (``findings.dateline``), ``findings.digest`` and ``findings.gallery``.
+    Writes: ``findings.kind``, one of ``story``, ``digest``, ``listing``, ``gallery``, ``none``.
+    Claims: on a page that is not a story or a digest, the paragraphs the body parser took are given
+    back and re-claimed as residue of kind ``unknown`` (the contract: only a story or a digest has a
+    body). Nothing else is changed, so both invariants still hold.
+
+About a third of crawled pages are not one story. What tells them apart is structure, never words:
+
+- ``digest``: several complete items each with its own dateline after a rule line (the dateline parser
+  asks ``is_digest`` and leaves the story dateline unset).
+- ``listing``: section, tag, search and archive pages, aggregator front pages and feed dumps repeat a
+  unit of title [stamp] [summary] [marker]; when the teasers found hold more words than the story text
+  and there are at least two of them, with no story dateline or no prose of a story between them, the
+  page is a listing.
+- ``gallery``: photo pages, where credited captions hold most of the text and no story follows a
+  dateline (``findings.gallery`` from the caption parser), or captions outweigh the prose.
+- ``none``: nothing a reader would call news: no sentence of prose in any paragraph, caption or teaser
+  (error pages, cookie walls, pages of links and metadata).
+"""
+
+from __future__ import annotations
+
+from wirecut.patterns import lazy
+from wirecut.spans import Claim, ParseState
+from wirecut.story import Residue
+
+# A sentence closes: a full stop, question or exclamation mark (Latin, CJK, Arabic, Devanagari danda),
+# possibly followed by a closing quote or bracket, and not inside a word or a number ("3.5", "U.S").
+_SENTENCE_END_RE = lazy(r"[.!?…。！？؟।][\"”’»)\]」』]?(?!\w)")
+# Scripts written without spaces between words: their length in characters stands for words.
+_UNSPACED_RE = lazy(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
+
+#: Words a unit needs to count as prose (a sentence of a story rather than a label or a link).
+PROSE_MIN_WORDS = 8
+#: Characters of an unspaced script that count as one word.
+_CHARS_PER_WORD = 2
+
+
+def word_count(text: str) -> int:
+    """Words of a text, counting unspaced scripts (Chinese, Japanese, Thai) by characters.
+
+    >>> word_count("Talks resumed in Cairo on Monday.")
+    6
+    >>> word_count("北京举行新闻发布会")
+    4
+    """
+    unspaced = len(_UNSPACED_RE.findall(text))
+    if not unspaced:
+        return len(text.split())
+    rest = _UNSPACED_RE.sub(" ", text)
+    return len(rest.split()) + unspaced // _CHARS_PER_WORD
+
+
+def is_prose(text: str) -> bool:
+    """A sentence of running text: enough words and a sentence mark, in any language wirecut reads.
+
+    >>> is_prose("Fruit growers in the hills are laying kilometres of drip pipe this spring.")
+    True
+    >>> is_prose("Home / World / Economy / Markets")
+    False
+    >>> is_prose("Cookie settings Accept all Reject all Manage preferences Privacy policy Terms of use")
+    False
+    """
+    return word_count(text) >= PROSE_MIN_WORDS and _SENTENCE_END_RE.search(text) is not None
+
+
+def has_sentence(text: str) -> bool:
+    """Story text, however short: a closed sentence of three words or more, or a long run of prose cut
+    off before its full stop (mostly lower-case words, as a feed's truncated summary is).
+
+    >>> has_sentence("The wing opened.")
+    True
+    >>> has_sentence("Latest News")
+    False
+    """
+    count = word_count(text)
+    if count >= 3 and _SENTENCE_END_RE.search(text) is not None:
+        return True
+    return count >= RUNNING_MIN_WORDS and _mostly_lower_case(text)
+
+
+#: Words of running text that count as story text with no sentence mark (a feed's summary cut off
+#: mid-word, "... growers told the counc… [+842 chars]").
+RUNNING_MIN_WORDS = 15
+
+
+def _mostly_lower_case(text: str) -> bool:
+    """Half the words or more begin in lower case, as prose's do and a list of links' (Title Case) don't.
+
+    A script without letter case (Chinese, Arabic, Thai) passes: its words tell nothing by case.
+    """
+    cased = [w for w in text.split() if w[:1].isalpha() and (w[:1].islower() or w[:1].isupper())]
+    if not cased:
+        return True
+    return sum(1 for w in cased if w[:1].islower()) * 2 >= len(cased)
+
+
+def _words(claims: list[Claim], text: str) -> int:
+    return sum(word_count(text[c.span.start : c.span.end]) for c in claims)
+
+
+def decide(state: ParseState) -> str:
+    """The page's kind from the claims made so far (see the module docstring)."""
+    text = state.text
+    if not text.strip():
+        return "none"
+    if state.findings.digest:
+        return "digest"
+    by_label: dict[str, list[Claim]] = {}
+    for claim in state.claims:
+        by_label.setdefault(claim.label, []).append(claim)
+    paragraphs = by_label.get("paragraph", [])
+    captions = by_label.get("caption", [])
+    teasers = by_label.get("related", [])
+    has_dateline = state.findings.dateline is not None
+    story_text = [p for p in paragraphs if has_sentence(text[p.span.start : p.span.end])]
+    prose_words = _words([p for p in story_text if is_prose(text[p.span.start : p.span.end])], text)
+    if not has_dateline and captions:
+        # Photo pages: the caption parser saw credited captions hold the text, or no story text is
+        # left beside the captions, or they outweigh it twice over.
+        if state.findings.gallery or not story_text:
+            return "gallery"
+        if len(captions) >= 2 and _words(captions, text) > 2 * _words(paragraphs, text):
+            return "gallery"
+    if len(teasers) >= 2 and not story_text:
+        return "listing"
+    if len(teasers) >= 3 and not has_dateline and _words(teasers, text) > 2 * prose_words:
+        return "listing"
+    if not story_text and _furniture_only(state, by_label):
+        return "none"
+    return "story"
+
+
+#: At most this many words outside the residue on a page that is nothing but furniture.
+_FURNITURE_MAX_WORDS = 40
+
+
+def _furniture_only(state: ParseState, by_label: dict[str, list[Claim]]) -> bool:
+    """No part of a story: no byline, no story dateline, no teaser or caption, few words and no prose."""
+    if state.findings.dateline is not None or by_label.get("byline") or by_label.get("related"):
+        return False
+    if by_label.get("caption"):
+        return False
+    text = state.text
+    kept = [c for label, claims in by_label.items() if label not in ("residue", "note") for c in claims]
+    if any(has_sentence(text[c.span.start : c.span.end]) for c in kept):
+        return False
+    return _words(kept, text) <= _FURNITURE_MAX_WORDS
+
+
+def parse(state: ParseState) -> None:
+    """Decide the page's kind; a page that has no body gives its paragraphs back as residue."""
+    kind = decide(state)
+    state.findings.kind = kind
+    if kind in ("story", "digest"):
+        return
+    paragraphs = [c for c in state.claims if c.label == "paragraph"]
+    if not paragraphs:
+        return
+    state.release_many(paragraphs)
+    for claim in paragraphs:
+        residue = Residue("unknown", claim.part.text, claim.span)
+        state.claim("residue", claim.span.start, claim.span.end, residue, "kind")

@@ -1,0 +1,213 @@
+"""The page's kind: story, digest, listing, gallery or none, decided from the structure found.
+
+Every text here is written for these tests, in the forms real sites use: a section page of teasers,
+a photo page of credited captions, a page of nothing but furniture, stories short and long.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import wirecut
+from wirecut.evaluate import Case, evaluate, load_cases, sample
+from wirecut.ninjs import to_ninjs
+from wirecut.parsers.kind import has_sentence, is_prose, word_count
+from wirecut.story import KINDS
+
+SECTION_PAGE = """World
+
+Harbour authority approves new container berth
+2024-05-02 10:15
+The port will add a deep-water berth by 2026, its board said on Thursday.
+Full story
+
+Rail strike called off after late-night talks
+2024-05-02 09:40
+Unions and the operator agreed on a two-year wage deal.
+Full story
+
+Drought cuts wheat forecast for a second year
+2024-05-01 18:05
+The ministry now expects a harvest 12 percent below the five-year average.
+Full story
+
+1 2 3 Next >>
+"""
+
+PHOTO_PAGE = """Lanterns light up the old town
+
+Visitors walk under red lanterns in the old town of Lijiang, southwest China's Yunnan Province, Feb. 9, 2024. (Xinhua/Chen Xinbo)
+
+A child holds a rabbit-shaped lantern at a temple fair in Lijiang, southwest China's Yunnan Province, Feb. 9, 2024. (Xinhua/Chen Xinbo)
+
+Performers dance on a square in the old town of Lijiang, southwest China's Yunnan Province, Feb. 9, 2024. (Xinhua/Chen Xinbo)
+"""
+
+FURNITURE_PAGE = "Home | World | Business | Sport\nShare  Tweet  Email  Print\nPage 2 of 3  << Prev 1 2 3 Next >>\n2019-05-03 10:22:11\n"
+
+STORY = (
+    "NAIROBI, May 3 (Xinhua) -- Kenya's central bank kept its benchmark rate unchanged on Tuesday, "
+    "saying inflation was within its target range.\n\nAnalysts had expected a cut of a quarter point.\n\n"
+    "Related:\nShilling steadies as tea exports climb\nThe currency gained against the dollar. Full story\n"
+)
+
+DIGEST = """Briefs
+
+--------------------
+LAGOS, June 3 (Reuters) - Nigeria's stock index rose 1.2 percent on Monday, led by bank shares.
+
+--------------------
+ACCRA, June 3 (Reuters) - Ghana's cedi weakened to a record low against the dollar on Monday.
+
+--------------------
+NAIROBI, June 3 (Reuters) - Kenya's shilling was flat in early trade on Monday.
+"""
+
+
+def _spans_cover_everything(story: wirecut.Story) -> None:
+    spans = sorted(story.spans(), key=lambda item: item[1].start)
+    for (_, left), (_, right) in zip(spans, spans[1:]):
+        assert left.end <= right.start
+    covered = bytearray(len(story.text))
+    for _, span in spans:
+        covered[span.start : span.end] = b"\x01" * (span.end - span.start)
+    assert all(covered[i] or story.text[i].isspace() for i in range(len(story.text)))
+
+
+def test_a_story_is_a_story_with_its_teasers_after_it() -> None:
+    story = wirecut.parse(STORY)
+    assert story.kind == "story"
+    assert story.body.startswith("Kenya's central bank")
+    assert [r.title for r in story.related] == ["Shilling steadies as tea exports climb"]
+
+
+def test_a_one_sentence_story_keeps_its_body() -> None:
+    story = wirecut.parse("The wing opened.")
+    assert story.kind == "story" and story.body == "The wing opened."
+
+
+def test_a_section_page_is_a_listing_with_no_body() -> None:
+    story = wirecut.parse(SECTION_PAGE)
+    assert story.kind == "listing"
+    assert story.body == "" and story.paragraphs == ()
+    assert [r.title for r in story.related] == [
+        "Harbour authority approves new container berth",
+        "Rail strike called off after late-night talks",
+        "Drought cuts wheat forecast for a second year",
+    ]
+    _spans_cover_everything(story)
+
+
+def test_a_photo_page_is_a_gallery_of_captions() -> None:
+    story = wirecut.parse(PHOTO_PAGE)
+    assert story.kind == "gallery"
+    assert story.body == ""
+    assert len(story.captions) == 3
+    assert {c.credit for c in story.captions} == {"Xinhua/Chen Xinbo"}
+    _spans_cover_everything(story)
+
+
+def test_a_page_of_furniture_is_none_and_keeps_every_character() -> None:
+    story = wirecut.parse(FURNITURE_PAGE)
+    assert story.kind == "none"
+    assert story.body == ""
+    _spans_cover_everything(story)
+
+
+def test_empty_and_blank_texts_are_none() -> None:
+    assert wirecut.parse("").kind == "none"
+    assert wirecut.parse("  \n\t ").kind == "none"
+
+
+def test_a_digest_of_datelined_items_is_a_digest_with_a_body() -> None:
+    story = wirecut.parse(DIGEST)
+    assert story.kind == "digest"
+    assert "Ghana's cedi" in story.body
+
+
+def test_the_kind_is_in_the_output_after_the_language_and_validates() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((Path(wirecut.__file__).parent / "output.schema.json").read_text(encoding="utf-8"))
+    for text in (STORY, SECTION_PAGE, PHOTO_PAGE, FURNITURE_PAGE, DIGEST, ""):
+        record = wirecut.parse(text).to_dict()
+        assert list(record)[:4] == ["schema", "source", "language", "kind"]
+        assert record["kind"] in KINDS
+        jsonschema.validate(record, schema)
+        if record["kind"] not in ("story", "digest"):
+            assert record["body"] == {"text": "", "paragraphs": []}
+
+
+def test_prose_and_sentences_in_several_scripts() -> None:
+    assert is_prose("Die Regierung in Berlin hat am Dienstag einen neuen Haushalt vorgelegt.")
+    assert is_prose("Le gouvernement a présenté mardi un nouveau budget pour l'année prochaine.")
+    assert not is_prose("Startseite > Politik > Ausland")
+    assert has_sentence("国务院总理主持召开常务会议。")
+    assert not has_sentence("首页 | 新闻 | 国际")
+    assert word_count("東京の株式市場は続伸した") >= 6
+
+
+def test_ninjs_maps_the_kind() -> None:
+    assert to_ninjs(wirecut.parse(STORY))["type"] == "text"
+    listing = to_ninjs(wirecut.parse(SECTION_PAGE))
+    assert listing["type"] == "composite" and listing["profile"] == "wirecut-listing"
+    assert to_ninjs(wirecut.parse(PHOTO_PAGE))["profile"] == "wirecut-gallery"
+
+
+def _cases() -> list[dict[str, object]]:
+    return [
+        {"id": "listing", "text": SECTION_PAGE, "expect": {"kind": "listing", "body": ""}},
+        {"id": "gallery", "text": PHOTO_PAGE, "expect": {"kind": "gallery"}},
+        {"id": "none", "text": FURNITURE_PAGE, "expect": {"kind": "none"}},
+        {"id": "story", "text": STORY, "expect": {"kind": "story"}},
+        {"id": "wrong", "text": STORY, "expect": {"kind": "listing"}},
+    ]
+
+
+def test_eval_scores_kind_reads_gzip_and_gives_the_same_figures_on_two_workers(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl.gz"
+    with gzip.open(gold, "wt", encoding="utf-8") as handle:
+        for row in _cases():
+            handle.write(json.dumps(row) + "\n")
+    cases = list(load_cases([gold]))
+    assert [c.kind for c in cases] == ["listing", "gallery", "none", "story", "listing"]
+    one = evaluate(cases, group_by="kind")
+    two = evaluate(cases, group_by="kind", workers=2)
+    assert one["all"].means["kind"] == pytest.approx(0.8)
+    assert {g: e.means for g, e in one.items()} == {g: e.means for g, e in two.items()}
+    assert one["listing"].means["kind"] == pytest.approx(0.5)
+    assert [f["id"] for f in one["all"].failures if f["field"] == "kind"] == ["wrong"]
+
+
+def test_sample_is_repeatable_and_keeps_file_order() -> None:
+    cases = [Case(id=str(i), text="x", expect={}) for i in range(100)]
+    first = sample(cases, 10, seed=3)
+    assert [c.id for c in first] == [c.id for c in sample(cases, 10, seed=3)]
+    assert [c.id for c in first] != [c.id for c in sample(cases, 10, seed=4)]
+    assert [int(c.id) for c in first] == sorted(int(c.id) for c in first)
+
+
+def test_eval_cli_by_kind_sample_and_jobs(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(row) + "\n" for row in _cases()), encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "wirecut", "eval", str(gold), "--by", "kind", "-j", "2", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    scores = json.loads(run.stdout)
+    assert scores["all"]["fields"]["kind"] == {"score": 0.8, "cases": 5}
+    assert scores["gallery"]["fields"]["kind"]["score"] == 1.0
+    sampled = subprocess.run(
+        [sys.executable, "-m", "wirecut", "eval", str(gold), "--sample", "2", "--seed", "1", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(sampled.stdout)["all"]["cases"] == 2
