@@ -371,3 +371,10 @@ def test_parse_many_yields_what_it_made_before_an_item_of_the_wrong_type() -> No
         for story in parse_many(["OSLO (AP) - Snow.", 42], workers=1):  # type: ignore[list-item]
             made.append(story)
     assert [story.dateline.location for story in made] == ["OSLO"]
+
+
+def test_the_empty_name_and_a_nul_name_stay_apart() -> None:
+    from wirecut.batch.names import safe_id_name
+
+    assert safe_component("") != safe_component("\x00")
+    assert safe_id_name("") != safe_id_name("\x00")

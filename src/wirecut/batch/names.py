@@ -159,7 +159,9 @@ def safe_id_name(ident: str) -> str:
     name = "".join(pieces)
     if name.startswith("."):  # no hidden files, no "." or ".."
         name = "%2E" + name[1:]
-    return _cap_length(name, ident) if name else "%00"
+    # The empty id is a lone "%": no escape gives it (each is "%" and two hex digits), so it cannot be
+    # the name of an id of one NUL character ("%00").
+    return _cap_length(name, ident) if name else "%"
 
 
 def safe_component(name: str) -> str:
@@ -168,7 +170,7 @@ def safe_component(name: str) -> str:
     Ordinary names are kept as they are; bytes that are not UTF-8, control characters and ``%`` itself
     are %-escaped, so the escape can be undone and two names never share a component (``tab\tx`` and
     ``tab%09x`` stay apart). Separators cannot occur (callers split on them first), and ``.``, ``..``
-    and the empty name become ``%2E``, ``%2E%2E`` and ``%00``.
+    and the empty name become ``%2E``, ``%2E%2E`` and ``%`` (which no escape gives: a NUL is ``%00``).
 
     >>> safe_component("caf\udce9.txt"), safe_component("tab\there"), safe_component("plain.txt")
     ('caf%E9.txt', 'tab%09here', 'plain.txt')
@@ -185,7 +187,7 @@ def safe_component(name: str) -> str:
             pieces.append(char)
     safe = "".join(pieces)
     if safe in ("", ".", ".."):
-        return "%2E" * len(safe) or "%00"
+        return "%2E" * len(safe) or "%"
     return _cap_length(safe, name)
 
 
