@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import copy
+import json
 import pickle
-from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from tests.custom_rules import claim_slugs, newsroom_config, newsroom_texts
@@ -17,14 +17,6 @@ from wirecut.parsers.dateline import _patterns
 from wirecut.spans import ParseState
 
 SPUTNIK = "HAVANA, May 2 (Sputnik) -- The talks resumed on Tuesday."
-
-
-@pytest.fixture
-def default_lexicon_restored() -> Iterator[None]:
-    """The shims edit the default lexicon in place: put its data back after the test."""
-    saved = copy.deepcopy(DEFAULT_LEXICON.__getstate__())
-    yield
-    DEFAULT_LEXICON.__setstate__(saved)
 
 
 def test_an_edit_gives_a_new_config_and_leaves_the_old_one() -> None:
@@ -100,7 +92,7 @@ def test_the_pipeline_argument_still_replaces_the_table() -> None:
         wirecut.parse("x", config=pipeline)  # type: ignore[arg-type]
 
 
-def test_the_module_level_functions_edit_the_default_config(default_lexicon_restored: None) -> None:
+def test_the_module_level_functions_edit_the_default_config() -> None:
     before = pickle.dumps(DEFAULT_CONFIG)
     lexicon.register_agency("Sputnik", ["Sputnik"])
     assert wirecut.parse(SPUTNIK).dateline.agency == "Sputnik"  # type: ignore[union-attr]
@@ -119,3 +111,81 @@ def test_a_lexicon_edit_gives_a_new_lexicon() -> None:
     assert added != base and base == Lexicon.load()
     assert "Teilen!" in added.with_markers("share", "xx", ["Teilen!"]).marker_forms("share")
     assert "Teilen!" not in added.marker_forms("share")
+
+
+# --- A config reaches every worker: the same answer in a pool, a batch and on Dask ------------------
+
+
+def _expected(texts: list[str], sources: list[str | None] | None = None) -> list[dict[str, object]]:
+    config = newsroom_config()
+    sources = sources or [None] * len(texts)
+    return [wirecut.parse(t, source=s, config=config).to_dict() for t, s in zip(texts, sources)]
+
+
+def test_the_newsroom_config_parses_otherwise_than_the_default() -> None:
+    # The premise of the worker tests below: without the config the agency and the slug are not found.
+    text = newsroom_texts(1)[0]
+    mine, plain = wirecut.parse(text, config=newsroom_config()), wirecut.parse(text)
+    assert mine.dateline is not None and mine.dateline.agency == "Zenit Wire"
+    assert [n.text for n in mine.notes] == ["SLUG-0"]
+    assert plain.to_dict() != mine.to_dict()
+
+
+def test_parse_many_on_two_workers_parses_with_the_config() -> None:
+    texts = newsroom_texts(6)
+    stories = list(wirecut.parse_many(texts, workers=2, chunk_size=2, config=newsroom_config()))
+    assert [s.to_dict() for s in stories] == _expected(texts)
+    one = list(wirecut.parse_many(texts, workers=1, config=newsroom_config()))
+    assert [s.to_dict() for s in one] == _expected(texts)
+
+
+def test_parse_many_sends_the_default_config_as_the_shims_left_it() -> None:
+    # A spawned worker imports a fresh default lexicon: what register_agency added must travel with the job.
+    lexicon.register_agency("Sputnik", ["SPK"])  # a form that names the agency otherwise than it is written
+    text = SPUTNIK.replace("(Sputnik)", "(SPK)")
+    stories = list(wirecut.parse_many([text, text], workers=2, chunk_size=1))
+    assert [s.dateline.agency for s in stories] == ["Sputnik", "Sputnik"]  # type: ignore[union-attr]
+
+
+def test_parse_many_refuses_a_config_that_cannot_travel_before_it_parses() -> None:
+    def nested(state: ParseState) -> None:
+        return None
+
+    with pytest.raises(ConfigError, match="rule 'mine'"):
+        next(iter(wirecut.parse_many(["x"], workers=2, config=DEFAULT_CONFIG.after("markup", "mine", nested))))
+    with pytest.raises(TypeError, match=r"wirecut\.Config"):
+        next(iter(wirecut.parse_many(["x"], workers=1, config=wirecut.DEFAULT)))  # type: ignore[arg-type]
+
+
+def test_run_batch_workers_parse_with_the_config(tmp_path: Path) -> None:
+    from wirecut.batch import BatchJob, LocalEngine, run_batch
+
+    texts = newsroom_texts(6)
+    names = []
+    for n, text in enumerate(texts):
+        (tmp_path / f"s{n}.txt").write_text(text, encoding="utf-8")
+        names.append(str(tmp_path / f"s{n}.txt"))
+    out = tmp_path / "all.jsonl"
+    with LocalEngine(2) as engine:
+        done = run_batch(BatchJob(names, str(out), chunk_size=2), engine=engine, config=newsroom_config())
+    assert (done.documents, done.failures) == (6, 0)
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert lines == _expected(texts, names)
+    with pytest.raises(TypeError, match=r"wirecut\.Config"):
+        run_batch(BatchJob(names, str(tmp_path / "b.jsonl")), config="newsroom")  # type: ignore[arg-type]
+
+
+# --- tests/conftest.py puts the default configuration back after every test -------------------------
+
+
+def test_a_test_may_edit_the_default_configuration() -> None:
+    lexicon.register_agency("Zenit Wire", ["ZW"])
+    wirecut.DEFAULT.insert_before("residue", "slug", claim_slugs)
+    assert wirecut.parse(newsroom_texts(1)[0]).dateline.agency == "Zenit Wire"  # type: ignore[union-attr]
+
+
+def test_the_next_test_sees_the_shipped_configuration_again() -> None:
+    # Runs after the one above (pytest keeps a file's order): its edits must be gone.
+    assert DEFAULT_LEXICON.canonical_agency("ZW") == "ZW"
+    assert "slug" not in wirecut.DEFAULT.names() and wirecut.DEFAULT.names() == DEFAULT_CONFIG.names()
+    assert Lexicon.load() == DEFAULT_LEXICON

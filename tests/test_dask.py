@@ -109,3 +109,55 @@ def test_an_unreachable_scheduler_is_a_batch_error(tmp_path: Path) -> None:
     engine = DaskEngine("tcp://127.0.0.1:9", connect_timeout=0.5)  # port 9: discard, nothing listens
     with pytest.raises(BatchError, match="cannot reach the Dask scheduler"):
         run_batch(BatchJob([str(tmp_path / "a.txt")], str(tmp_path / "o.jsonl")), engine=engine)
+
+
+# --- A config reaches every Dask worker ------------------------------------------------------------
+
+
+def test_parse_bag_and_the_dask_engine_parse_with_the_config(tmp_path: Path, client: distributed.Client) -> None:
+    from tests.custom_rules import newsroom_config, newsroom_texts
+
+    config, texts = newsroom_config(), newsroom_texts(6)
+    bag = dask_bag.from_sequence(texts, npartitions=3)
+    stories = parse_bag(bag, config=config).compute()
+    assert [s.to_dict() for s in stories] == [wirecut.parse(t, config=config).to_dict() for t in texts]
+    assert stories[0].notes and stories[0].dateline.agency == "Zenit Wire"
+    write_tree(tmp_path / "in", {f"s{n}.txt": text for n, text in enumerate(texts)})
+    done = run_batch(
+        BatchJob([str(tmp_path / "in")], str(tmp_path / "all.jsonl")),
+        engine=DaskEngine(client=client, partition_size=2),
+        config=config,
+    )
+    assert (done.documents, done.failures) == (6, 0)
+    sources = [str(tmp_path / "in" / f"s{n}.txt") for n in range(6)]
+    assert jsonl(tmp_path / "all.jsonl") == [
+        wirecut.parse(t, source=s, config=config).to_dict() for t, s in zip(texts, sources)
+    ]
+
+
+def test_parse_bag_on_worker_processes_parses_with_the_config() -> None:
+    # Worker processes import wirecut afresh: neither the config nor the default lexicon's registrations
+    # of this process can reach them but in the task itself.
+    from tests.custom_rules import newsroom_config, newsroom_texts
+
+    from wirecut import lexicon
+
+    config, texts = newsroom_config(), newsroom_texts(4)
+    lexicon.register_agency("Sputnik", ["SPK"])  # conftest.py puts the default lexicon back after the test
+    sputnik = "HAVANA, May 2 (SPK) -- The talks resumed on Tuesday."
+    with (
+        distributed.LocalCluster(
+            n_workers=1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            worker_dashboard_address=None,
+            host="127.0.0.1",
+        ) as cluster,
+        distributed.Client(cluster) as processes,
+    ):
+        bag = dask_bag.from_sequence(texts, npartitions=2)
+        stories = processes.compute(parse_bag(bag, config=config)).result()
+        shims = processes.compute(parse_bag(dask_bag.from_sequence([sputnik], npartitions=1))).result()
+    assert [s.to_dict() for s in stories] == [wirecut.parse(t, config=config).to_dict() for t in texts]
+    assert shims[0].dateline.agency == "Sputnik"

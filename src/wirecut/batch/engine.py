@@ -29,6 +29,8 @@ from wirecut.errors import InputError
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
+    from wirecut.config import Config
+
 #: Items in one unit of work sent to a worker: large enough that the round trip (about 0.2 ms) is lost
 #: in the parsing (milliseconds a text), small enough to keep progress smooth and resumes cheap.
 DEFAULT_CHUNK_SIZE = 64
@@ -173,6 +175,22 @@ def _crashed(chunk: list[Item]) -> Any:
     return done
 
 
+def pickled_config(config: Config | None) -> bytes:
+    """What every worker of a job is sent: ``config`` (default: ``DEFAULT_CONFIG`` as the shims left it).
+
+    Always sent, the default too: a spawned worker imports a fresh default lexicon, which has not
+    seen what ``lexicon.register_*`` added in this process. Raises ``TypeError`` for what is not a
+    config and ``ConfigError`` for a rule that cannot travel, before any input is read.
+    """
+    from wirecut.config import DEFAULT_CONFIG, Config
+
+    if config is None:
+        return DEFAULT_CONFIG.pickled()
+    if not isinstance(config, Config):
+        raise TypeError(f"config must be a wirecut.Config, not {type(config).__name__}")
+    return config.pickled()
+
+
 def chunked(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
     chunk: list[Item] = []
     for item in items:
@@ -191,6 +209,7 @@ def parse_many(
     reference_date: dt.date | str | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     on_error: Literal["raise", "skip"] = "raise",
+    config: Config | None = None,
 ) -> Iterator[Any]:
     """Parse many texts on ``workers`` processes (default: every core); yield their Stories in order.
 
@@ -198,7 +217,9 @@ def parse_many(
     is a file to read (its Story's ``source`` is the path). A file that cannot be read raises
     ``InputError`` at its place in the order, or is left out with ``on_error="skip"``. Only a window of
     chunks is in memory at a time, so ``items`` may be a generator of any length. In a script, call
-    it under ``if __name__ == "__main__":`` (worker processes are started with ``spawn``).
+    it under ``if __name__ == "__main__":`` (worker processes are started with ``spawn``). Every
+    worker parses with ``config`` (default ``DEFAULT_CONFIG``), so a story is what
+    ``wirecut.parse(text, config=config)`` gives; its arguments are checked here, at the call.
 
     >>> texts = ["PARIS, May 2 (AFP) - Rain.", "ROME (Reuters) - Sun."]
     >>> [story.dateline.location for story in parse_many(texts, workers=1)]
@@ -206,9 +227,21 @@ def parse_many(
     """
     if on_error not in ("raise", "skip"):
         raise ValueError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
-    if isinstance(reference_date, str):
-        reference_date = dt.date.fromisoformat(reference_date)
+    from wirecut import _as_date
 
+    day = _as_date(reference_date)
+    date = day.isoformat() if day else None
+    settings = WorkerSettings("stories", "json", date, config=pickled_config(config))
+    return _stories(items, settings, workers, chunk_size, on_error)
+
+
+def _stories(
+    items: Iterable[str | bytes | os.PathLike[str]],
+    settings: WorkerSettings,
+    workers: int | None,
+    chunk_size: int,
+    on_error: Literal["raise", "skip"],
+) -> Iterator[Any]:
     # An error of the caller's iterable (or an item of the wrong type) ends the stream of items here;
     # it is raised once the Stories of every item before it have been given, as a plain loop would.
     stopped: list[Exception] = []
@@ -232,7 +265,6 @@ def parse_many(
                 stopped.append(TypeError(f"parse_many() takes str texts, bytes or paths, not {type(entry).__name__}"))
                 return
 
-    settings = WorkerSettings("stories", "json", reference_date.isoformat() if reference_date else None)
     with LocalEngine(workers) as engine:
         for result in engine.run(chunked(as_items(), chunk_size), settings):
             for outcome in result.stories or ():

@@ -15,13 +15,16 @@ import contextlib
 import errno
 import time
 from collections.abc import Iterable, Iterator
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from wirecut.batch.engine import Engine, LocalEngine, chunked
+from wirecut.batch.engine import Engine, LocalEngine, chunked, pickled_config
 from wirecut.batch.inputs import InputSpec, iter_items, real_location
 from wirecut.batch.job import BatchJob, BatchSummary, FailureCallback, ProgressCallback, output_kind, resolve_format
 from wirecut.batch.names import why
 from wirecut.batch.outputs import ErrorsSink, Output, OutputError, open_output
+
+if TYPE_CHECKING:
+    from wirecut.config import Config
 
 
 def run_batch(
@@ -33,14 +36,17 @@ def run_batch(
     on_progress: ProgressCallback | None = None,
     on_failure: FailureCallback | None = None,
     summary: BatchSummary | None = None,
+    config: Config | None = None,
 ) -> BatchSummary:
     """Run a job to the end (or to Ctrl-C, which returns with ``interrupted`` set); returns its summary.
 
     Raises ``BatchError`` for a job that cannot start (a resume whose inputs changed included), and
     ``OutputError`` (a ``BatchError``) when the output or the errors file cannot be written while it
     runs; what was committed before stays, so the same job run again resumes. Every bad input goes to
-    the errors sink and ``on_failure`` and the job goes on.
+    the errors sink and ``on_failure`` and the job goes on. Every worker parses with ``config``
+    (default ``DEFAULT_CONFIG``), so a document is what ``wirecut.parse(text, config=config)`` gives.
     """
+    config_data = pickled_config(config)  # before any output is opened: a bad config starts nothing
     engine = engine or LocalEngine()
     summary = summary or BatchSummary()
     fmt = resolve_format(job)
@@ -75,7 +81,7 @@ def run_batch(
                     break
                 ledger.skip(item)
             ledger.check(writer.resumed, job.output)
-            settings = writer.settings(job, fmt)
+            settings = writer.settings(job, fmt)._replace(config=config_data)
             results = engine.run(chunked(ledger.noted(items), job.chunk_size), settings)
             try:
                 for result in results:

@@ -1,7 +1,8 @@
 """The worker: read, parse and deliver one chunk of items (the unit of work of every engine).
 
 Contract:
-    Consumes: a chunk of items and the ``WorkerSettings`` of the job (both pickled to the worker).
+    Consumes: a chunk of items and the ``WorkerSettings`` of the job (both pickled to the worker),
+    the job's ``wirecut.Config`` among them (``Config.pickled()``, rebuilt once per worker process).
     Produces: a ``ChunkResult``: counts, failure records, and the documents, delivered as the
     settings say (written as files, rendered lines sent back, a shard file, or Stories).
     Never: raises for one item (a bad input or a parser's bug becomes that item's failure record),
@@ -9,8 +10,9 @@ Contract:
     driver that sent the chunk is gone.
 
 Risk carried here: this code runs in other processes (a pool, a Dask worker), so whatever it needs
-must come in the chunk or the settings; a document that holds the worker (a parse that does not end)
-holds the whole batch. ``wirecut.parse`` is called in one place, ``_parse``.
+must come in the chunk or the settings (a spawned worker imports a fresh default lexicon, so the
+config travels in the settings, never through a module's state); a document that holds the worker
+(a parse that does not end) holds the whole batch. ``wirecut.parse`` is called in one place, ``_parse``.
 """
 
 from __future__ import annotations
@@ -32,9 +34,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from wirecut.batch.names import Failure, FileItem, Item, TextItem, short, why
-from wirecut.errors import InputError
+from wirecut.errors import ConfigError, InputError
 
 if TYPE_CHECKING:
+    from wirecut.config import Config
     from wirecut.story import Story
 
 #: The key under which a JSON Lines record's fields (all but the text) are kept in its document.
@@ -56,6 +59,8 @@ class WorkerSettings(NamedTuple):
     parent_pid: int | None = None  # a worker stops when its parent is gone (SIGKILL of the driver)
     #: CPU seconds a document may take per megabyte (and at least this many); None: no budget
     time_budget: float | None = None
+    #: the job's config as ``Config.pickled()`` gives it; None: ``DEFAULT_CONFIG`` as this process has it
+    config: bytes | None = None
 
 
 class ChunkResult(NamedTuple):
@@ -223,8 +228,34 @@ class _TimeBudget:
             signal.signal(signal.SIGPROF, self._previous if self._previous is not None else signal.SIG_DFL)
 
 
+def job_config(data: bytes | None) -> Config:
+    """The config a worker parses with: the job's, unpickled once per process and kept (``config.loaded``).
+
+    A config that cannot be rebuilt here (a custom rule's module that this worker cannot import) is a
+    ``ConfigError`` for the whole chunk: no document of the job could be parsed as the caller asked.
+    """
+    from wirecut.config import DEFAULT_CONFIG, loaded
+
+    if data is None:
+        return DEFAULT_CONFIG
+    try:
+        return loaded(data)
+    except ConfigError:
+        raise
+    except Exception as exc:
+        raise ConfigError(
+            f"the job's config cannot be rebuilt in a worker process ({type(exc).__name__}: {short(exc)}):"
+            " its custom rules must be module-level functions of a module the workers can import"
+        ) from None
+
+
 def _parse(
-    text: str, source: str | None, reference_date: dt.date | None, warnings: list[str], budget: float | None
+    text: str,
+    source: str | None,
+    reference_date: dt.date | None,
+    warnings: list[str],
+    budget: float | None,
+    config: Config,
 ) -> Story:
     """The one place a worker calls the parser: what a job passes to every parse goes through here.
 
@@ -234,14 +265,12 @@ def _parse(
     least that many in all): past it the document keeps the parts found so far, with a warning; past
     twice that it is an ``OverTimeBudget`` failure.
     """
-    from wirecut import DEFAULT
-
     seconds = budget * max(1.0, len(text) / 1e6) if budget else None
     collecting = gc.isenabled()
     gc.disable()
     try:
         with _TimeBudget(seconds) as timer:
-            story = DEFAULT.run(text, source=source, reference_date=reference_date, warnings=warnings)
+            story = config.run(text, source=source, reference_date=reference_date, warnings=warnings)
     except (TimeBudgetSpent, _FarOverBudget):
         raise OverTimeBudget(
             f"parsing took more than twice its time budget of {seconds:g} CPU seconds (--time-budget)"
@@ -261,6 +290,7 @@ def _parse(
 def process_chunk(items: Sequence[Item], settings: WorkerSettings) -> ChunkResult:
     """Read, parse and deliver a chunk of items; the unit of work of every engine. Never raises for an item."""
     reference_date = dt.date.fromisoformat(settings.reference_date) if settings.reference_date else None
+    config = job_config(settings.config)
     documents = skipped = input_bytes = 0
     parts: Counter[str] = Counter()
     failures: list[dict[str, Any]] = []
@@ -291,7 +321,7 @@ def process_chunk(items: Sequence[Item], settings: WorkerSettings) -> ChunkResul
 
                 rendered = dumps({"text": text})
             else:
-                story = _parse(text, item.source, reference_date, warnings, settings.time_budget)
+                story = _parse(text, item.source, reference_date, warnings, settings.time_budget, config)
                 parts.update(_count_parts(story))
                 if stories is not None:
                     stories.append(story)
