@@ -292,20 +292,18 @@ def stubborn_rule(state: Any) -> None:
             continue
 
 
-def _with_rule(monkeypatch: pytest.MonkeyPatch, rule: Any) -> None:
-    rules = list(wirecut.pipeline.DEFAULT.rules)
-    names = [name for name, _ in rules]
-    rules.insert(names.index("body"), ("slow", rule))
-    monkeypatch.setattr(wirecut.pipeline.DEFAULT, "rules", rules)
+def _with_rule(rule: Any) -> wirecut.Config:
+    """The default config with ``rule`` just before the body parser (the in-process engine runs any rule)."""
+    return wirecut.DEFAULT_CONFIG.before("body", "slow", rule)
 
 
-def test_a_document_past_its_time_budget_keeps_the_parts_found_so_far(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    _with_rule(monkeypatch, slow_rule)
+def test_a_document_past_its_time_budget_keeps_the_parts_found_so_far(tmp_path: Path) -> None:
+    config = _with_rule(slow_rule)
     write_tree(tmp_path / "in", {"a.txt": wire_story(1), "b.txt": wire_story(2)})
     started = time.process_time()
-    summary = run_batch(BatchJob([str(tmp_path / "in")], str(tmp_path / "o.jsonl"), time_budget=0.2), engine=ONE)
+    summary = run_batch(
+        BatchJob([str(tmp_path / "in")], str(tmp_path / "o.jsonl"), time_budget=0.2), engine=ONE, config=config
+    )
     assert time.process_time() - started < 5.0
     assert summary.documents == 2 and summary.failures == 0
     for line, city in zip(jsonl(tmp_path / "o.jsonl"), ["NAIROBI", "LIMA"]):
@@ -315,36 +313,34 @@ def test_a_document_past_its_time_budget_keeps_the_parts_found_so_far(
         assert "".join(p["text"] for p in line["body"]["paragraphs"])  # the body is still made
 
 
-def test_a_document_that_goes_on_past_twice_its_budget_is_a_clear_failure(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    _with_rule(monkeypatch, stubborn_rule)
+def test_a_document_that_goes_on_past_twice_its_budget_is_a_clear_failure(tmp_path: Path) -> None:
+    config = _with_rule(stubborn_rule)
     write_tree(tmp_path / "in", {"a.txt": wire_story(1)})
     failures: list[dict[str, Any]] = []
     job = BatchJob([str(tmp_path / "in")], str(tmp_path / "o.jsonl"), time_budget=0.2)
-    summary = run_batch(job, engine=ONE, on_failure=failures.append)
+    summary = run_batch(job, engine=ONE, config=config, on_failure=failures.append)
     assert summary.documents == 0
     (failure,) = failures
     assert failure["error"] == "time" and "more than twice its time budget of 0.2 CPU seconds" in failure["reason"]
 
 
-def test_without_a_budget_a_document_takes_what_it_takes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_a_budget_a_document_takes_what_it_takes(tmp_path: Path) -> None:
     def a_bit_slow(state: Any) -> None:
         _spin(0.3)
 
-    _with_rule(monkeypatch, a_bit_slow)
+    config = _with_rule(a_bit_slow)
     write_tree(tmp_path / "in", {"a.txt": wire_story(1)})
-    run_batch(BatchJob([str(tmp_path / "in")], str(tmp_path / "o.jsonl"), time_budget=None), engine=ONE)
+    run_batch(BatchJob([str(tmp_path / "in")], str(tmp_path / "o.jsonl"), time_budget=None), engine=ONE, config=config)
     (line,) = jsonl(tmp_path / "o.jsonl")
     assert not any("budget" in w for w in line["warnings"])
 
 
-def test_the_worker_pauses_the_cyclic_collector_for_a_parse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_worker_pauses_the_cyclic_collector_for_a_parse(tmp_path: Path) -> None:
     seen: list[bool] = []
-    _with_rule(monkeypatch, lambda state: seen.append(gc.isenabled()))
+    config = _with_rule(lambda state: seen.append(gc.isenabled()))
     write_tree(tmp_path / "in", {"a.txt": wire_story(1)})
     assert gc.isenabled()
-    run_batch(BatchJob([str(tmp_path / "in")], str(tmp_path / "o.jsonl")), engine=ONE)
+    run_batch(BatchJob([str(tmp_path / "in")], str(tmp_path / "o.jsonl")), engine=ONE, config=config)
     assert seen == [False] and gc.isenabled()
 
 

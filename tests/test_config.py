@@ -152,7 +152,12 @@ def test_parse_many_refuses_a_config_that_cannot_travel_before_it_parses() -> No
         return None
 
     with pytest.raises(ConfigError, match="rule 'mine'"):
-        next(iter(wirecut.parse_many(["x"], workers=2, config=DEFAULT_CONFIG.after("markup", "mine", nested))))
+        wirecut.parse_many(["x"], workers=2, config=DEFAULT_CONFIG.after("markup", "mine", nested))  # at the call
+    # In this process any rule runs, as it does in parse().
+    here = DEFAULT_CONFIG.after("markup", "mine", nested)
+    assert [s.to_dict() for s in wirecut.parse_many([SPUTNIK], workers=1, config=here)] == [
+        wirecut.parse(SPUTNIK, config=here).to_dict()
+    ]
     with pytest.raises(TypeError, match=r"wirecut\.Config"):
         next(iter(wirecut.parse_many(["x"], workers=1, config=wirecut.DEFAULT)))  # type: ignore[arg-type]
 
@@ -189,3 +194,10 @@ def test_the_next_test_sees_the_shipped_configuration_again() -> None:
     assert DEFAULT_LEXICON.canonical_agency("ZW") == "ZW"
     assert "slug" not in wirecut.DEFAULT.names() and wirecut.DEFAULT.names() == DEFAULT_CONFIG.names()
     assert Lexicon.load() == DEFAULT_LEXICON
+
+
+def test_a_worker_that_cannot_rebuild_the_config_says_so() -> None:
+    from wirecut.batch import TextItem, WorkerSettings, process_chunk
+
+    with pytest.raises(ConfigError, match="cannot be rebuilt in a worker process"):
+        process_chunk([TextItem(SPUTNIK, None, None, None)], WorkerSettings("stories", "json", config=b"\x80junk"))

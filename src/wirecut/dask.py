@@ -23,6 +23,7 @@ import dask.bag as db
 from distributed import Client, LocalCluster
 
 from wirecut.batch import BatchError, ChunkResult, FileItem, Item, WorkerSettings, process_chunk
+from wirecut.batch.worker import for_processes
 from wirecut.config import DEFAULT_CONFIG, Config
 
 #: Items per task. A task costs the scheduler about a millisecond, 256 texts take a second or more to
@@ -73,6 +74,7 @@ class DaskEngine:
 
     def run(self, chunks: Iterator[list[Item]], settings: WorkerSettings) -> Iterator[ChunkResult]:
         client = self._connect()
+        settings = for_processes(settings)  # the job's config, as bytes each worker rebuilds once
         if settings.deliver == "lines" and settings.tmp_dir:
             # A JSON Lines file: workers write shards beside it; only their names come back.
             settings = settings._replace(deliver="shard")

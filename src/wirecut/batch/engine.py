@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from wirecut.batch.names import Failure, FileItem, Item, TextItem, json_safe
-from wirecut.batch.worker import ChunkResult, WorkerSettings, failure_record, process_chunk
+from wirecut.batch.worker import ChunkResult, WorkerSettings, failure_record, for_processes, process_chunk
 from wirecut.errors import InputError
 
 if TYPE_CHECKING:
@@ -98,12 +98,17 @@ class LocalEngine:
             ]:
                 future.result()
 
+    @property
+    def in_process(self) -> bool:
+        """True when chunks are parsed in this process (one worker): the config is used as it is."""
+        return self.workers == 1
+
     def run(self, chunks: Iterator[list[Item]], settings: WorkerSettings) -> Iterator[ChunkResult]:
-        if self.workers == 1:
+        if self.in_process:
             for chunk in chunks:
                 yield process_chunk(chunk, settings)
             return
-        yield from self._run_pool(chunks, settings._replace(parent_pid=os.getpid()))
+        yield from self._run_pool(chunks, for_processes(settings)._replace(parent_pid=os.getpid()))
 
     def _new_pool(self) -> ProcessPoolExecutor:
         import multiprocessing
@@ -175,20 +180,13 @@ def _crashed(chunk: list[Item]) -> Any:
     return done
 
 
-def pickled_config(config: Config | None) -> bytes:
-    """What every worker of a job is sent: ``config`` (default: ``DEFAULT_CONFIG`` as the shims left it).
+def checked_config(config: Config | None) -> Config | None:
+    """``config`` when it is one (or None for the default); ``TypeError`` for anything else."""
+    from wirecut.config import Config
 
-    Always sent, the default too: a spawned worker imports a fresh default lexicon, which has not
-    seen what ``lexicon.register_*`` added in this process. Raises ``TypeError`` for what is not a
-    config and ``ConfigError`` for a rule that cannot travel, before any input is read.
-    """
-    from wirecut.config import DEFAULT_CONFIG, Config
-
-    if config is None:
-        return DEFAULT_CONFIG.pickled()
-    if not isinstance(config, Config):
+    if config is not None and not isinstance(config, Config):
         raise TypeError(f"config must be a wirecut.Config, not {type(config).__name__}")
-    return config.pickled()
+    return config
 
 
 def chunked(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -231,7 +229,9 @@ def parse_many(
 
     day = _as_date(reference_date)
     date = day.isoformat() if day else None
-    settings = WorkerSettings("stories", "json", date, config=pickled_config(config))
+    settings = WorkerSettings("stories", "json", date, config=checked_config(config))
+    if LocalEngine(workers).workers > 1:
+        settings = for_processes(settings)  # a rule that cannot reach the workers is refused here
     return _stories(items, settings, workers, chunk_size, on_error)
 
 

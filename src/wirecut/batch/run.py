@@ -17,11 +17,12 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
-from wirecut.batch.engine import Engine, LocalEngine, chunked, pickled_config
+from wirecut.batch.engine import Engine, LocalEngine, checked_config, chunked
 from wirecut.batch.inputs import InputSpec, iter_items, real_location
 from wirecut.batch.job import BatchJob, BatchSummary, FailureCallback, ProgressCallback, output_kind, resolve_format
 from wirecut.batch.names import why
 from wirecut.batch.outputs import ErrorsSink, Output, OutputError, open_output
+from wirecut.batch.worker import WorkerSettings, for_processes
 
 if TYPE_CHECKING:
     from wirecut.config import Config
@@ -46,8 +47,11 @@ def run_batch(
     the errors sink and ``on_failure`` and the job goes on. Every worker parses with ``config``
     (default ``DEFAULT_CONFIG``), so a document is what ``wirecut.parse(text, config=config)`` gives.
     """
-    config_data = pickled_config(config)  # before any output is opened: a bad config starts nothing
     engine = engine or LocalEngine()
+    config = checked_config(config)
+    in_process = getattr(engine, "in_process", False)
+    # Before any output is opened: a config whose rule cannot reach the workers starts nothing.
+    config_sent = config if in_process else for_processes(WorkerSettings("lines", "json", config=config)).config
     summary = summary or BatchSummary()
     fmt = resolve_format(job)
     kind = output_kind(job.output)
@@ -81,7 +85,7 @@ def run_batch(
                     break
                 ledger.skip(item)
             ledger.check(writer.resumed, job.output)
-            settings = writer.settings(job, fmt)._replace(config=config_data)
+            settings = writer.settings(job, fmt)._replace(config=config_sent)
             results = engine.run(chunked(ledger.noted(items), job.chunk_size), settings)
             try:
                 for result in results:

@@ -59,8 +59,9 @@ class WorkerSettings(NamedTuple):
     parent_pid: int | None = None  # a worker stops when its parent is gone (SIGKILL of the driver)
     #: CPU seconds a document may take per megabyte (and at least this many); None: no budget
     time_budget: float | None = None
-    #: the job's config as ``Config.pickled()`` gives it; None: ``DEFAULT_CONFIG`` as this process has it
-    config: bytes | None = None
+    #: the job's config: None for ``DEFAULT_CONFIG``; a ``Config`` in this process; for other processes
+    #: the bytes of ``Config.pickled()`` (``for_processes``), so that a worker rebuilds it once
+    config: Config | bytes | None = None
 
 
 class ChunkResult(NamedTuple):
@@ -228,7 +229,7 @@ class _TimeBudget:
             signal.signal(signal.SIGPROF, self._previous if self._previous is not None else signal.SIG_DFL)
 
 
-def job_config(data: bytes | None) -> Config:
+def job_config(value: Config | bytes | None) -> Config:
     """The config a worker parses with: the job's, unpickled once per process and kept (``config.loaded``).
 
     A config that cannot be rebuilt here (a custom rule's module that this worker cannot import) is a
@@ -236,10 +237,12 @@ def job_config(data: bytes | None) -> Config:
     """
     from wirecut.config import DEFAULT_CONFIG, loaded
 
-    if data is None:
+    if value is None:
         return DEFAULT_CONFIG
+    if not isinstance(value, bytes):
+        return value
     try:
-        return loaded(data)
+        return loaded(value)
     except ConfigError:
         raise
     except Exception as exc:
@@ -247,6 +250,22 @@ def job_config(data: bytes | None) -> Config:
             f"the job's config cannot be rebuilt in a worker process ({type(exc).__name__}: {short(exc)}):"
             " its custom rules must be module-level functions of a module the workers can import"
         ) from None
+
+
+def for_processes(settings: WorkerSettings) -> WorkerSettings:
+    """``settings`` for workers in other processes: the config as the bytes of ``Config.pickled()``.
+
+    The default config is sent too, as the shims left it: a spawned worker imports a fresh default
+    lexicon, which has not seen what ``lexicon.register_*`` added in this process. The same bytes go
+    with every chunk and are unpickled once per worker. Raises ``ConfigError`` for a rule that cannot
+    travel (a lambda, a nested function), before any chunk is sent.
+    """
+    from wirecut.config import DEFAULT_CONFIG
+
+    if isinstance(settings.config, bytes):
+        return settings
+    config = DEFAULT_CONFIG if settings.config is None else settings.config
+    return settings._replace(config=config.pickled())
 
 
 def _parse(
