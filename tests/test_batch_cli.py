@@ -15,7 +15,7 @@ import pytest
 from tests.test_batch import jsonl, nothing_running_left, outputs, wire_story, write_tree
 
 import wirecut
-from wirecut.batch import STATE_DIR
+from wirecut.batch import DEFAULT_CHUNK_SIZE, STATE_DIR
 
 WIRECUT = str(Path(sys.executable).parent / "wirecut")
 
@@ -218,7 +218,10 @@ def _inputs_for_a_few_seconds(root: Path, seconds: float) -> int:
     for _ in range(5):
         wirecut.parse(sample)
     per_doc = (time.perf_counter() - started) / 5
-    count = int(min(20_000, max(150, 2 * seconds / per_doc)))
+    # Ctrl-C lets the chunks in flight finish (-j 2: three chunks a worker); on a loaded machine a count
+    # below twice that was all in flight at once, and the batch completed instead of being stopped.
+    in_flight = 2 * 3 * DEFAULT_CHUNK_SIZE
+    count = int(min(20_000, max(2 * in_flight, 2 * seconds / per_doc)))
     root.mkdir()
     for number in range(count):
         sub = root / f"d{number % 7}"
