@@ -32,7 +32,7 @@ from click.testing import CliRunner
 
 import wirecut
 from wirecut.cli import main
-from wirecut.report import ReportInput, build_report, document_record, script_json
+from wirecut.report import ReportInput, build_report, document_record, quality_flags, script_json
 
 TESTS = Path(__file__).parent
 SEED = TESTS.parent / "seeds" / "000_40fe124315517e90.txt"
@@ -162,28 +162,213 @@ def test_five_thousand_documents_are_written_quickly() -> None:
 # --- the command ------------------------------------------------------------------------------
 
 
+def batch_record(text: str, source: str, **changes: Any) -> dict[str, Any]:
+    """A record as ``wirecut batch --with-text`` writes it: the contract's object and its input text."""
+    record = wirecut.parse(text, source=source).to_dict()
+    record.update(changes)
+    record["input_text"] = text
+    return record
+
+
+def write_jsonl(path: Path, rows: list[Any]) -> Path:
+    # json.dumps escapes U+2028 by default; ensure_ascii=False writes it raw, as orjson and batch do.
+    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def page_records(page: str) -> list[dict[str, Any]]:
+    records: list[dict[str, Any]] = json.loads(elements(page).scripts[1])
+    return records
+
+
 def test_report_command_reads_files_directories_and_jsonl(tmp_path: Path) -> None:
-    lines = tmp_path / "rows.jsonl"
-    lines.write_text(
-        json.dumps({"id": "row-1", "text": "WASHINGTON (AP) -- The Senate voted."})
-        + "\n"
-        + json.dumps({"schema": "wirecut/1", "source": "x.txt"})
-        + "\nnot json\n",
-        encoding="utf-8",
+    lines = write_jsonl(
+        tmp_path / "rows.jsonl", [{"id": "row-1", "text": "WASHINGTON (AP) -- The Senate voted."}, {"id": "row-2"}]
     )
+    with (tmp_path / "rows.jsonl").open("a", encoding="utf-8") as more:
+        more.write("not json\n")
     binary = tmp_path / "binary.txt"
     binary.write_bytes(b"\x00\x01\x02\xff\xfe" * 200)
     out = tmp_path / "report.html"
     done = CliRunner().invoke(main, ["report", str(FIXTURES), str(lines), str(binary), "-o", str(out)])
     assert done.exit_code == 1, done.output  # written, but some inputs failed
     assert "Traceback" not in done.output and "documents" in done.output
-    records = json.loads(elements(out.read_text(encoding="utf-8")).scripts[1])
-    by_source = {r["s"]: r for r in records}
-    assert by_source["row-1"]["e"] is None and by_source["row-1"]["c"]["dateline"] == 1
-    assert "does not carry its input text" in by_source["x.txt"]["e"]
-    assert by_source[f"{lines}:3"]["e"].endswith("not a JSON object")
+    by_source = {r["s"]: r for r in page_records(out.read_text(encoding="utf-8"))}
+    # A dump's records are named as batch names them: the file and the record's id.
+    assert by_source[f"{lines}#row-1"]["e"] is None and by_source[f"{lines}#row-1"]["c"]["dateline"] == 1
+    assert "'text' is missing" in by_source[f"{lines}:2"]["e"]
+    assert "malformed JSON" in by_source[f"{lines}:3"]["e"]
     assert by_source[str(binary)]["e"]
-    assert sum(1 for r in records if r["s"].startswith(str(FIXTURES))) == len(list(FIXTURES.glob("*.txt")))
+    assert sum(1 for r in by_source.values() if r["s"].startswith(str(FIXTURES))) == len(list(FIXTURES.glob("*.txt")))
+
+
+def test_report_reviews_batch_output_without_parsing_again(tmp_path: Path) -> None:
+    ap = (FIXTURES / "full_ap_style.txt").read_text(encoding="utf-8")
+    # A line separator inside a text: a reader that splits lines like str.splitlines would cut the record.
+    reuters = "LONDON, March 3 (Reuters) - Shares rose.\u2028Bonds fell.\n\nOil was flat."
+    record = batch_record(reuters, "in.jsonl#r1")
+    # What batch wrote is what the page shows: a record that says "fr" stays "fr", although a parse says "en".
+    record["language"] = "fr"
+    without = wirecut.parse("ROME (ANSA) - Rain.", source="in.jsonl#r3").to_dict()
+    out_jsonl = write_jsonl(tmp_path / "out.jsonl", [batch_record(ap, "in.jsonl#ap"), record, without])
+    out = tmp_path / "report.html"
+    done = CliRunner().invoke(main, ["report", str(out_jsonl), "-o", str(out), "-j", "1"])
+    assert done.exit_code == 1, done.output  # the record without its text failed
+    records = {r["s"]: r for r in page_records(out.read_text(encoding="utf-8"))}
+    assert list(records) == ["in.jsonl#ap", "in.jsonl#r1", f"{out_jsonl}:3"]
+    assert records["in.jsonl#r1"]["t"] == reuters and records["in.jsonl#r1"]["l"] == "fr"
+    assert records["in.jsonl#ap"]["t"] == ap and records["in.jsonl#ap"]["h"] == wirecut.parse(ap).headline.text
+    # The parts, with their fields, are those of a report of the text itself (claim order aside).
+    parsed = document_record(0, ReportInput("in.jsonl#ap", wirecut.parse(ap)))
+    assert [p[:3] + p[5:] for p in records["in.jsonl#ap"]["p"]] == [p[:3] + p[5:] for p in parsed["p"]]
+    assert records["in.jsonl#ap"]["n"] == parsed["n"] and records["in.jsonl#ap"]["n"]
+    assert "--with-text" in records[f"{out_jsonl}:3"]["e"]
+
+
+def test_report_reads_a_mirrored_directory_of_batch_outputs(tmp_path: Path) -> None:
+    mirrored = tmp_path / "clean" / "wire"
+    mirrored.mkdir(parents=True)
+    (tmp_path / "clean" / ".wirecut").mkdir()  # a batch's own state is not a document
+    (tmp_path / "clean" / ".wirecut" / "state.json").write_text("{}", encoding="utf-8")
+    text = (FIXTURES / "xinhua_style.txt").read_text(encoding="utf-8")
+    (mirrored / "a.txt.json").write_text(json.dumps(batch_record(text, "crawl/wire/a.txt")), encoding="utf-8")
+    no_text = wirecut.parse(text, source="crawl/wire/b.txt").to_dict()
+    (mirrored / "b.txt.json").write_text(json.dumps(no_text), encoding="utf-8")
+    out = tmp_path / "report.html"
+    done = CliRunner().invoke(main, ["report", str(tmp_path / "clean"), "-o", str(out)])
+    assert done.exit_code == 1, done.output
+    records = page_records(out.read_text(encoding="utf-8"))
+    assert [r["s"] for r in records] == ["crawl/wire/a.txt", str(mirrored / "b.txt.json")]
+    assert records[0]["t"] == text and records[0]["c"]["dateline"] == 1
+    assert "--with-text" in records[1]["e"]
+
+
+def test_report_parses_a_dump_by_its_text_field_on_several_workers(tmp_path: Path) -> None:
+    texts = [
+        f"PARIS, May {1 + n % 28} (AFP) - Item number {n} was reported on a quiet day.\n\nA second paragraph."
+        for n in range(150)
+    ]
+    rows: list[dict[str, Any]] = [{"url": f"u{n}", "body": text} for n, text in enumerate(texts)]
+    rows[7]["reference_date"] = "2020-06-01"  # a row's own date gives its year
+    dump = write_jsonl(tmp_path / "dump.jsonl", rows)
+    pages = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"j{jobs}.html"
+        args = ["report", str(dump), "--text-field", "body", "--id-field", "url", "-j", jobs, "-o", str(out)]
+        done = CliRunner().invoke(main, args)
+        assert done.exit_code == 0, done.output
+        pages[jobs] = page_records(out.read_text(encoding="utf-8"))
+    assert pages["1"] == pages["2"]
+    records = pages["2"]
+    assert [r["s"] for r in records] == [f"{dump}#u{n}" for n in range(150)]
+    assert [r["t"] for r in records] == texts
+    dates = [dict(f)["date_iso"] for r in records for label, *_, f in r["p"] if label == "dateline"]
+    assert dates[7] == "2020-05-08" and dates[8] == "--05-09"
+
+
+# --- quality flags ------------------------------------------------------------------------------
+
+
+def flags_of(text: str, **changes: Any) -> list[str]:
+    record = wirecut.parse(text).to_dict()
+    record.update(changes)
+    return [flag for flag, _ in quality_flags(record, text)]
+
+
+def test_a_well_parsed_story_has_no_flag() -> None:
+    text = (FIXTURES / "reuters_style.txt").read_text(encoding="utf-8")
+    assert flags_of(text) == []
+    assert flags_of("PARIS, 3 mai (AFP) - Le gouvernement a annoncé mardi une réforme des retraites.") == []
+
+
+def test_no_body_flags_stories_but_not_listings() -> None:
+    text = "Markets\n\nShare\nPrint\n\nSubscribe to our newsletter for the latest updates every morning"
+    empty = {"text": "", "paragraphs": []}
+    assert "no-body" in flags_of(text, body=empty)
+    assert "no-body" in flags_of(text, body=empty, kind="story")
+    assert "no-body" not in flags_of(text, body=empty, kind="listing")
+
+
+def test_unknown_text_flags_a_large_unknown_share() -> None:
+    text = "Senate passes the budget\n\nThe Senate passed the budget on Tuesday by a wide margin of votes."
+    story = wirecut.parse(text).to_dict()
+    start = text.index("The Senate")
+    half = [{"kind": "unknown", "text": "x", "span": [start, len(text)]}]
+    assert "unknown-text" in flags_of(text, residue=half)
+    small = [{"kind": "unknown", "text": "x", "span": [start, start + 5]}]
+    assert "unknown-text" not in flags_of(text, residue=small)
+    assert story["residue"] == [] and "unknown-text" not in flags_of(text)
+
+
+def test_many_warnings_and_the_parsers_own_doubt() -> None:
+    text = (FIXTURES / "reuters_style.txt").read_text(encoding="utf-8")
+    assert "many-warnings" in flags_of(text, warnings=["a", "b", "c"])
+    assert "many-warnings" not in flags_of(text, warnings=["a", "b"])
+    assert "doubtful-language" in flags_of(text, warnings=["language: uk or ru, kept ru"])
+    assert "mojibake" in flags_of(text, warnings=["mojibake: text looks double-encoded"])
+
+
+def test_doubtful_language_unknown_or_against_the_letters() -> None:
+    latin = "The council met on Tuesday and agreed to build a new bridge across the river by next spring."
+    assert "doubtful-language" in flags_of(latin, language="und")
+    assert "doubtful-language" in flags_of(latin, language="ru")
+    assert "doubtful-language" not in flags_of(latin, language="de")  # a Latin-script tag: not for this check
+    cyrillic = "Правительство в четверг одобрило новый бюджет страны на следующий год после долгих споров."
+    assert "doubtful-language" in flags_of(cyrillic, language="en")
+    assert "doubtful-language" not in flags_of(cyrillic, language="ru")
+    assert "doubtful-language" not in flags_of("Ja.", language="und")  # too short to know
+
+
+def test_mojibake_is_flagged_and_clean_accents_are_not() -> None:
+    assert "mojibake" in flags_of("LONDON (Reuters) - The RNLI\u00e2\u20ac\u2122s crew was called out twice.")
+    assert "mojibake" in flags_of("PARIS (AFP) - Le pr\u00c3\u00a9sident a parl\u00c3\u00a9 mardi soir.")
+    assert "mojibake" in flags_of("LONDON (Reuters) - Tickets cost \u00c2\u00a35 each on the day.")
+    for clean in (
+        "SÃO PAULO (Reuters) - Ações subiram. Não houve mudança.",
+        "PARIS (AFP) - Le président a parlé mardi soir à l'Élysée — « non », a-t-il dit.",
+        "BERLIN (dpa) - Die Bürger äußerten sich über die Straße.",
+    ):
+        assert "mojibake" not in flags_of(clean), clean
+
+
+def test_flags_are_warnings_and_filters_and_exports(tmp_path: Path) -> None:
+    good = (FIXTURES / "reuters_style.txt").read_text(encoding="utf-8")
+    broken = "BRUSSELS (Reuters) - The EU\u00e2\u20ac\u2122s ministers met on Monday to talk about trade."
+    furniture = "Home | World | Business\n\nShare Print Email\n\nCookie settings"
+    listing = batch_record(furniture, "in#list", kind="listing", body={"text": "", "paragraphs": []})
+    empty = batch_record(furniture, "in#empty", kind="story", body={"text": "", "paragraphs": []})
+    rows = [batch_record(good, "in#good", kind="story"), batch_record(broken, "in#broken", kind="story"), listing, empty]
+    out_jsonl = write_jsonl(tmp_path / "out.jsonl", rows)
+    out = tmp_path / "all.html"
+    assert CliRunner().invoke(main, ["report", str(out_jsonl), "-o", str(out)]).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    records = {r["s"]: r for r in page_records(page)}
+    assert records["in#good"]["f"] == [] and records["in#broken"]["f"] == ["mojibake"]
+    assert any(w.startswith("quality: mojibake") for w in records["in#broken"]["w"])
+    assert "no-body" in records["in#empty"]["f"] and "no-body" not in records["in#list"]["f"]
+    meta = json.loads(elements(page).scripts[0])["summary"]
+    assert dict((f, n) for f, n, _ in meta["flags"])["mojibake"] == 1
+    assert dict(meta["kinds"]) == {"story": 3, "listing": 1}
+
+    chosen, export = tmp_path / "chosen.html", tmp_path / "todo.jsonl"
+    args = ["report", str(out_jsonl), "-o", str(chosen), "--flag", "mojibake", "--flag", "NO-BODY"]
+    done = CliRunner().invoke(main, [*args, "--kind", "story", "--export", str(export)])
+    assert done.exit_code == 0, done.output
+    kept = page_records(chosen.read_text(encoding="utf-8"))
+    assert [r["s"] for r in kept] == ["in#broken", "in#empty"] and [r["i"] for r in kept] == [0, 1]
+    lines = [json.loads(line) for line in export.read_text(encoding="utf-8").splitlines()]
+    assert [(x["id"], x["text"], x["flags"]) for x in lines] == [
+        ("in#broken", broken, ["mojibake"]),
+        ("in#empty", furniture, records["in#empty"]["f"]),
+    ]
+    # The export is an input: report (and batch) read it again as a dump of texts.
+    again = tmp_path / "again.html"
+    assert CliRunner().invoke(main, ["report", str(export), "-o", str(again)]).exit_code == 0
+    assert [r["t"] for r in page_records(again.read_text(encoding="utf-8"))] == [broken, furniture]
+    ok = CliRunner().invoke(main, ["report", str(out_jsonl), "-o", str(chosen), "--flag", "ok"])
+    unflagged = [source for source, record in records.items() if not record["f"]]
+    assert ok.exit_code == 0 and [r["s"] for r in page_records(chosen.read_text(encoding="utf-8"))] == unflagged
+    assert "in#good" in unflagged
 
 
 def test_report_command_ok_and_usage_errors(tmp_path: Path) -> None:
@@ -427,3 +612,36 @@ def test_in_chromium_five_thousand_documents(browser: WebDriver, tmp_path: Path)
     browser.wait_for("return document.querySelector('#doc h2').textContent.startsWith('batch/00199-')")
     browser.js("var s = document.querySelector('#f-search'); s.value = '00042-'; s.dispatchEvent(new Event('input'));")
     browser.wait_for("return document.querySelectorAll('#list li').length === 1")
+
+
+def test_in_chromium_the_list_shows_headline_kind_language_and_flags(browser: WebDriver, tmp_path: Path) -> None:
+    good = (FIXTURES / "full_ap_style.txt").read_text(encoding="utf-8")
+    broken = "BRUSSELS (Reuters) - The EU\u00e2\u20ac\u2122s ministers met on Monday to talk about trade."
+    inputs = [
+        ReportInput("in#good", record=batch_record(good, "in#good", kind="story"), text=good),
+        ReportInput("in#broken", record=batch_record(broken, "in#broken", kind="digest"), text=broken),
+    ]
+    page = tmp_path / "flags.html"
+    page.write_text(build_report(inputs), encoding="utf-8")
+    browser.open(page.as_uri())
+    rows = browser.js(
+        "return [...document.querySelectorAll('#list li')].map(li => [li.querySelector('.hl').textContent,"
+        " [...li.querySelectorAll('.tag')].map(t => t.textContent)])"
+    )
+    assert rows == [
+        [wirecut.parse(good).headline.text, ["story", "en"]],
+        ["(no headline)", ["digest", "en", "mojibake"]],
+    ]
+    browser.select("#f-flag", "mojibake")
+    assert browser.js("return [...document.querySelectorAll('#list .src')].map(e => e.textContent)") == ["in#broken"]
+    browser.select("#f-flag", "")
+    browser.select("#f-kind", "story")
+    assert browser.js("return [...document.querySelectorAll('#list .src')].map(e => e.textContent)") == ["in#good"]
+    browser.click("#list li button")
+    warnings = browser.js("return [...document.querySelectorAll('#doc .warnings li')].map(e => e.textContent)")
+    assert warnings == []
+    browser.select("#f-kind", "")
+    browser.click("#sum-flag-mojibake")
+    browser.click("#list li button")
+    warnings = browser.js("return [...document.querySelectorAll('#doc .warnings li')].map(e => e.textContent)")
+    assert len(warnings) == 1 and warnings[0].startswith("quality: mojibake")

@@ -1,16 +1,22 @@
 """The review report: one self-contained HTML page that shows a batch of parsed stories.
 
 Contract:
-    Consumes: parsed ``Story`` records and inputs that failed (``ReportInput``: a source with a story
-    or an error message).
+    Consumes: ``ReportInput``s: a source with a parsed ``Story``, or with a ``wirecut/1`` record as
+    ``batch --with-text`` wrote it and its input text, or with an error message. ``collect(paths)``
+    makes them from text files, directories (of texts, or a batch's mirrored ``.json`` outputs), JSON
+    Lines dumps with a text field and JSON Lines batch outputs, parsing what needs parsing on a pool
+    of processes (batch's engine and reader).
     Produces: ``build_report(inputs, title=...) -> str``, one HTML document with its CSS and JS
     inline: no network, no server, no build step (it opens from ``file://`` and works offline). The
     page carries every document as data in one JSON block and draws only what is on screen: a page
     of the document list and the one document opened, so 5,000 documents stay quick.
-    Shows: a summary (documents, failures, warnings, parts found), filters by part, by warning and by
-    status, a text search, and for the opened document its text with each part highlighted in the
-    colours of ``wirecut show`` beside the parts' structured fields and its warnings.
-    Reads: nothing but its arguments; stdlib only.
+    Shows: a summary (documents, failures, warnings, quality flags, kinds, parts found), filters by
+    part, warning, quality flag, kind and status, a text search, a list that gives each document's
+    headline, kind, language and flags, and for the opened document its text with each part
+    highlighted in the colours of ``wirecut show`` beside the parts' structured fields and its warnings.
+    ``quality_flags(record, text)`` names what a reviewer should look at (``FLAGS``); they are shown as
+    warnings and can filter the page (``select``) and an export of sources (``export_record``).
+    Reads: nothing but its arguments (and the files ``collect`` is given); stdlib and wirecut only.
 
 Security, because scraped text is hostile (``</script>``, ``<img onerror=...>``): input never becomes
 markup. The data block is JSON with ``<``, ``>`` and ``&`` written as ``\\u003c`` escapes, so no input
@@ -33,18 +39,23 @@ import os
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from wirecut.errors import InputError
-from wirecut.review import LABEL_ORDER, PALETTE, describe, marks
-from wirecut.story import Story
+from wirecut.review import LABEL_ORDER, PALETTE, describe_record, nested_datelines
 
-#: Files a directory is searched for: texts, and JSON Lines of ``{"id", "text"}`` objects as ``batch`` reads.
-TEXT_SUFFIXES = (".txt",)
-JSON_SUFFIXES = (".jsonl", ".json")
+if TYPE_CHECKING:
+    from wirecut.batch import Item
+    from wirecut.story import Story
+
+#: Files a directory is searched for: texts, a batch's ``.json`` outputs, and JSON Lines (also gzipped).
+TEXT_SUFFIXES = (".txt", ".txt.gz")
+JSON_SUFFIXES = (".json", ".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+#: The key under which ``batch --with-text`` keeps a record's input text.
+INPUT_TEXT_KEY = "input_text"
+SCHEMA = "wirecut/1"
 
 _ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
@@ -57,96 +68,337 @@ _JSON_ESCAPE_RE = re.compile("[<>&\u2028\u2029]")
 
 @dataclass(frozen=True, slots=True)
 class ReportInput:
-    """One document of the report: its source and either the parsed story or why it failed."""
+    """One document of the report: its source and either the parsed story, a ``wirecut/1`` record with
+    its input text (``batch --with-text``), or why it failed."""
 
     source: str
     story: Story | None = None
     error: str | None = None
+    record: Mapping[str, Any] | None = None
+    text: str | None = None
 
 
-def _reference(value: object, fallback: dt.date | None) -> dt.date | None:
+# --- quality flags ----------------------------------------------------------------------------------
+
+#: Each quality flag and what it tells a reviewer. A flag is a reason to look at a document, not an
+#: error: the record is what wirecut made of the text, and the flag says where that may be wrong.
+FLAGS: dict[str, str] = {
+    "no-body": "no body: a story page whose story text was not found",
+    "unknown-text": "a large share of the text is residue of kind unknown",
+    "many-warnings": "the parser doubted several things",
+    "doubtful-language": "the language is unknown or does not match the text's letters",
+    "mojibake": "UTF-8 text that was decoded as Windows-1252 or Latin-1 (`â€™` for `’`)",
+}
+#: Share of the text's non-space characters in ``unknown`` residue from which a document is flagged: a
+#: page whose story was found keeps its furniture under a tenth; at a fifth, whole blocks were not placed.
+UNKNOWN_SHARE = 0.2
+#: Warnings from which a document is flagged: one or two are routine (a second dateline, a replaced byte).
+MANY_WARNINGS = 3
+#: Letters a text needs before its language is judged: a headline-only text is too short to know.
+MIN_LETTERS = 40
+
+# The lead byte of a two- or three-byte UTF-8 sequence read as Windows-1252/Latin-1 (Â Ã ... for
+# C2-DF, â for E2 and its neighbours), followed by what a continuation byte 80-BF becomes then: a C1
+# control or NBSP-¿ in Latin-1, or one of cp1252's 0x80-0x9F punctuation (€ ‚ „ … ‘ ’ “ ” • – — ™ ...).
+# Real text almost never puts such a pair together, so one is enough: `RNLIâ€™s`, `Ã©tÃ©`, `Â£5`.
+_CONTINUATION = (
+    "\u0080-\u00bf"  # Latin-1: C1 controls, NBSP to ¿
+    "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"  # cp1252 letters: Œ œ Š š Ÿ Ž ž ƒ ˆ ˜
+    "\u2013\u2014\u2018-\u201a\u201c-\u201e"  # cp1252 punctuation: – — ‘ ’ ‚ “ ” „
+    "\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"  # † ‡ • … ‰ ‹ › € ™
+)
+_MOJIBAKE_RE = re.compile(
+    f"[\u00c2-\u00df][{_CONTINUATION}]"  # two-byte letters: é as Ã©, £ as Â£, NBSP as Â + NBSP
+    f"|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}"  # three-byte punctuation: ’ as â€™, — as â€”, € as â‚¬
+)
+
+# Letters by script, for the language check (stdlib ranges: the main blocks of each script).
+_SCRIPTS = {
+    "Latin": re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]"),  # beyond ASCII
+    "Cyrillic": re.compile("[\u0400-\u04ff]"),
+    "Arabic": re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]"),
+    "Han": re.compile("[\u3400-\u4dbf\u4e00-\u9fff]"),
+    "Kana": re.compile("[\u3040-\u30ff]"),
+    "Hangul": re.compile("[\uac00-\ud7af\u1100-\u11ff]"),
+    "Greek": re.compile("[\u0370-\u03ff]"),
+    "Hebrew": re.compile("[\u0590-\u05ff]"),
+    "Devanagari": re.compile("[\u0900-\u097f]"),
+    "Thai": re.compile("[\u0e00-\u0e7f]"),
+}
+# The scripts a language's text is written in, for the languages wirecut answers with a script other
+# than Latin (every other tag is read as a Latin-script language). Japanese mixes kana with kanji.
+_SCRIPTS_OF_LANGUAGE = {
+    "ru": ("Cyrillic",),
+    "uk": ("Cyrillic",),
+    "bg": ("Cyrillic",),
+    "sr": ("Cyrillic", "Latin"),
+    "ar": ("Arabic",),
+    "fa": ("Arabic",),
+    "ur": ("Arabic",),
+    "zh": ("Han",),
+    "ja": ("Kana", "Han"),
+    "ko": ("Hangul", "Han"),
+    "el": ("Greek",),
+    "he": ("Hebrew",),
+    "hi": ("Devanagari",),
+    "th": ("Thai",),
+}
+
+
+#: The ASCII characters that are not letters, deleted to count the ASCII letters (all of them Latin).
+_ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
+_NON_ASCII_RE = re.compile("[^\x00-\x7f]+")
+
+
+def _letters_by_script(text: str) -> Counter[str]:
+    """Letters per script; the ASCII ones by a byte translation (most wire copy is nearly all ASCII)."""
+    scripts = Counter({"Latin": len(text.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))})
+    if not text.isascii():
+        rare = "".join(_NON_ASCII_RE.findall(text))
+        scripts.update({name: len(pattern.findall(rare)) for name, pattern in _SCRIPTS.items()})
+    return scripts
+
+
+def _language_doubt(language: str, text: str, warnings: Iterable[str]) -> str | None:
+    said = next((w for w in warnings if "language" in w.lower()), None)
+    if said:  # the parser said so itself
+        return f"the parser doubts the language: {said}"
+    scripts = _letters_by_script(text)
+    letters = sum(scripts.values())
+    if letters < MIN_LETTERS:
+        return None
+    if language in ("und", "", None):
+        return "language unknown (und)"
+    expected = _SCRIPTS_OF_LANGUAGE.get(language, ("Latin",))
+    if sum(scripts[name] for name in expected) < letters / 2:
+        main = scripts.most_common(1)[0][0]
+        return f"language {language}, but most letters are {main}"
+    return None
+
+
+def quality_flags(record: Mapping[str, Any], text: str) -> list[tuple[str, str]]:
+    """What a reviewer should look at in one document: ``(flag, message)`` pairs, flags from ``FLAGS``.
+
+    >>> record = {"kind": "story", "body": {"paragraphs": []}, "residue": [], "warnings": [], "language": "en"}
+    >>> text = "RNLI\u00e2\u20ac\u2122s lifeboat was called out twice on Sunday afternoon."
+    >>> [flag for flag, _ in quality_flags(record, text)]
+    ['no-body', 'mojibake']
+    """
+    flags: list[tuple[str, str]] = []
+    warnings = [w for w in record.get("warnings") or () if isinstance(w, str)]
+    body = record.get("body")
+    paragraphs = body.get("paragraphs") if isinstance(body, dict) else None
+    if record.get("kind") in (None, "story", "digest") and not paragraphs and text.strip():
+        flags.append(("no-body", "quality: no body found"))
+    characters = len(text) - sum(text.count(c) for c in " \n\t\r") if text else 0
+    unknown = 0
+    for part in record.get("residue") or ():
+        span = part.get("span") if isinstance(part, dict) else None
+        if part.get("kind") == "unknown" and isinstance(span, list) and len(span) == 2:
+            piece = text[span[0] : span[1]]
+            unknown += len(piece) - sum(piece.count(c) for c in " \n\t\r")
+    if characters and unknown >= UNKNOWN_SHARE * characters:
+        flags.append(("unknown-text", f"quality: {100 * unknown / characters:.0f} % of the text is unknown residue"))
+    if len(warnings) >= MANY_WARNINGS:
+        flags.append(("many-warnings", f"quality: {len(warnings)} warnings"))
+    doubt = _language_doubt(str(record.get("language") or "und"), text, warnings)
+    if doubt:
+        flags.append(("doubtful-language", f"quality: {doubt}"))
+    found = None if text.isascii() else _MOJIBAKE_RE.search(text)
+    if found:
+        sample = text[max(0, found.start() - 8) : found.end() + 8].strip()
+        flags.append(("mojibake", f"quality: mojibake (UTF-8 read as Windows-1252): {sample!r}"))
+    elif any("mojibake" in w.lower() for w in warnings):
+        flags.append(("mojibake", "quality: the parser found mojibake"))
+    return flags
+
+
+# --- reading inputs -----------------------------------------------------------------------------
+
+
+def _reference(value: object) -> dt.date | None:
     if isinstance(value, str):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            return fallback
-    return fallback
+            return None
+    return None
 
 
-def _json_inputs(path: Path, reference_date: dt.date | None) -> Iterator[ReportInput]:
-    """Documents of a JSON Lines (or JSON) file: objects with ``text`` and optionally ``id``/``source``."""
-    from wirecut import parse
+def _is_batch_record(value: object) -> bool:
+    return isinstance(value, dict) and value.get("schema") == SCHEMA
+
+
+def _without_text(source: str) -> str:
+    return (
+        f"{source}: a wirecut/1 record without its input text: make the batch with"
+        f" 'wirecut batch --with-text' (it keeps the text under {INPUT_TEXT_KEY!r}), or report the texts themselves"
+    )
+
+
+def _first_record(path: Path) -> Any:
+    """The first JSON value of a JSON Lines file (None if there is none): is it a batch's output?"""
+    from wirecut.batch.inputs import open_maybe_gzip
 
     try:
-        raw = path.read_text(encoding="utf-8", errors="replace")
-    except OSError as exc:
-        yield ReportInput(str(path), error=f"{path}: cannot be read ({exc.strerror or exc})")
-        return
-    if path.suffix == ".json":
-        try:
-            loaded = json.loads(raw)
-        except ValueError as exc:
-            yield ReportInput(str(path), error=f"{path}: not JSON ({exc})")
-            return
-        rows: list[tuple[int, Any]] = list(enumerate(loaded if isinstance(loaded, list) else [loaded], 1))
-    else:
-        rows = []
-        for number, line in enumerate(raw.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                rows.append((number, json.loads(line)))
-            except ValueError:
-                rows.append((number, None))
-    for number, row in rows:
-        fallback_name = f"{path}:{number}"
-        if not isinstance(row, dict):
-            yield ReportInput(fallback_name, error=f"{fallback_name}: not a JSON object")
-            continue
-        ident = row.get("id") if isinstance(row.get("id"), str) else row.get("source")
-        name = ident if isinstance(ident, str) and ident else fallback_name
-        text = row.get("text")
-        if not isinstance(text, str):
-            why = (
-                "a wirecut/1 object does not carry its input text: report the texts it came from"
-                if row.get("schema") == "wirecut/1"
-                else 'no "text" string in the object'
+        with open_maybe_gzip(str(path)) as lines:
+            for _ in range(1000):
+                raw = lines.readline(1 << 26)
+                if not raw:
+                    return None
+                if raw.strip():
+                    return json.loads(raw.lstrip(b"\xef\xbb\xbf"))
+    except (OSError, EOFError, ValueError):
+        return None  # the batch reader reports what is wrong, line by line
+    return None
+
+
+#: One entry of the stream ``collect`` works through: a document that is ready (a batch record, a
+#: failure), or an item to parse with its reference date.
+_Entry = ReportInput | tuple["Item", dt.date | None]
+
+
+def _jsonl_entries(
+    path: Path, text_field: str, id_field: str | None, reference_date: dt.date | None
+) -> Iterator[_Entry]:
+    """The records of a JSON Lines file, read by batch's reader (by bytes and ``\\n``: a U+2028 inside a
+    text is no line break): a batch's output records are ready, a dump's texts are to be parsed."""
+    from wirecut.batch import Failure, InputSpec, TextItem, iter_items
+
+    batch_output = _is_batch_record(_first_record(path))
+    field = INPUT_TEXT_KEY if batch_output else text_field
+    spec = InputSpec([str(path)], text_field=field, id_field=None if batch_output else id_field, name_outputs=False)
+    for item in iter_items(spec):
+        if isinstance(item, Failure):
+            missing = batch_output and item.error == "json" and item.reason.startswith(f"field {field!r} is")
+            yield ReportInput(
+                item.source, error=_without_text(item.source) if missing else f"{item.source}: {item.reason}"
             )
-            yield ReportInput(name, error=f"{fallback_name}: {why}")
-            continue
-        yield ReportInput(
-            name, parse(text, source=name, reference_date=_reference(row.get("reference_date"), reference_date))
-        )
+        elif batch_output and isinstance(item, TextItem) and isinstance(item.text, str):
+            record = item.meta or {}
+            source = record.get("source")
+            yield ReportInput(
+                source if isinstance(source, str) and source else str(item.source), record=record, text=item.text
+            )
+        elif isinstance(item, TextItem):
+            row_date = _reference((item.meta or {}).get("reference_date"))
+            yield item, row_date or reference_date
+
+
+def _json_entries(path: Path, text_field: str, reference_date: dt.date | None) -> Iterator[_Entry]:
+    """A ``.json`` file: one output of a directory batch (or of ``wirecut parse``), or objects with a text."""
+    from wirecut.batch import TextItem
+
+    name = str(path)
+    try:
+        loaded = json.loads(path.read_bytes())
+    except OSError as exc:
+        yield ReportInput(name, error=f"{name}: cannot be read ({exc.strerror or exc})")
+        return
+    except ValueError as exc:
+        yield ReportInput(name, error=f"{name}: not JSON ({exc})")
+        return
+    rows = loaded if isinstance(loaded, list) else [loaded]
+    for number, row in enumerate(rows, 1):
+        here = name if len(rows) == 1 else f"{name}:{number}"
+        if _is_batch_record(row):
+            text = row.get(INPUT_TEXT_KEY)
+            if not isinstance(text, str):
+                yield ReportInput(here, error=_without_text(here))
+                continue
+            record = {key: value for key, value in row.items() if key != INPUT_TEXT_KEY}
+            source = record.get("source")
+            yield ReportInput(source if isinstance(source, str) and source else here, record=record, text=text)
+        elif isinstance(row, dict) and isinstance(row.get(text_field), str):
+            ident = row.get("id") if isinstance(row.get("id"), str) and row.get("id") else here
+            yield TextItem(row[text_field], ident, None, None), _reference(row.get("reference_date")) or reference_date
+        else:
+            yield ReportInput(
+                here, error=f"{here}: neither a wirecut/1 record nor an object with a {text_field!r} string"
+            )
 
 
 def _walk(directory: Path) -> Iterator[Path]:
-    """The text and JSON files under ``directory``, sorted, hidden ones and symlink loops left out."""
+    """The text and JSON files under ``directory``, sorted, hidden ones (a batch's ``.wirecut``) left out."""
     for root, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and name.endswith(TEXT_SUFFIXES + JSON_SUFFIXES):
+            if not name.startswith(".") and name.lower().endswith(TEXT_SUFFIXES + JSON_SUFFIXES):
                 yield Path(root) / name
 
 
-def collect(paths: Iterable[str | os.PathLike[str]], *, reference_date: dt.date | None = None) -> Iterator[ReportInput]:
-    """Parse every input: text files, directories of them, and JSON Lines of ``{"id", "text"}`` rows.
-
-    An input that cannot be read becomes a failed document with the reason, never an exception: the
-    report is where a reviewer sees what failed.
-    """
-    from wirecut import parse_file
+def _entries(
+    paths: Iterable[str | os.PathLike[str]], text_field: str, id_field: str | None, reference_date: dt.date | None
+) -> Iterator[_Entry]:
+    from wirecut.batch import FileItem, is_jsonl, json_safe
 
     for given in paths:
         path = Path(given)
-        files = _walk(path) if path.is_dir() else iter([path])
-        for file in files:
-            if file.suffix in JSON_SUFFIXES:
-                yield from _json_inputs(file, reference_date)
-                continue
-            try:
-                yield ReportInput(str(file), parse_file(file, reference_date=reference_date))
-            except InputError as exc:
-                yield ReportInput(str(file), error=str(exc))
+        for file in _walk(path) if path.is_dir() else iter([path]):
+            name = str(file)
+            if is_jsonl(name):
+                yield from _jsonl_entries(file, text_field, id_field, reference_date)
+            elif name.lower().endswith(".json"):
+                yield from _json_entries(file, text_field, reference_date)
+            else:
+                yield FileItem(name, json_safe(name), None), reference_date
+
+
+def collect(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    reference_date: dt.date | None = None,
+    text_field: str = "text",
+    id_field: str | None = "id",
+    jobs: int | None = 1,
+    on_progress: Callable[[int], None] | None = None,
+) -> Iterator[ReportInput]:
+    """Every document of ``paths``, in their order: batch records as they are, texts parsed.
+
+    Texts (files, and records of dumps with a ``text_field``) are parsed on ``jobs`` worker processes
+    (None: every core) by batch's engine, with its time budget; a row's own ``reference_date`` is kept.
+    An input that cannot be read becomes a failed document with the reason, never an exception: the
+    report is where a reviewer sees what failed. ``on_progress`` is called with the documents done.
+    """
+    from wirecut.batch import DEFAULT_CHUNK_SIZE, Failure, LocalEngine, chunked
+    from wirecut.batch.job import DEFAULT_TIME_BUDGET
+    from wirecut.batch.worker import WorkerSettings
+
+    slots: list[ReportInput | None] = []
+    waiting: dict[dt.date | None, list[tuple[int, Item]]] = {}
+    for entry in _entries(paths, text_field, id_field, reference_date):
+        if isinstance(entry, ReportInput):
+            slots.append(entry)
+            continue
+        item, date = entry
+        waiting.setdefault(date, []).append((len(slots), item))
+        slots.append(None)
+    done = len(slots) - sum(len(group) for group in waiting.values())
+    if on_progress:
+        on_progress(done)
+    if waiting:
+        with LocalEngine(jobs if sum(len(g) for g in waiting.values()) > DEFAULT_CHUNK_SIZE else 1) as engine:
+            # One run per reference date (most inputs share one): a worker parses a chunk with one date.
+            for date, group in waiting.items():
+                settings = WorkerSettings("stories", "json", date.isoformat() if date else None)
+                settings = settings._replace(time_budget=DEFAULT_TIME_BUDGET)
+                places = iter(group)
+                for result in engine.run(chunked((item for _, item in group), DEFAULT_CHUNK_SIZE), settings):
+                    for outcome in result.stories or ():
+                        index, item = next(places)
+                        if isinstance(outcome, Failure):
+                            slots[index] = ReportInput(outcome.source, error=f"{outcome.source}: {outcome.reason}")
+                        else:
+                            slots[index] = ReportInput(outcome.source or str(item.source), outcome)
+                        done += 1
+                    if on_progress:
+                        on_progress(done)
+    for slot in slots:
+        assert slot is not None
+        yield slot
+
+
+# --- the page's data ----------------------------------------------------------------------------
 
 
 def warning_kind(warning: str) -> str:
@@ -171,40 +423,56 @@ class _Utf16Offsets:
 def document_record(number: int, item: ReportInput) -> dict[str, Any]:
     """The page's data for one document: short keys, because 5,000 of them go into one file.
 
-    ``t`` text, ``s`` source, ``l`` language, ``w`` warnings, ``k`` warning kinds, ``e`` error,
-    ``p`` parts as ``[label, start, end, order, parser, [[field, value], ...]]`` in text order,
-    ``n`` nested datelines as ``[start, end]``, ``c`` counts per label.
+    ``t`` text, ``s`` source, ``h`` headline, ``K`` kind, ``l`` language, ``w`` warnings (the
+    parser's, then the quality flags'), ``k`` warning kinds, ``f`` quality flags, ``e`` error, ``p``
+    parts as ``[label, start, end, order, parser, [[field, value], ...]]`` in text order, ``n``
+    nested datelines as ``[start, end]``, ``c`` counts per label.
     """
     story = item.story
-    if story is None:
-        return {"i": number, "s": item.source, "e": item.error or "failed", "t": "", "p": [], "n": [], "c": {}}
+    if story is not None:
+        record: Mapping[str, Any] = story.to_dict()
+        raw = story.text
+        # The claim order and the parser of each part, from the trace (a batch record has neither).
+        claims = {(c.span.start, c.span.end): (order, c.parser) for order, c in enumerate(story.trace, 1)}
+    elif item.record is not None and item.text is not None:
+        record, raw, claims = item.record, item.text, {}
+    else:
+        return {"i": number, "s": item.source, "e": item.error or "failed", "t": "", "p": [], "n": [], "c": {}, "f": []}
     # A lone surrogate (from a surrogateescape decode) cannot be written as UTF-8; U+FFFD has the same
     # length in code points and in UTF-16, so every offset stays right.
-    text = _SURROGATE_RE.sub("\ufffd", story.text)
+    text = _SURROGATE_RE.sub("\ufffd", raw)
     to16 = _Utf16Offsets(text)
-    orders = {(m.span.start, m.span.end): m for m in marks(story) if not m.nested}
     parts = []
-    for row in describe(story):
-        mark = orders.get((row.span.start, row.span.end))
+    for row in describe_record(record):
+        order, parser = claims.get((row.span.start, row.span.end), (0, ""))
         parts.append(
             [
                 row.label if row.label in PALETTE else "residue",
                 to16(row.span.start),
                 to16(row.span.end),
-                mark.order if mark else 0,
-                mark.parser if mark else "",
+                order,
+                parser,
                 [list(field) for field in row.fields],
             ]
         )
-    nested = [[to16(m.span.start), to16(m.span.end)] for m in marks(story) if m.nested]
+    nested = [[to16(span.start), to16(span.end)] for span in nested_datelines(record)]
     counts = Counter(part[0] for part in parts)
+    flags = quality_flags(record, text)
+    parsers = [w for w in record.get("warnings") or () if isinstance(w, str)]
+    warnings = parsers + [message for _, message in flags]
+    headline = record.get("headline")
+    kind = record.get("kind")
     return {
         "i": number,
         "s": item.source,
         "t": text,
-        "l": story.language,
-        "w": list(story.warnings),
-        "k": sorted({warning_kind(w) for w in story.warnings}),
+        "h": headline.get("text") if isinstance(headline, dict) and isinstance(headline.get("text"), str) else "",
+        "K": kind if isinstance(kind, str) else "",
+        "l": str(record.get("language") or "und"),
+        "w": warnings,
+        # The flags have a filter of their own; their messages would only crowd the warnings filter.
+        "k": sorted({warning_kind(w) for w in parsers}),
+        "f": [flag for flag, _ in flags],
         "e": item.error,
         "p": parts,
         "n": nested,
@@ -212,20 +480,60 @@ def document_record(number: int, item: ReportInput) -> dict[str, Any]:
     }
 
 
+def select(
+    records: Iterable[dict[str, Any]], *, flags: Collection[str] = (), kinds: Collection[str] = ()
+) -> list[dict[str, Any]]:
+    """The documents with any of ``flags`` (``ok``: with none) and of any of ``kinds``, numbered anew.
+
+    A failed document has no flags and no kind: it is kept only when nothing is asked.
+    """
+    kept: list[dict[str, Any]] = []
+    for record in records:
+        unflagged = not record.get("f") and not record["e"]
+        if flags and not (set(record.get("f", ())) & set(flags) or ("ok" in flags and unflagged)):
+            continue
+        if kinds and record.get("K") not in kinds:
+            continue
+        kept.append({**record, "i": len(kept)})
+    return kept
+
+
+def export_record(record: Mapping[str, Any]) -> dict[str, Any]:
+    """One line of ``report --export``: the document's source and input text, so that the export is an
+    input ``wirecut batch`` and ``report`` read again (``id`` and ``text``), with what the page said of it."""
+    return {
+        "id": record["s"],
+        "text": record.get("t", ""),
+        "headline": record.get("h", ""),
+        "kind": record.get("K", ""),
+        "language": record.get("l", ""),
+        "flags": list(record.get("f", ())),
+        "error": record.get("e"),
+    }
+
+
 def summary(records: list[dict[str, Any]]) -> dict[str, Any]:
-    """Totals for the top of the page: documents, failures, warnings, and parts found."""
+    """Totals for the top of the page: documents, failures, warnings, flags, kinds and parts found."""
     parts: Counter[str] = Counter()
     documents_with: Counter[str] = Counter()
     warning_kinds: Counter[str] = Counter()
+    flags: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
     for record in records:
         for label, count in record["c"].items():
             parts[label] += count
             documents_with[label] += 1
         warning_kinds.update(record.get("k", ()))
+        flags.update(record.get("f", ()))
+        if record.get("K"):
+            kinds[record["K"]] += 1
     return {
         "documents": len(records),
         "failures": sum(1 for r in records if r["e"]),
-        "with_warnings": sum(1 for r in records if r.get("w")),
+        "with_warnings": sum(1 for r in records if r.get("k")),
+        "flagged": sum(1 for r in records if r.get("f")),
+        "flags": [[flag, flags[flag], FLAGS[flag]] for flag in FLAGS],
+        "kinds": sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])),
         "parts": {label: [parts[label], documents_with[label]] for label in LABEL_ORDER},
         "warning_kinds": sorted(warning_kinds.items(), key=lambda kv: (-kv[1], kv[0])),
     }
@@ -262,11 +570,16 @@ def _palette_css() -> str:
 
 def build_report(inputs: Iterable[ReportInput], *, title: str = "wirecut report") -> str:
     """The whole HTML page for ``inputs``, in their order."""
-    records = [document_record(number, item) for number, item in enumerate(inputs)]
+    return build_page([document_record(number, item) for number, item in enumerate(inputs)], title=title)
+
+
+def build_page(records: list[dict[str, Any]], *, title: str = "wirecut report") -> str:
+    """The whole HTML page for the ``document_record``s of the documents (numbered 0, 1, ... in order)."""
     meta = {
         "title": title,
         "summary": summary(records),
         "labels": [[label, PALETTE[label][0]] for label in LABEL_ORDER],
+        "flags": [[flag, what] for flag, what in FLAGS.items()],
     }
     script = _SCRIPT
     csp = (
@@ -309,10 +622,12 @@ _PAGE = """<!DOCTYPE html>
     <div id="filters">
       <label>part <select id="f-part"></select></label>
       <label>warning <select id="f-warning"></select></label>
+      <label>quality <select id="f-flag"></select></label>
+      <label>kind <select id="f-kind"></select></label>
       <label>status <select id="f-status">
         <option value="">all</option><option value="ok">parsed</option><option value="failed">failed</option>
       </select></label>
-      <label>search <input id="f-search" type="search" placeholder="source or text"></label>
+      <label>search <input id="f-search" type="search" placeholder="source, headline or text"></label>
     </div>
     <div id="count"></div>
     <ol id="list"></ol>
@@ -337,7 +652,8 @@ _CSS = """
 @media (prefers-color-scheme:dark){:root{--bg:#17191c;--fg:#e4e7eb;--muted:#9aa4ae;--line:#353a40;
 --panel:#202328;--sel:#28344a}}
 *{box-sizing:border-box}
-body{margin:0;background:var(--bg);color:var(--fg);font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif}
+body{margin:0;background:var(--bg);color:var(--fg);font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;
+height:100vh;min-height:480px;display:flex;flex-direction:column}
 header{padding:10px 16px;border-bottom:1px solid var(--line);background:var(--panel)}
 h1{font-size:18px;margin:0 0 6px}
 #summary{display:flex;flex-wrap:wrap;gap:6px 14px;align-items:center}
@@ -346,10 +662,11 @@ h1{font-size:18px;margin:0 0 6px}
 cursor:pointer;font:inherit}
 .chip:hover,.chip.on{border-color:var(--fg)}
 .sw{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:5px;vertical-align:-1px}
-#layout{display:flex;height:calc(100vh - 76px);min-height:420px}
+#layout{display:flex;flex:1;min-height:0}
 #side{width:330px;flex:none;border-right:1px solid var(--line);display:flex;flex-direction:column}
-#filters{padding:8px;display:grid;grid-template-columns:1fr 1fr;gap:6px;border-bottom:1px solid var(--line)}
-#filters label{display:flex;flex-direction:column;font-size:12px;color:var(--muted)}
+#filters{padding:8px;display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:6px;
+border-bottom:1px solid var(--line)}
+#filters label{display:flex;flex-direction:column;font-size:12px;color:var(--muted);min-width:0}
 #filters select,#filters input{font:inherit;color:var(--fg);background:var(--bg);border:1px solid var(--line);
 border-radius:4px;padding:2px 4px;min-width:0}
 #count{padding:4px 8px;color:var(--muted);font-size:12px}
@@ -359,6 +676,12 @@ background:none;color:var(--fg);font:inherit;padding:5px 8px;cursor:pointer}
 #list li button:hover{background:var(--panel)}
 #list li button.current{background:var(--sel)}
 .src{display:block;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.hl{display:block;font-weight:600;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.hl.none{font-weight:400;font-style:italic;color:var(--muted)}
+#list .src{font-size:11px;color:var(--muted)}
+.tag{display:inline-block;border:1px solid var(--line);border-radius:8px;padding:0 5px;margin-right:3px;font-size:11px}
+.flag{border-color:#c92a2a;color:#c92a2a}
+@media (prefers-color-scheme:dark){.flag{border-color:#ff8787;color:#ff8787}}
 .badges{font-size:11px;color:var(--muted)}
 .badges .sw{width:8px;height:8px;margin:0 2px 0 0}
 .warn{color:#c92a2a;font-weight:600}
@@ -385,6 +708,7 @@ border:1px solid var(--line);border-radius:6px;padding:10px 12px;background:var(
 .nested{text-decoration:underline;text-underline-offset:3px}
 .flash{outline:2px solid currentColor;outline-offset:1px}
 .warnings{margin:0 0 8px;padding-left:18px}
+.doc-headline{font-size:15px;font-weight:600;margin:0 0 4px}
 .legend{display:flex;flex-wrap:wrap;gap:4px 12px;font-size:12px;margin-bottom:8px}
 .error{color:#c92a2a;font-weight:600}
 """
@@ -398,7 +722,7 @@ _SCRIPT = r"""
   var PAGE = 100;
   var names = {};
   meta.labels.forEach(function (l) { names[l[0]] = l[1]; });
-  var state = {part: "", warning: "", status: "", search: "", page: 0, current: -1, shown: docs};
+  var state = {part: "", warning: "", status: "", flag: "", kind: "", search: "", page: 0, current: -1, shown: docs};
   var $ = function (id) { return document.getElementById(id); };
 
   function el(tag, cls, text) {
@@ -424,6 +748,15 @@ _SCRIPT = r"""
     stat(s.documents, "documents", function () { setFilters("", "", ""); });
     stat(s.failures, "failures", function () { setFilters("", "", "failed"); }).id = "sum-failures";
     stat(s.with_warnings, "with warnings", function () { setFilters("", "*", ""); }).id = "sum-warnings";
+    stat(s.flagged, "flagged", function () { setFlag("*"); }).id = "sum-flagged";
+    s.flags.forEach(function (f) {
+      if (f[1]) {
+        var b = stat(f[1], f[0], function () { setFlag(f[0]); });
+        b.id = "sum-flag-" + f[0];
+        b.classList.add("flag");
+        b.title = f[2];
+      }
+    });
     meta.labels.forEach(function (l) {
       var counts = s.parts[l[0]];
       var b = el("button", "chip");
@@ -452,6 +785,18 @@ _SCRIPT = r"""
     meta.summary.warning_kinds.forEach(function (kv) {
       warning.appendChild(new Option(kv[0] + " (" + kv[1] + ")", "k:" + kv[0]));
     });
+    var flag = $("f-flag");
+    flag.appendChild(new Option("any", ""));
+    flag.appendChild(new Option("no flag", "-"));
+    flag.appendChild(new Option("some flag", "*"));
+    meta.summary.flags.forEach(function (f) {
+      flag.appendChild(new Option(f[0] + " (" + f[1] + ")", f[0]));
+    });
+    var kind = $("f-kind");
+    kind.appendChild(new Option("any", ""));
+    meta.summary.kinds.forEach(function (kv) {
+      kind.appendChild(new Option(kv[0] + " (" + kv[1] + ")", kv[0]));
+    });
   }
 
   function matches(d) {
@@ -467,11 +812,25 @@ _SCRIPT = r"""
       if (state.warning === "*" && !kinds.length) { return false; }
       if (state.warning.slice(0, 2) === "k:" && kinds.indexOf(state.warning.slice(2)) < 0) { return false; }
     }
+    if (state.flag) {
+      var flags = d.f || [];
+      if (state.flag === "-" && (flags.length || d.e)) { return false; }
+      if (state.flag === "*" && !flags.length) { return false; }
+      if (state.flag.length > 1 && flags.indexOf(state.flag) < 0) { return false; }
+    }
+    if (state.kind && d.K !== state.kind) { return false; }
     if (state.search) {
       var q = state.search;
-      if (d.s.toLowerCase().indexOf(q) < 0 && d.t.toLowerCase().indexOf(q) < 0) { return false; }
+      if (d.s.toLowerCase().indexOf(q) < 0 && (d.h || "").toLowerCase().indexOf(q) < 0 &&
+          d.t.toLowerCase().indexOf(q) < 0) { return false; }
     }
     return true;
+  }
+
+  function setFlag(flag) {
+    state.flag = flag;
+    $("f-flag").value = flag;
+    applyFilters();
   }
 
   function setFilters(part, warning, status) {
@@ -500,11 +859,15 @@ _SCRIPT = r"""
       b.type = "button";
       b.dataset.doc = d.i;
       if (d.i === state.current) { b.classList.add("current"); }
+      b.appendChild(el("span", d.h ? "hl" : "hl none", d.h || (d.e ? "(failed)" : "(no headline)")));
       b.appendChild(el("span", "src", d.s));
       var badges = el("span", "badges");
       if (d.e) {
         badges.appendChild(el("span", "warn", "failed"));
       } else {
+        if (d.K) { badges.appendChild(el("span", "tag kind", d.K)); }
+        badges.appendChild(el("span", "tag lang", d.l));
+        (d.f || []).forEach(function (f) { badges.appendChild(el("span", "tag flag", f)); });
         Object.keys(d.c).forEach(function (label) {
           badges.appendChild(swatch(safeLabel(label)));
           badges.appendChild(document.createTextNode(d.c[label] + " "));
@@ -584,7 +947,9 @@ _SCRIPT = r"""
     if (d.e) {
       main.appendChild(el("p", "error", d.e));
     } else {
-      main.appendChild(el("div", "meta", "language " + d.l + " \u00b7 " + d.t.length.toLocaleString() +
+      if (d.h) { main.appendChild(el("div", "doc-headline", d.h)); }
+      main.appendChild(el("div", "meta", (d.K ? "kind " + d.K + " \u00b7 " : "") + "language " + d.l +
+        " \u00b7 " + d.t.length.toLocaleString() +
         " characters \u00b7 " + d.p.length + " parts \u00b7 document " + (i + 1) + " of " + docs.length));
       if (d.w.length) {
         var ul = el("ul", "warnings");
@@ -626,6 +991,8 @@ _SCRIPT = r"""
   $("f-part").addEventListener("change", function (e) { state.part = e.target.value; applyFilters(); });
   $("f-warning").addEventListener("change", function (e) { state.warning = e.target.value; applyFilters(); });
   $("f-status").addEventListener("change", function (e) { state.status = e.target.value; applyFilters(); });
+  $("f-flag").addEventListener("change", function (e) { state.flag = e.target.value; applyFilters(); });
+  $("f-kind").addEventListener("change", function (e) { state.kind = e.target.value; applyFilters(); });
   var timer = null;
   $("f-search").addEventListener("input", function (e) {
     clearTimeout(timer);

@@ -1,12 +1,13 @@
 """What ``wirecut show`` and ``wirecut report`` draw: the parts of a story as marks on its text.
 
 Contract:
-    Consumes: a ``Story`` (its ``text`` and ``trace``).
+    Consumes: a ``Story`` (its ``text`` and ``trace``), or a ``wirecut/1`` record as ``batch`` wrote it.
     Produces: ``marks(story)``: every part as a ``Mark`` (label, span, claim order, parser), plus the
     datelines nested inside captions and related teasers; ``segments(text, marks)``: the text cut
-    into runs that each carry the labels covering them (innermost last); ``describe(story)``: one
-    ``PartRow`` per part with the structured fields a reviewer checks (dateline fields, names,
-    credits, kinds). ``PALETTE`` is the one colour per part that both drawings use.
+    into runs that each carry the labels covering them (innermost last); ``describe_record(record)``
+    (and ``describe(story)``, through its ``to_dict()``): one ``PartRow`` per part with the structured
+    fields a reviewer checks (dateline fields, names, credits, kinds); ``nested_datelines(record)``.
+    ``PALETTE`` is the one colour per part that both drawings use.
     Reads: nothing else; stdlib only, so the library can offer it without click or rich.
 
 The colours are mid-luminance hues without backgrounds, so each keeps about 3:1 contrast or better
@@ -15,12 +16,13 @@ on both a black and a white background: a reviewer's terminal or browser may be 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Any
 
 from wirecut.spans import Span
-from wirecut.story import Byline, Caption, Dateline, Headline, Note, Paragraph, Related, Residue, Story
+from wirecut.story import Dateline, Story
 
 #: Part label -> (what the legend calls it, colour). Body paragraphs keep the default text colour:
 #: they are most of the text, and everything else stands out against them.
@@ -104,96 +106,134 @@ def _joined(values: Iterable[str]) -> str:
     return ", ".join(values)
 
 
-def _dateline_fields(dateline: Dateline) -> list[tuple[str, str]]:
-    fields = [
-        ("location", dateline.location),
-        ("date", dateline.date),
-        ("date_iso", dateline.date_iso),
-        ("agency", dateline.agency),
-    ]
-    return [(name, value) for name, value in fields if value]
-
-
-def _nested_dateline(dateline: Dateline) -> tuple[str, str]:
-    """A caption's or teaser's own dateline as one field: ``BEIJING · April 19, 2016 (2016-04-19) · Xinhua``."""
-    date = dateline.date or ""
-    if dateline.date_iso:
-        date = f"{date} ({dateline.date_iso})".strip()
-    return ("dateline", " · ".join(piece for piece in (dateline.location, date, dateline.agency) if piece))
-
-
-def _row(label: str, part: object) -> PartRow | None:
-    """The row of one claimed part; None for a part type wirecut does not know (a plugin's)."""
-    fields: list[tuple[str, str]] = []
-    if isinstance(part, Headline):
-        return PartRow(label, part.span, part.text, ())
-    if isinstance(part, Dateline):
-        return PartRow(label, part.span, part.text, tuple(_dateline_fields(part)))
-    if isinstance(part, Byline):
-        if part.names:
-            fields.append(("names", _joined(part.names)))
-        if part.role:
-            fields.append(("role", part.role))
-        return PartRow(label, part.span, part.text, tuple(fields))
-    if isinstance(part, Caption):
-        fields.extend((name, value) for name, value in (("credit", part.credit), ("agency", part.agency)) if value)
-        if part.photographers:
-            fields.append(("photographers", _joined(part.photographers)))
-        if part.dateline:
-            fields.append(_nested_dateline(part.dateline))
-        return PartRow(label, part.span, part.text, tuple(fields))
-    if isinstance(part, Paragraph):
-        return PartRow(label, part.span, part.text, (("words", str(len(part.text.split()))),))
-    if isinstance(part, Related):
-        if part.title:
-            fields.append(("title", part.title))
-        if part.dateline:
-            fields.append(_nested_dateline(part.dateline))
-        if part.marker:
-            fields.append(("marker", part.marker))
-        return PartRow(label, part.span, part.summary or part.title or "", tuple(fields))
-    if isinstance(part, Note):
-        fields.append(("kind", part.kind))
-        if part.names:
-            fields.append(("names", _joined(part.names)))
-        return PartRow(label, part.span, part.text, tuple(fields))
-    if isinstance(part, Residue):
-        fields.append(("kind", part.kind))
-        if part.iso:
-            fields.append(("iso", part.iso))
-        return PartRow(label, part.span, part.text, tuple(fields))
+def _span(value: object) -> Span | None:
+    """A record's ``[start, end]`` as a Span; None for anything else (a record from elsewhere may be odd)."""
+    if isinstance(value, (list, tuple)) and len(value) == 2 and all(type(v) is int for v in value):
+        start, end = value
+        if 0 <= start <= end:
+            return Span(start, end)
     return None
 
 
-def story_parts(story: Story) -> list[tuple[str, object]]:
-    """Every top-level part of the story as ``(label, record)``, in text order.
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
 
-    Read from the story's fields, not from ``trace``: the trace keeps each claim as its parser made
-    it, before assembly filled in what later parsers learned (a dateline's year from a caption).
+
+def _names(value: object) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _dateline_fields(dateline: Mapping[str, Any]) -> list[tuple[str, str]]:
+    fields = [(name, _text(dateline.get(name))) for name in ("location", "date", "date_iso", "agency")]
+    return [(name, value) for name, value in fields if value]
+
+
+def _nested_dateline(dateline: Mapping[str, Any]) -> tuple[str, str]:
+    """A caption's or teaser's own dateline as one field: ``BEIJING · April 19, 2016 (2016-04-19) · Xinhua``."""
+    date, iso = _text(dateline.get("date")), _text(dateline.get("date_iso"))
+    if iso:
+        date = f"{date} ({iso})".strip()
+    pieces = (_text(dateline.get("location")), date, _text(dateline.get("agency")))
+    return ("dateline", " · ".join(piece for piece in pieces if piece))
+
+
+def _row(label: str, part: Mapping[str, Any]) -> PartRow | None:
+    """The row of one part of a ``wirecut/1`` record; None when it has no span to show it at."""
+    span = _span(part.get("span"))
+    if span is None:
+        return None
+    fields: list[tuple[str, str]] = []
+    text = _text(part.get("text"))
+    if label == "dateline":
+        fields.extend(_dateline_fields(part))
+    elif label == "byline":
+        if names := _names(part.get("names")):
+            fields.append(("names", _joined(names)))
+        if role := _text(part.get("role")):
+            fields.append(("role", role))
+    elif label == "caption":
+        fields.extend((name, _text(part.get(name))) for name in ("credit", "agency") if _text(part.get(name)))
+        if names := _names(part.get("photographers")):
+            fields.append(("photographers", _joined(names)))
+        if isinstance(part.get("dateline"), dict):
+            fields.append(_nested_dateline(part["dateline"]))
+    elif label == "paragraph":
+        fields.append(("words", str(len(text.split()))))
+    elif label == "related":
+        title, summary = _text(part.get("title")), _text(part.get("summary"))
+        if title:
+            fields.append(("title", title))
+        if isinstance(part.get("dateline"), dict):
+            fields.append(_nested_dateline(part["dateline"]))
+        if marker := _text(part.get("marker")):
+            fields.append(("marker", marker))
+        text = summary or title
+    elif label in ("note", "residue"):
+        fields.append(("kind", _text(part.get("kind"))))
+        if label == "note" and (names := _names(part.get("names"))):
+            fields.append(("names", _joined(names)))
+        if label == "residue" and (iso := _text(part.get("iso"))):
+            fields.append(("iso", iso))
+    return PartRow(label, span, text, tuple(fields))
+
+
+def record_parts(record: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
+    """Every top-level part of a ``wirecut/1`` record as ``(label, part)``, in text order.
+
+    A record, not a Story: ``wirecut report`` reviews what ``batch`` wrote, and a Story is drawn
+    through its ``to_dict()``, so there is one description of a part, the contract's. Parts that are
+    not objects with a span (a damaged or foreign record) are left out rather than guessed at.
     """
-    parts: list[tuple[str, object]] = []
-    if story.headline:
-        parts.append(("headline", story.headline))
-    if story.dateline:
-        parts.append(("dateline", story.dateline))
-    parts.extend(("byline", part) for part in story.bylines)
-    parts.extend(("caption", part) for part in story.captions)
-    parts.extend(("paragraph", part) for part in story.paragraphs)
-    parts.extend(("related", part) for part in story.related)
-    parts.extend(("note", part) for part in story.notes)
-    parts.extend(("residue", part) for part in story.residue)
-    parts.sort(key=lambda item: getattr(item[1], "span", Span(0, 0)).start)
+    parts: list[tuple[str, Mapping[str, Any]]] = []
+    for label, key in (("headline", "headline"), ("dateline", "dateline")):
+        if isinstance(record.get(key), dict):
+            parts.append((label, record[key]))
+    body = record.get("body")
+    paragraphs = body.get("paragraphs") if isinstance(body, dict) else None
+    for label, values in (
+        ("byline", record.get("bylines")),
+        ("caption", record.get("captions")),
+        ("paragraph", paragraphs),
+        ("related", record.get("related")),
+        ("note", record.get("notes")),
+        ("residue", record.get("residue")),
+    ):
+        if isinstance(values, list):
+            parts.extend((label, part) for part in values if isinstance(part, dict))
+    parts.sort(key=lambda item: (_span(item[1].get("span")) or Span(0, 0)).start)
     return parts
 
 
-def describe(story: Story) -> list[PartRow]:
-    """Every part of the story with its fields, in text order."""
+def describe_record(record: Mapping[str, Any]) -> list[PartRow]:
+    """Every part of a ``wirecut/1`` record with its fields, in text order."""
     rows = []
-    for label, part in story_parts(story):
+    for label, part in record_parts(record):
         row = _row(label, part)
         if row is not None:
             rows.append(row)
     return rows
+
+
+def nested_datelines(record: Mapping[str, Any]) -> list[Span]:
+    """The datelines inside captions and teasers of a record (fields of their parent, drawn inside it)."""
+    found = []
+    for key in ("captions", "related"):
+        values = record.get(key)
+        for part in values if isinstance(values, list) else ():
+            inner = part.get("dateline") if isinstance(part, dict) else None
+            outer, span = _span(part.get("span")) if isinstance(part, dict) else None, None
+            if isinstance(inner, dict):
+                span = _span(inner.get("span"))
+            if outer and span and outer.start <= span.start < span.end <= outer.end:
+                found.append(span)
+    return found
+
+
+def describe(story: Story) -> list[PartRow]:
+    """Every part of the story with its fields, in text order (read from ``to_dict()``, not ``trace``:
+    the trace keeps each claim as its parser made it, before assembly filled in what later parsers
+    learned, such as a dateline's year from a caption)."""
+    return describe_record(story.to_dict())
 
 
 def part_counts(story: Story) -> dict[str, int]:
