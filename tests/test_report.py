@@ -337,7 +337,12 @@ def test_flags_are_warnings_and_filters_and_exports(tmp_path: Path) -> None:
     furniture = "Home | World | Business\n\nShare Print Email\n\nCookie settings"
     listing = batch_record(furniture, "in#list", kind="listing", body={"text": "", "paragraphs": []})
     empty = batch_record(furniture, "in#empty", kind="story", body={"text": "", "paragraphs": []})
-    rows = [batch_record(good, "in#good", kind="story"), batch_record(broken, "in#broken", kind="story"), listing, empty]
+    rows = [
+        batch_record(good, "in#good", kind="story"),
+        batch_record(broken, "in#broken", kind="story"),
+        listing,
+        empty,
+    ]
     out_jsonl = write_jsonl(tmp_path / "out.jsonl", rows)
     out = tmp_path / "all.html"
     assert CliRunner().invoke(main, ["report", str(out_jsonl), "-o", str(out)]).exit_code == 0
