@@ -211,3 +211,60 @@ def test_eval_cli_by_kind_sample_and_jobs(tmp_path: Path) -> None:
         check=True,
     )
     assert json.loads(sampled.stdout)["all"]["cases"] == 2
+
+
+TAG_PAGE = """Tag: harbours
+
+Latest News
+
+Port of Lumen opens its second container berth
+By Coastal News Service -
+The berth can take the largest ships now sailing, the port authority said on Monday.
+
+Ferry operators add night sailings for the summer
+By Coastal News Service -
+Two operators will run late crossings from June, doubling the evening timetable.
+
+Dredging of the northern channel to finish early
+"""
+
+SECTIONED_STORY = """Harbour plan
+
+The city council approved the harbour plan on Monday after a debate of six hours.
+
+Costs
+
+The plan will cost 40 million euros over five years, the council said.
+Most of it is for dredging and new quays.
+
+What comes next
+
+Work starts in the autumn.
+"""
+
+
+def test_a_tag_page_of_titles_bylines_and_summaries_is_a_listing_with_its_cut_off_last_item() -> None:
+    story = wirecut.parse(TAG_PAGE)
+    assert story.kind == "listing"
+    assert [r.title for r in story.related] == [
+        "Port of Lumen opens its second container berth",
+        "Ferry operators add night sailings for the summer",
+        "Dredging of the northern channel to finish early",
+    ]
+    assert (
+        story.related[0].summary
+        == "The berth can take the largest ships now sailing, the port authority said on Monday."
+    )
+    _spans_cover_everything(story)
+
+
+def test_a_story_with_subheads_is_no_listing() -> None:
+    story = wirecut.parse(SECTIONED_STORY)
+    assert story.kind == "story"
+    assert story.related == ()
+    assert "40 million euros" in story.body
+
+
+def test_an_alert_of_a_headline_and_desk_initials_is_a_story_not_none() -> None:
+    story = wirecut.parse("Central bank raises its main rate by half a point\n\nab/cd/ef")
+    assert story.kind == "story"

@@ -18,12 +18,14 @@ About a third of crawled pages are not one story. What tells them apart is struc
   page is a listing.
 - ``gallery``: photo pages, where credited captions hold most of the text and no story follows a
   dateline (``findings.gallery`` from the caption parser), or captions outweigh the prose.
-- ``none``: nothing a reader would call news: no sentence of prose in any paragraph, caption or teaser
-  (error pages, cookie walls, pages of links and metadata).
+- ``none``: nothing a reader would call news: no sentence of prose in any paragraph, caption or teaser,
+  and no headline of an alert (error pages, cookie walls, pages of links and metadata). An agency's
+  alert (a headline and the desk's initials) is a story whose body has not come yet.
 """
 
 from __future__ import annotations
 
+from wirecut.parsers import teaser_units
 from wirecut.patterns import lazy
 from wirecut.spans import Claim, ParseState
 from wirecut.story import Residue
@@ -135,6 +137,9 @@ def decide(state: ParseState) -> str:
     return "story"
 
 
+#: Words of a headline that make an alert (AFP's and Reuters' one-line urgents), not a furniture label.
+_ALERT_MIN_WORDS = 4
+_ALERT_PARAGRAPH_WORDS = 6
 #: At most this many words outside the residue on a page that is nothing but furniture.
 _FURNITURE_MAX_WORDS = 40
 
@@ -143,9 +148,18 @@ def _furniture_only(state: ParseState, by_label: dict[str, list[Claim]]) -> bool
     """No part of a story: no byline, no story dateline, no teaser or caption, few words and no prose."""
     if state.findings.dateline is not None or by_label.get("byline") or by_label.get("related"):
         return False
+    # A headline and nothing else is an agency's alert or flash: news, with no body yet. Where the
+    # headline parser left it, a title-shaped paragraph of a headline's length stands for it (a
+    # furniture label, "Follow us on Facebook", is shorter).
+    text = state.text
+    if any(word_count(text[c.span.start : c.span.end]) >= _ALERT_MIN_WORDS for c in by_label.get("headline", [])):
+        return False
+    for claim in by_label.get("paragraph", []):
+        raw = text[claim.span.start : claim.span.end]
+        if word_count(raw) >= _ALERT_PARAGRAPH_WORDS and teaser_units.is_title(raw):
+            return False
     if by_label.get("caption"):
         return False
-    text = state.text
     kept = [c for label, claims in by_label.items() if label not in ("residue", "note") for c in claims]
     if any(has_sentence(text[c.span.start : c.span.end]) for c in kept):
         return False

@@ -18,7 +18,12 @@ Contract:
       * a label with no colon that opens a unit, a title after it: a box's heading in flattened text,
         or a one-line teaser inside the story ("Read also Title", "Читайте также Title");
       * after a label, titles with at most one summary each, told apart by their shape
-        (``parsers/teaser_units.py``): a title after a title is the next teaser.
+        (``parsers/teaser_units.py``): a title after a title is the next teaser;
+      * a page with no story dateline, no label and no marker whose lines repeat a unit of a title,
+        its meta lines (a byline, a stamp) and one summary paragraph: section, tag and author pages
+        of news sites, which often print "By AGENCY -" under every title;
+      * the listing's last teaser cut off by the end of the scrape: a title line after the teasers
+        with nothing but the text's end after it.
     ``findings.inline_teasers`` holds the starts of one-line teasers that stand between the story's
     paragraphs, so that the body runs on past them.
     Never: claims text before the story's dateline as a teaser when the page has a story.
@@ -31,7 +36,7 @@ import bisect
 import regex
 
 from wirecut.lexicon import Lexicon
-from wirecut.parsers import teaser_units
+from wirecut.parsers import byline, teaser_units
 from wirecut.parsers.dateline import DatelineMatch, find_datelines, first_dateline, is_digest
 from wirecut.patterns import lazy
 from wirecut.spans import Claim, ParseState, Span
@@ -226,6 +231,8 @@ def parse(state: ParseState) -> None:
     _ago_teasers(state, story_start)
     _aggregator_items(state, story_start)
     _later_stories(state, story_start)
+    _unit_listing(state, story_start)
+    _cut_off_teaser(state, story_start)
 
 
 def _story_dateline_position(state: ParseState) -> int | None:
@@ -676,3 +683,98 @@ def _title_line_before(state: ParseState, line_start: int) -> int | None:
     if "\n" not in text[end:line_start] and "<" not in text[end:line_start]:
         return None
     return start
+
+
+#: Units a page must repeat to be taken for a listing when no marker or label says so. Two units
+#: that each carry a meta line (a byline, a stamp) are enough; otherwise three.
+_LISTING_UNITS = 3
+#: The longest summary paragraph of a listing's unit, in words: a deck of a few sentences.
+_LISTING_SUMMARY_WORDS = 120
+#: The longest meta line (``By Xinhua -``, ``2024-05-02 10:15``, ``Posted by admin``), in words.
+_META_WORDS = 6
+
+
+def _line_shape(state: ParseState, start: int, end: int) -> str:
+    """``meta``, ``title``, ``summary`` or ``other``: the part a line plays in a listing's unit."""
+    raw = state.text[start:end]
+    words = raw.split()
+    if not any(ch.isalpha() for ch in raw) or (
+        len(words) <= _META_WORDS and (byline.BY_RE.match(raw) is not None or sum(ch.isdigit() for ch in raw) >= 4)
+    ):
+        return "meta"
+    if teaser_units.is_title(raw):
+        return "title"
+    if len(words) <= _LISTING_SUMMARY_WORDS and (_SENTENCE_CLOSE_RE.search(raw) or _ELLIPSIS_RE.search(raw)):
+        return "summary"
+    return "other"
+
+
+def _unit_listing(state: ParseState, story_start: int | None) -> None:
+    """Section, tag and author pages whose teasers have no marker: title, [meta lines], summary, repeated.
+
+    Only on a page with no story dateline and with lines. A title right after a title is a heading
+    ("Latest News"), not a teaser. A title followed by two paragraphs or more is a story's subhead:
+    the page is a story with sections, and nothing is claimed.
+    """
+    text = state.text
+    if story_start is not None or "\n" not in text or is_digest(state):
+        return
+    lines = _free_units(state, 0, len(text))
+    if _hard_wrapped(text, lines):
+        return  # wire copy wrapped at 60-80 columns: its lines are one paragraph's, not titles
+    shapes = [_line_shape(state, a, b) for a, b in lines]
+    found: list[tuple[int, int, int, int, bool]] = []  # title start, title end, summary end, meta seen
+    index = 0
+    while index < len(lines):
+        if shapes[index] != "title":
+            index += 1
+            continue
+        after = index + 1
+        while after < len(lines) and shapes[after] == "meta":
+            after += 1
+        if after < len(lines) and shapes[after] == "summary":
+            if after + 1 < len(lines) and shapes[after + 1] in ("summary", "other"):
+                return  # a subhead and its section's paragraphs: a story, not a listing
+            found.append((lines[index][0], lines[index][1], lines[after][1], after > index + 1))
+            index = after + 1
+            continue
+        index += 1
+    with_meta = all(unit[3] for unit in found)
+    if len(found) < _LISTING_UNITS and not (len(found) >= 2 and with_meta):
+        return
+    for title_start, title_end, end, _meta in found[:_MAX_TEASERS]:
+        pieces = _free_units(state, title_end, end)
+        summary = clean(text[pieces[-1][0] : pieces[-1][1]]) if pieces else None
+        part = Related(clean(text[title_start:title_end]), None, summary, None, Span(title_start, end))
+        _claim_around(state, title_start, end, part)
+
+
+def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Most lines 45 to 90 characters long and no blank line between them: a wire's hard wrap."""
+    joined = [(a, b) for (a, b), (c, _d) in zip(lines, lines[1:]) if text.count("\n", b, c) == 1]
+    wrapped = [(a, b) for a, b in joined if 45 <= b - a <= 90]
+    return len(lines) >= 4 and len(wrapped) >= 0.5 * len(lines)
+
+
+def _cut_off_teaser(state: ParseState, story_start: int | None) -> None:
+    """A listing's last teaser cut off by the end of the scrape: a title line, then only the text's end.
+
+    Asked only when the page has two teasers or more and no story dateline; the title must follow
+    the last teaser, and what comes after it (a stamp cut mid-way) must reach the end of the text.
+    """
+    text = state.text
+    teasers = state.claims_of("related")
+    if story_start is not None or len(teasers) < 2:
+        return
+    rest = _free_units(state, teasers[-1].span.end, len(text))
+    if not rest or rest[-1][1] != len(text.rstrip()) or len(rest) > 2:
+        return
+    title_start, title_end = rest[0]
+    raw = text[title_start:title_end]
+    if not teaser_units.is_title(raw) or len(raw.split()) < 4:
+        return
+    if len(rest) == 2 and _line_shape(state, *rest[1]) != "meta":
+        return
+    end = rest[-1][1]
+    part = Related(clean(raw), None, None, None, Span(title_start, end))
+    _claim_around(state, title_start, end, part)
