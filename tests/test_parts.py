@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import wirecut
 
 
@@ -529,3 +531,40 @@ def test_click_here_links_are_navigation() -> None:
         ("navigation", "Files (report.pdf) CLICK HERE!"),
     ]
     assert story.body == "The talks resumed on Monday."
+
+
+@pytest.mark.parametrize(
+    ("text", "credit", "agency", "photographers"),
+    [
+        # EFE's and Lusa's credit after the caption's sentence, on the caption's own line.
+        (
+            "Vista del puerto de Vigo, este martes. EFE/Ana Ruiz\n\nVIGO, 3 jun (EFE).- El puerto abrió.",
+            "EFE/Ana Ruiz",
+            "EFE",
+            ("Ana Ruiz",),
+        ),
+        # UPI's "Photo by NAME/UPI" in a flattened page, before a double space and the dateline.
+        (
+            "A ranger counts zebras near Nanyuki. Photo by Joy Wambui/UPI  NAIROBI, Kenya, May 3 (UPI) -- Counts rose.",
+            "Photo by Joy Wambui/UPI",
+            "UPI",
+            ("Joy Wambui",),
+        ),
+        # "Photo courtesy of the ..." with the article, as UPI's odd-news pages write it.
+        (
+            "The winner holds her ticket at the store. Photo courtesy of the Ohio Lottery\n\nMay 3 (UPI) -- She won.",
+            "Photo courtesy of the Ohio Lottery",
+            "",
+            (),
+        ),
+    ],
+)
+def test_trailing_credits_after_the_caption_sentence(
+    text: str, credit: str, agency: str, photographers: tuple[str, ...]
+) -> None:
+    story = wirecut.parse(text)
+    assert [c.credit for c in story.captions] == [credit]
+    if agency:  # "" where the credit names no agency of the lexicon's
+        assert story.captions[0].agency == agency
+    assert story.captions[0].photographers == photographers
+    assert credit not in story.body

@@ -50,8 +50,9 @@ CREDIT_RE = lazy(
     | (?<=[。.!?\s])(?P<credit16>(?P<ph16>[\p{{Han}}·]{{2,4}})\s?(?:摄|攝))(?=[ \t]*(?:[(（][^()（）\n]{{1,30}}[)）])?[ \t]*(?:\n|$))  # "...提问。翟子赫 摄"
     | [(（](?P<credit13>(?P<ag13>共同|時事))[)）](?=[ \t]*(?:\n|$))                           # Kyodo: "...担当者=12日、ジュネーブ(共同)"
     | [（(](?P<credit14>[^（）()\n]{{0,12}}=(?P<ag14>新華社|新华社|共同)(?:記者|记者)?/(?P<ph14>[^（）()\n]{{1,12}}))[）)]  # "（新県=新華社記者/鞠鵬）"
-    | (?P<credit10>Photo\scourtesy(?:\sof)?\s(?P<ag10>{_NAME}))(?=\s*(?:\n|$))                    # Photo courtesy Delta Airlines
-    | (?P<credit11>Photo\sby\s(?P<ph11>{_NAME})/(?P<ag11>UPI|AP|AFP|Xinhua|Reuters))(?=[ \t]*(?:\n|$))  # UPI: "Photo by Renata Solis/UPI"
+    | (?P<credit10>Photo\scourtesy(?:\sof)?\s(?:the\s)?(?P<ag10>{_NAME}))(?=[ \t]*(?:\n|[ \t]{{2}}|$))  # Photo courtesy (of the) Delta Airlines, at its unit's end
+    | (?P<credit11>Photo\sby\s(?P<ph11>{_NAME})/(?P<ag11>UPI|AP|AFP|Xinhua|Reuters))(?=[ \t]*(?:\n|[ \t]{{2}}|$))  # UPI: "Photo by Renata Solis/UPI", on its line or before a double space
+    | (?<=[.!?][ \t])(?P<credit17>(?P<ag17>EFE|ANSA|EPA|Lusa|Europa\sPress|Télam|Agencia\sUno)/(?P<ph17>{_NAME}))(?=[ \t]*(?:\n|[ \t]{{2}}|$))  # EFE, ANSA, Lusa: "... este miércoles. EFE/Marina Solís" after the caption's sentence
     | \((?P<credit12>(?P<ag12>Kyodo|Yonhap|Xinhua|AP|AFP|Reuters|Bernama))\)                        # Kyodo: "Photo shows ... (Kyodo)"
     """,
     regex.VERBOSE,
