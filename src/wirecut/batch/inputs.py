@@ -2,9 +2,11 @@
 
 Contract:
     Consumes: an ``InputSpec``: files, directories (walked depth-first in sorted order, with globs),
-    ``-`` (paths read from a stream, one a line), JSON Lines files with a text field, ``.gz`` of any.
-    Produces: ``iter_items``, a stream of ``FileItem`` (read later by a worker), ``TextItem`` (a JSON
-    Lines record, read here) and ``Failure`` (an input found bad here), and ``count_items``, a quick
+    remote paths and directories (URLs that fsspec opens: ``s3://``, ``hf://``, ...), ``-`` (standard
+    input: paths one a line, or JSON Lines records), dumps of records (JSON Lines, CSV, TSV, Parquet;
+    ``records``), and any of them compressed with gzip, bz2, xz or zstd (``streams``).
+    Produces: ``iter_items``, a stream of ``FileItem`` (read later by a worker), ``TextItem`` (a record
+    of a dump, read here) and ``Failure`` (an input found bad here), and ``count_items``, a quick
     count for a progress bar.
     Never: reads a plain file's content (workers do), follows a symbolic link into its own ancestor,
     reads a pipe, socket or device, holds more than one directory listing per level, or reads the
@@ -12,22 +14,19 @@ Contract:
 
 Risk carried here: resuming a JSON Lines output relies on this order (the same inputs give the same
 items in the same order), and a directory output relies on the names (``rel``) made here being one
-per input. A new reader of a container format (one text per record) is one more ``*_items`` function
-chosen in ``_path_items`` and ``_walk``, yielding ``TextItem``s with their ``path`` and ``line``.
+per input. A new container format (one text per record) is one more reader in ``records``.
 """
 
 from __future__ import annotations
 
 import fnmatch
-import gzip
 import hashlib
-import json
+import itertools
 import os
 import stat
-import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from wirecut.batch.names import (
     Failure,
@@ -36,30 +35,21 @@ from wirecut.batch.names import (
     TextItem,
     json_safe,
     safe_component,
-    safe_id_name,
     safe_relpath,
-    short,
     why,
 )
+from wirecut.batch.records import bounded_lines, container_items, container_of, count_records, stdin_jsonl_items
+from wirecut.batch.streams import compression, is_remote, open_input, remote_files, strip_compression
 
-#: Names that make an input a JSON Lines file (also with ``.gz``).
+#: Names that make an input a JSON Lines file (also compressed).
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+#: What ``-`` reads: ``auto`` (JSON Lines when the first byte that is not white space is ``{``, paths
+#: else), ``paths`` (one a line) or ``jsonl`` (records).
+STDIN_FORMATS = ("auto", "paths", "jsonl")
 
 
 def is_jsonl(path: str) -> bool:
-    name = path.lower()
-    if name.endswith(".gz"):
-        name = name[:-3]
-    return name.endswith(JSONL_SUFFIXES)
-
-
-def _loads() -> Callable[[bytes], Any]:
-    try:
-        import orjson
-
-        return orjson.loads  # about twice as fast, the driver's main cost on JSON Lines input
-    except ImportError:  # pragma: no cover - orjson is in the test extra
-        return json.loads
+    return container_of(path) == "jsonl"
 
 
 @dataclass
@@ -82,6 +72,10 @@ class InputSpec:
     exclude_paths: set[str] = field(default_factory=set)
     #: the longest JSON Lines line read (a longer one is one failed record); None: ``MAX_INPUT_BYTES``
     max_line_bytes: int | None = None
+    #: what ``-`` reads (``STDIN_FORMATS``)
+    stdin_format: str = "auto"
+    #: the field of a record that gives its reference date (``--date-field``); None: the job's date
+    date_field: str | None = None
 
 
 def real_location(path: str) -> str:
@@ -96,8 +90,8 @@ def real_location(path: str) -> str:
 
 def _matches(name: str, rel: str, globs: Sequence[str]) -> bool:
     candidates = [name, rel]
-    if name.lower().endswith(".gz"):  # --glob '*.txt' also takes story.txt.gz
-        candidates += [name[:-3], rel[:-3]]
+    if compression(name):  # --glob '*.txt' also takes story.txt.gz and story.txt.zst
+        candidates += [strip_compression(name), strip_compression(rel)]
     for pattern in globs:
         target = candidates[1::2] if "/" in pattern else candidates[0::2]
         if any(fnmatch.fnmatchcase(c, pattern) for c in target):
@@ -145,10 +139,9 @@ def _items(spec: InputSpec) -> Iterator[Item]:
     multiple = len(spec.inputs) > 1
     for arg in spec.inputs:
         if arg == "-":
-            for raw in spec.stdin or ():
-                path = os.fsdecode(raw.rstrip(b"\r\n"))
-                if path:
-                    yield from _path_items(path, safe_relpath(path), spec)
+            yield from _stdin_items(spec)
+        elif is_remote(arg):
+            yield from _remote_items(arg, safe_relpath(arg), spec, "" if not multiple else None)
         elif os.path.isdir(arg):
             yield from _walk(arg, safe_relpath(arg) if multiple else "", spec)
         else:
@@ -159,12 +152,88 @@ def _path_items(path: str, rel: str, spec: InputSpec) -> Iterator[Item]:
     source = json_safe(path)
     if spec.exclude_paths and real_location(path) in spec.exclude_paths:
         return  # the job's own output, named on standard input by a ``find .``
-    if os.path.isdir(path):
+    if is_remote(path):
+        yield from _remote_items(path, rel, spec)
+    elif os.path.isdir(path):
         yield from _walk(path, rel, spec)
-    elif is_jsonl(path):
-        yield from _jsonl_items(path, source, rel, spec)
+    elif kind := container_of(path):
+        yield from container_items(kind, path, source, rel, spec)
     else:
         yield FileItem(path, source, rel)
+
+
+def _stdin_lines(spec: InputSpec) -> Iterator[tuple[bytes | None, int]]:
+    from wirecut import MAX_INPUT_BYTES
+
+    stream = spec.stdin
+    if stream is None:
+        return iter(())
+    if hasattr(stream, "readline"):  # a real stream: one huge line is read past, never held
+        limit = spec.max_line_bytes if spec.max_line_bytes is not None else MAX_INPUT_BYTES
+        return bounded_lines(stream, limit)  # type: ignore[arg-type]
+    return ((raw, len(raw)) for raw in stream)
+
+
+def _stdin_items(spec: InputSpec) -> Iterator[Item]:
+    """Standard input: paths one a line, or JSON Lines records (``zstd -dc dump.jsonl.zst | wirecut batch -``).
+
+    In ``auto``, the first byte that is not white space decides: ``{`` opens a JSON object, which no
+    path a ``find`` or ``ls`` prints does.
+    """
+    lines = _stdin_lines(spec)
+    mode = spec.stdin_format
+    seen: list[tuple[bytes | None, int]] = []
+    if mode == "auto":
+        mode = "paths"
+        for line in lines:
+            seen.append(line)
+            raw = line[0]
+            if raw is None:
+                continue  # an over-long line: no path is that long, so records it is
+            first = raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+            if first:
+                mode = "jsonl" if first == b"{" else "paths"
+                break
+    every = itertools.chain(seen, lines)
+    if mode == "jsonl":
+        yield from stdin_jsonl_items(every, spec)
+        return
+    for raw, _ in every:
+        path = os.fsdecode(raw.rstrip(b"\r\n")) if raw is not None else ""
+        if path:
+            yield from _path_items(path, safe_relpath(path), spec)
+
+
+def _remote_items(url: str, rel: str, spec: InputSpec, dir_rel: str | None = None) -> Iterator[Item]:
+    """A remote file or directory (through fsspec): the same items as a local one, in sorted order.
+
+    ``dir_rel``: where a directory's files go in a directory output ("" mirrors its contents, as a
+    single local directory input does); None: below ``rel``.
+    """
+    source = json_safe(url)
+    try:
+        listing = remote_files(url)
+    except FileNotFoundError:
+        yield Failure(source, source, None, "read", "no such file")
+        return
+    except Exception as exc:  # fsspec's protocols raise their own errors: one line, the batch goes on
+        yield Failure(source, source, None, "discover", f"cannot list: {type(exc).__name__}: {why(exc)}")
+        return
+    if listing is None:
+        kind = container_of(url)
+        yield from container_items(kind, url, source, rel, spec) if kind else iter([FileItem(url, source, rel)])
+        return
+    for found, below in listing:
+        name = below.rsplit("/", 1)[-1]
+        if any(part.startswith(".") for part in below.split("/")) or not _matches(name, below, spec.globs):
+            continue  # hidden files, as in a local directory; and the globs
+        top = rel if dir_rel is None else dir_rel
+        found_rel = "/".join([*([top] if top else []), *(safe_component(part) for part in below.split("/"))])
+        found_source = json_safe(found)
+        if kind := container_of(name):
+            yield from container_items(kind, found, found_source, found_rel, spec)
+        else:
+            yield FileItem(found, found_source, found_rel)
 
 
 def _walk(root: str, rel_root: str, spec: InputSpec) -> Iterator[Item]:
@@ -221,8 +290,8 @@ def _walk(root: str, rel_root: str, spec: InputSpec) -> Iterator[Item]:
             continue
         if not stat.S_ISREG(st.st_mode):
             yield Failure(source, source, None, "read", "not a regular file (a pipe, socket or device)")
-        elif is_jsonl(entry.name):
-            yield from _jsonl_items(path, source, rel, spec)
+        elif kind := container_of(entry.name):
+            yield from container_items(kind, path, source, rel, spec)
         else:
             yield FileItem(path, source, rel)
 
@@ -234,92 +303,8 @@ def _is_loop(exc: OSError) -> bool:
 
 
 def open_maybe_gzip(path: str) -> BinaryIO:
-    if path.lower().endswith(".gz"):
-        return gzip.open(path, "rb")  # type: ignore[return-value]
-    return open(path, "rb")  # the caller closes it
-
-
-def _jsonl_items(path: str, source: str, rel_dir: str, spec: InputSpec) -> Iterator[Item]:
-    """The records of a JSON Lines file; a bad line is a Failure and the file goes on.
-
-    A line longer than the limit is one Failure: it is skipped a megabyte at a time, never held, so
-    one huge line (a gigabyte inside a small ``.gz``) costs neither the memory nor the rest of the file.
-    A byte order mark before the first record is no part of it.
-    """
-    from wirecut import MAX_INPUT_BYTES
-
-    limit = spec.max_line_bytes if spec.max_line_bytes is not None else MAX_INPUT_BYTES
-    loads = _loads()
-    names_taken: set[str] = set()  # a directory output needs one name per record, even for duplicate ids
-    lineno = 0
-    try:
-        if not os.path.isfile(path):
-            reason = "no such file" if not os.path.lexists(path) else "not a regular file"
-            yield Failure(source, source, None, "read", reason)
-            return
-        with open_maybe_gzip(path) as lines:
-            for lineno, (raw, size) in enumerate(_bounded_lines(lines, limit), 1):
-                if raw is None:
-                    reason = f"line of {size} bytes is over the limit of {limit} bytes for one record"
-                    yield Failure(f"{source}:{lineno}", source, lineno, "read", reason)
-                    continue
-                if lineno == 1 and raw.startswith(_UTF8_BOM):
-                    raw = raw[len(_UTF8_BOM) :]
-                if not raw.strip():
-                    continue
-                here = f"{source}:{lineno}"
-                try:
-                    record = loads(raw)
-                except ValueError as exc:
-                    yield Failure(here, source, lineno, "json", f"malformed JSON line: {short(exc)}")
-                    continue
-                if not isinstance(record, dict):
-                    yield Failure(here, source, lineno, "json", f"not a JSON object but {type(record).__name__}")
-                    continue
-                text = record.get(spec.text_field)
-                if not isinstance(text, str):
-                    what = "missing" if text is None else f"a {type(text).__name__}, not a string"
-                    yield Failure(here, source, lineno, "json", f"field {spec.text_field!r} is {what}")
-                    continue
-                ident = _ident(record.get(spec.id_field)) if spec.id_field else None
-                meta = {key: value for key, value in record.items() if key != spec.text_field}
-                doc_source = f"{source}#{json_safe(ident)}" if ident else here
-                rel = None
-                if spec.name_outputs:
-                    name = safe_id_name(ident) if ident else f"line-{lineno}"
-                    if name in names_taken:  # "~" never occurs in a safe id, so this cannot collide
-                        name = f"{name}~L{lineno}"
-                    names_taken.add(name)
-                    rel = f"{rel_dir}/{name}" if rel_dir else name
-                yield TextItem(text, doc_source, rel, meta, source, lineno)
-    except (OSError, EOFError, zlib.error) as exc:
-        after = f" after line {lineno}" if lineno else ""
-        yield Failure(source, source, None, "read", f"cannot read{after}: {why(exc)}")
-
-
-_UTF8_BOM = b"\xef\xbb\xbf"  # editors on Windows and some exporters start a UTF-8 file with it
-_SKIP_BYTES = 1 << 20  # the piece in which an over-long line is read past
-
-
-def _bounded_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[bytes | None, int]]:
-    """Each line of ``stream`` and its size; ``(None, size)`` for a line over ``limit`` bytes (newline aside)."""
-    while raw := stream.readline(limit + 2):
-        content = len(raw) - (raw.endswith(b"\n") + raw.endswith(b"\r\n"))
-        if content <= limit:
-            yield raw, len(raw)
-            continue
-        size = len(raw)
-        while not raw.endswith(b"\n") and (raw := stream.readline(_SKIP_BYTES)):
-            size += len(raw)
-        yield None, size
-
-
-def _ident(value: Any) -> str | None:
-    if value is None or isinstance(value, (dict, list)):
-        return None
-    if isinstance(value, bool):
-        return str(value).lower()
-    return str(value) if not isinstance(value, str) else (value or None)
+    """The decompressed bytes of a local or remote input (any compression ``streams`` reads)."""
+    return open_input(path)
 
 
 def count_items(spec: InputSpec) -> int:
@@ -329,21 +314,11 @@ def count_items(spec: InputSpec) -> int:
     for arg in counting.inputs:
         if arg == "-":
             continue
+        if is_remote(arg):
+            total += 1  # listing a bucket twice to count it costs more than a bar without a total
+            continue
         walker = _walk(arg, "", counting) if os.path.isdir(arg) else iter([FileItem(arg, arg, None)])
         for item in walker:
-            if isinstance(item, FileItem) and is_jsonl(item.path):
-                total += _count_lines(item.path)
-            else:
-                total += 1
+            kind = container_of(item.path) if isinstance(item, FileItem) else None
+            total += count_records(kind, item.path) if kind and isinstance(item, FileItem) else 1
     return total
-
-
-def _count_lines(path: str) -> int:
-    count = 0
-    try:
-        with open_maybe_gzip(path) as data:
-            while block := data.read(1 << 20):
-                count += block.count(b"\n")
-    except (OSError, EOFError, zlib.error):
-        pass
-    return count

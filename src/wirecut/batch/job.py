@@ -71,6 +71,10 @@ class BatchJob:
     time_budget: float | None = DEFAULT_TIME_BUDGET
     #: the longest JSON Lines line read as a record; None: ``wirecut.MAX_INPUT_BYTES``
     max_line_bytes: int | None = None
+    #: the field of a dump's record that gives its reference date; None: ``reference_date`` for all
+    date_field: str | None = None
+    #: what ``-`` reads: ``auto``, ``paths`` or ``jsonl`` (``inputs.STDIN_FORMATS``)
+    stdin_format: str = "auto"
 
 
 @dataclass
@@ -107,6 +111,8 @@ def fingerprint(job: BatchJob, fmt: str) -> str:
         job.baseline,
         __version__,
     ]
+    # Options added later join the fingerprint only when set, so that a job without them keeps its fingerprint.
+    described += [[key, value] for key, value in _shaping_options(job).items() if value]
     return hashlib.sha256(json.dumps(described).encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
@@ -232,4 +238,10 @@ def dir_job_record(job: BatchJob, fmt: str) -> dict[str, Any]:
         "text_field": job.text_field,
         "id_field": job.id_field,
         "baseline": job.baseline,
+        **{key: value for key, value in _shaping_options(job).items() if value},
     }
+
+
+def _shaping_options(job: BatchJob) -> dict[str, Any]:
+    """The options, besides the first ones, that change what a job's documents hold."""
+    return {"date_field": job.date_field, "stdin_format": job.stdin_format if job.stdin_format != "auto" else None}

@@ -32,7 +32,7 @@ class BatchError(WirecutError):
 
 
 class FileItem(NamedTuple):
-    """A text file (or ``.gz`` of one) that the worker reads itself."""
+    """A text file (compressed or not, local or remote) that the worker reads itself."""
 
     path: str  # filesystem path; may hold surrogate escapes from a name that is not UTF-8
     source: str  # what the document's ``source`` says: valid UTF-8
@@ -40,14 +40,18 @@ class FileItem(NamedTuple):
 
 
 class TextItem(NamedTuple):
-    """A text already in memory: a JSON Lines record, or an item of ``parse_many``."""
+    """A text already in memory: a record of a JSON Lines, CSV or Parquet dump, or an item of ``parse_many``."""
 
     text: str | bytes
     source: str | None
     rel: str | None
     meta: dict[str, Any] | None
-    path: str | None = None  # the JSON Lines file, for the errors sink
+    path: str | None = None  # the JSON Lines (CSV, Parquet) file, for the errors sink
     line: int | None = None
+    #: the record's own reference date (``--date-field``), ISO; None: the job's
+    reference_date: str | None = None
+    #: what reading the record doubted (a date field that is no date): they go into its story's warnings
+    warnings: tuple[str, ...] = ()
 
 
 class Failure(NamedTuple):

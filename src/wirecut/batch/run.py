@@ -72,6 +72,8 @@ def run_batch(
             name_outputs=kind == "dir",
             exclude_paths=writer.exclude_paths(),
             max_line_bytes=job.max_line_bytes,
+            stdin_format=job.stdin_format,
+            date_field=job.date_field,
         )
         errors = ErrorsSink(job.errors, keep_bytes=writer.errors_bytes)
         if job.errors:

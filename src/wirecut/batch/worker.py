@@ -20,7 +20,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import gc
-import gzip
 import hashlib
 import itertools
 import os
@@ -28,7 +27,6 @@ import signal
 import stat
 import threading
 import time
-import zlib
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -93,6 +91,12 @@ def _read_item(item: FileItem | TextItem) -> tuple[str, list[str], int]:
             return text, warnings, len(item.text)
         return item.text, [], len(item.text)
     path = item.path
+    from wirecut.batch.streams import compression, is_remote, read_input
+
+    if is_remote(path):  # s3://, hf://, ...: read through fsspec, here in the worker
+        data = read_input(path, MAX_INPUT_BYTES)
+        text, warnings = decode(data)
+        return text, warnings, len(data)
     try:
         st = os.stat(path)
     except OSError as exc:
@@ -101,19 +105,13 @@ def _read_item(item: FileItem | TextItem) -> tuple[str, list[str], int]:
         raise InputError("is a directory")
     if not stat.S_ISREG(st.st_mode):  # reading a FIFO would wait for a writer forever
         raise InputError("not a regular file (a pipe, socket or device)")
-    if not path.lower().endswith(".gz"):
+    if not compression(path):
         try:
             text, warnings = read_text(path)
         except InputError as exc:
             raise InputError(_without_path(str(exc), path)) from None
         return text, warnings, st.st_size
-    try:
-        with gzip.open(path, "rb") as compressed:
-            data = compressed.read(MAX_INPUT_BYTES + 1)  # a gzip bomb stops at the limit
-    except (OSError, EOFError, zlib.error) as exc:
-        raise InputError(f"cannot read gzip: {why(exc)}") from None
-    if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"decompresses to more than the {MAX_INPUT_BYTES}-byte limit for one text")
+    data = read_input(path, MAX_INPUT_BYTES)  # gzip, bz2, xz or zstd; a bomb stops at the limit
     text, warnings = decode(data)
     return text, warnings, len(data)
 
@@ -335,12 +333,17 @@ def process_chunk(items: Sequence[Item], settings: WorkerSettings) -> ChunkResul
             text, warnings, size = _read_item(item)
             input_bytes += size
             stage = "internal"
+            item_date = reference_date
+            if isinstance(item, TextItem):
+                warnings.extend(item.warnings)  # what reading the record doubted (a date field that is no date)
+                if item.reference_date:
+                    item_date = dt.date.fromisoformat(item.reference_date)
             if settings.baseline:
                 from wirecut.formats import dumps
 
                 rendered = dumps({"text": text})
             else:
-                story = _parse(text, item.source, reference_date, warnings, settings.time_budget, config)
+                story = _parse(text, item.source, item_date, warnings, settings.time_budget, config)
                 parts.update(_count_parts(story))
                 if stories is not None:
                     stories.append(story)

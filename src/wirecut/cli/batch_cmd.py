@@ -33,6 +33,9 @@ Examples:
   wirecut batch crawl/ -o clean/                    one .json per input, mirroring crawl/
   wirecut batch crawl/ --glob '*.txt' -o all.jsonl  one JSON Lines file, in input order
   wirecut batch dump.jsonl.gz --text-field body --id-field url -o out.jsonl
+  wirecut batch dump.parquet --text-field body --date-field published -o out.jsonl
+  zstd -dc dump.jsonl.zst | wirecut batch - -o out.jsonl   JSON Lines on stdin
+  wirecut batch s3://bucket/crawl/ -o clean/        needs wirecut[remote] and s3fs
   find crawl -name '*.html.txt' | wirecut batch - -o clean/
   wirecut batch crawl/ -o - | gzip > all.jsonl.gz
   wirecut batch crawl/ -o clean/ --engine dask --scheduler tcp://10.0.0.5:8786
@@ -77,8 +80,27 @@ def _format(ctx: click.Context, param: click.Parameter, value: str | None) -> st
     metavar="PATTERN",
     help="Only files whose name matches, in directories (repeatable; with a / it matches the path) [default: *].",
 )
-@click.option("--text-field", default="text", show_default=True, help="JSON Lines inputs: the field with the text.")
-@click.option("--id-field", default="id", show_default=True, help="JSON Lines inputs: the field that names a record.")
+@click.option(
+    "--text-field",
+    default="text",
+    show_default=True,
+    help="Dumps (JSON Lines, CSV, TSV, Parquet): the field with the text.",
+)
+@click.option("--id-field", default="id", show_default=True, help="Dumps: the field that names a record.")
+@click.option(
+    "--date-field",
+    metavar="FIELD",
+    help="Dumps: the field with each record's publication date (ISO 8601, RFC 2822, YYYYMMDD or epoch "
+    "seconds); it gives a year to datelines that have none, as --reference-date does for all.",
+)
+@click.option(
+    "--stdin",
+    "stdin_format",
+    type=click.Choice(["auto", "paths", "jsonl"], case_sensitive=False),
+    default="auto",
+    show_default=True,
+    help="What - reads: paths (one a line), jsonl (records), or auto (jsonl when it starts with '{').",
+)
 @click.option(
     "--format",
     "fmt",
@@ -113,6 +135,8 @@ def batch_command(
     globs: tuple[str, ...],
     text_field: str,
     id_field: str,
+    date_field: str | None,
+    stdin_format: str,
     fmt: str | None,
     errors: str | None,
     force: bool,
@@ -122,18 +146,30 @@ def batch_command(
     scheduler: str | None,
     time_budget: float | None,
 ) -> None:
-    """Parse every INPUT (files, directories, JSON Lines, .gz of them; - reads paths from stdin) into OUT."""
+    """Parse every INPUT into OUT: files, directories, dumps (JSON Lines, CSV, TSV, Parquet), gzip, bz2,
+    xz or zstd of them, remote URLs (s3://, hf://, ...); - reads paths or JSON Lines from stdin."""
     from wirecut.batch import BatchJob, printable
+    from wirecut.batch.streams import is_remote
 
     if inputs.count("-") > 1:
-        raise click.UsageError("'-' (paths on standard input) can be given once")
-    missing = [name for name in inputs if name != "-" and not os.path.lexists(name)]
+        raise click.UsageError("'-' (standard input) can be given once")
+    missing = [name for name in inputs if name != "-" and not is_remote(name) and not os.path.lexists(name)]
     if missing:
         raise click.UsageError(
             f"no such input: {printable(missing[0])}" + (f" (and {len(missing) - 1} more)" * (len(missing) > 1))
         )
+    remote = [name for name in inputs if is_remote(name)]
+    if remote:
+        try:
+            import fsspec  # noqa: F401
+        except ImportError:
+            raise click.UsageError(
+                f"{printable(remote[0])}: remote paths need fsspec: pip install 'wirecut[remote]'"
+            ) from None
     if "-" in inputs and sys.stdin.isatty():
-        raise click.UsageError("'-' reads paths from standard input: pipe them in, e.g. find crawl -name '*.txt' |")
+        raise click.UsageError(
+            "'-' reads standard input: pipe paths or JSON Lines into it, e.g. find crawl -name '*.txt' |"
+        )
     if engine == "local" and scheduler:
         raise click.UsageError("--scheduler is for --engine dask")
     job = BatchJob(
@@ -142,6 +178,8 @@ def batch_command(
         globs=globs or ("*",),
         text_field=text_field,
         id_field=id_field or None,
+        date_field=date_field or None,
+        stdin_format=stdin_format.lower(),
         fmt=fmt,
         reference_date=reference_date,
         errors=errors,
