@@ -35,20 +35,30 @@ DEFAULT_TIME_BUDGET = 30.0
 #: Seconds between checkpoints of a JSON Lines output: work lost to a SIGKILL is at most this much.
 CHECKPOINT_SECONDS = 1.0
 
-OutputKind = Literal["dir", "jsonl", "stdout"]
+OutputKind = Literal["dir", "jsonl", "table", "stdout"]
+
+#: Output names that make one table (``--format`` csv, tsv or parquet) and the format each names.
+TABLE_SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".parquet": "parquet"}
 
 
 def output_kind(output: str) -> OutputKind:
-    """``-`` is standard output, ``*.jsonl``/``*.ndjson`` one JSON Lines file, anything else a directory."""
+    """``-`` is standard output, ``*.jsonl``/``*.ndjson`` one JSON Lines file, ``*.csv``/``*.tsv``/``*.parquet``
+    one table, anything else a directory."""
     if output == "-":
         return "stdout"
     if output.endswith(("/", os.sep)) or os.path.isdir(output):
         return "dir"
-    if output.lower().endswith(".gz"):
-        raise BatchError(f"{output}: compressed output is not supported; use -o - and pipe it into gzip")
+    if output.lower().endswith((".gz", ".bz2", ".xz", ".zst")):
+        raise BatchError(f"{output}: compressed output is not supported; use -o - and pipe it into gzip or zstd")
     if output.lower().endswith(".json"):
         raise BatchError(f"{output}: one JSON file cannot hold many documents; use a .jsonl file or a directory/")
+    if output.lower().endswith(tuple(TABLE_SUFFIXES)):
+        return "table"
     return "jsonl" if output.lower().endswith(JSONL_SUFFIXES) else "dir"
+
+
+def _table_format(output: str) -> str:
+    return next(fmt for suffix, fmt in TABLE_SUFFIXES.items() if output.lower().endswith(suffix))
 
 
 @dataclass
@@ -75,6 +85,8 @@ class BatchJob:
     date_field: str | None = None
     #: what ``-`` reads: ``auto``, ``paths`` or ``jsonl`` (``inputs.STDIN_FORMATS``)
     stdin_format: str = "auto"
+    #: keep each document's input text in its record (``input_text``), for review and retraining
+    with_text: bool = False
 
 
 @dataclass
@@ -117,14 +129,30 @@ def fingerprint(job: BatchJob, fmt: str) -> str:
 
 
 def resolve_format(job: BatchJob) -> str:
+    """The job's format: ``--format``, else what the output's name says; BatchError when they do not fit."""
     from wirecut.formats import FORMATS
+    from wirecut.tabular import TABLE_FORMATS
 
     kind = output_kind(job.output)
-    fmt = job.fmt or ("json" if kind == "dir" else "jsonl")
-    if fmt not in FORMATS:
-        raise BatchError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    default = {"dir": "json", "table": _table_format(job.output) if kind == "table" else ""}.get(kind, "jsonl")
+    fmt = (job.fmt or default).lower()
+    if fmt not in FORMATS and fmt not in TABLE_FORMATS:
+        raise BatchError(f"unknown format {fmt!r}; choose one of {', '.join((*FORMATS, *TABLE_FORMATS))}")
     if fmt == "text" and kind != "dir":
         raise BatchError("--format text writes one file per input: give a directory output (-o DIR/)")
+    if kind == "table" and fmt != default:
+        raise BatchError(f"{job.output}: a .{default} output is written as {default}, not --format {fmt}")
+    if fmt in TABLE_FORMATS and kind not in ("table", "stdout"):
+        raise BatchError(f"--format {fmt} writes one table: give -o FILE.{fmt}" + (" or -o -" * (fmt != "parquet")))
+    if fmt == "parquet":
+        if kind == "stdout":
+            raise BatchError("--format parquet cannot stream to standard output: give -o FILE.parquet")
+        try:
+            import pyarrow.parquet  # noqa: F401
+        except ImportError:
+            raise BatchError("--format parquet needs pyarrow: pip install 'wirecut[parquet]'") from None
+    if job.with_text and fmt in ("text", "ninjs"):
+        raise BatchError(f"--with-text keeps the input in a record: --format {fmt} has no place for it")
     return fmt
 
 
@@ -159,7 +187,8 @@ def worker_settings(job: BatchJob, fmt: str, deliver: Any, **changes: Any) -> Wo
     """What every worker of ``job`` is told (each output adds where its documents go)."""
     date = job.reference_date.isoformat() if job.reference_date else None
     budget = job.time_budget if job.time_budget and job.time_budget > 0 else None
-    return WorkerSettings(deliver, fmt, date, baseline=job.baseline, time_budget=budget)._replace(**changes)
+    settings = WorkerSettings(deliver, fmt, date, baseline=job.baseline, time_budget=budget, with_text=job.with_text)
+    return settings._replace(**changes)
 
 
 def identity(item: Item) -> str:
@@ -244,4 +273,8 @@ def dir_job_record(job: BatchJob, fmt: str) -> dict[str, Any]:
 
 def _shaping_options(job: BatchJob) -> dict[str, Any]:
     """The options, besides the first ones, that change what a job's documents hold."""
-    return {"date_field": job.date_field, "stdin_format": job.stdin_format if job.stdin_format != "auto" else None}
+    return {
+        "date_field": job.date_field,
+        "stdin_format": job.stdin_format if job.stdin_format != "auto" else None,
+        "with_text": job.with_text,
+    }

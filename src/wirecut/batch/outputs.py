@@ -4,7 +4,8 @@ Contract:
     Consumes: a ``BatchJob``, its format, and the ``ChunkResult`` of each chunk, in order.
     Produces: a directory mirrored one file per input (``DirOutput``; the workers write the files), one
     JSON Lines file in input order (``JsonlOutput``; grown as ``OUT.partial`` with a ``Checkpoint``,
-    renamed when complete), or a stream (``StreamOutput``); the errors file (``ErrorsSink``).
+    renamed when complete), one table (``TableOutput``: CSV or TSV grown the same way, Parquet made
+    from the finished rows), or a stream (``StreamOutput``); the errors file (``ErrorsSink``).
     Never: leaves a half-written output, lets two batches write one output (a lock), or reads back its
     own files as inputs (``exclude``).
 
@@ -348,6 +349,80 @@ def _write_all(fd: int, data: bytes | bytearray) -> None:
         view = view[os.write(fd, view) :]
 
 
+class TableOutput(JsonlOutput):
+    """One table of flat rows in input order (``--format csv|tsv|parquet``), resumable like JSON Lines.
+
+    CSV and TSV grow as ``OUT.partial`` behind their header row, like JSON Lines. Parquet cannot be
+    appended to after a kill, so its rows grow as JSON Lines in ``OUT.partial`` (resumable the same
+    way) and are written as Parquet, a row group at a time, once the job is complete.
+    """
+
+    #: Rows in one Parquet row group: a few megabytes of text, and flat memory for any number of rows.
+    ROW_GROUP = 4096
+
+    def __init__(self, job: BatchJob, fmt: str) -> None:
+        super().__init__(job, fmt)
+        self.fmt = fmt
+        self.with_text = job.with_text
+        if self.already_complete or fmt == "parquet" or self.committed_bytes:
+            return
+        header = csv_header(fmt, job.with_text)
+        try:  # the header is part of what the first checkpoint counts, so a resume never writes it twice
+            _write_all(self.fd, header)
+            self.committed_bytes = len(header)
+            self.save_checkpoint()
+        except OSError as exc:
+            os.close(self.fd)
+            raise BatchError(f"{self.final}: cannot write the output: {why(exc)}") from None
+
+    def exclude_paths(self) -> set[str]:
+        return super().exclude_paths() | {real_location(self.final + ".tmp")}
+
+    def finish(self, summary: BatchSummary) -> None:
+        if self.fmt == "parquet":
+            self._write_parquet()
+        super().finish(summary)
+
+    def _write_parquet(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        from wirecut.tabular import flat_arrow_schema
+
+        schema = flat_arrow_schema(with_text=self.with_text)
+        temp = self.final + ".tmp"
+        loads = _json_loads()
+        with pq.ParquetWriter(temp, schema) as writer, open(self.partial, "rb") as rows:
+            batch: list[Any] = []
+            for line in rows:
+                batch.append(loads(line))
+                if len(batch) >= self.ROW_GROUP:
+                    writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                    batch.clear()
+            if batch:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+        # What the reader finds under the final name is whole: the rows are moved aside, the table in.
+        os.replace(temp, self.partial)
+
+
+def csv_header(fmt: str, with_text: bool) -> bytes:
+    from wirecut.tabular import csv_line, flat_columns
+
+    columns = flat_columns(with_text=with_text)
+    return (csv_line(dict(zip(columns, columns)), columns, "\t" if fmt == "tsv" else ",") + "\n").encode("utf-8")
+
+
+def _json_loads() -> Any:
+    try:
+        import orjson
+
+        return orjson.loads
+    except ImportError:  # pragma: no cover - orjson is in the test extra
+        import json
+
+        return json.loads
+
+
 class StreamOutput(Output):
     """JSON Lines on a stream (standard output): in order, no resume."""
 
@@ -356,6 +431,8 @@ class StreamOutput(Output):
         if stream is None and sys.stdout is None:  # started with standard output closed (>&-)
             raise OutputError("standard output is closed: give -o FILE.jsonl or -o DIR/")
         self.stream = stream if stream is not None else sys.stdout.buffer
+        if fmt in ("csv", "tsv"):
+            self.stream.write(csv_header(fmt, job.with_text))
 
     def settings(self, job: BatchJob, fmt: str) -> WorkerSettings:
         return worker_settings(job, fmt, "lines")
@@ -389,4 +466,6 @@ def open_output(job: BatchJob, fmt: str, stdout: BinaryIO | None = None) -> Outp
         return DirOutput(job, fmt)
     if kind == "jsonl":
         return JsonlOutput(job, fmt)
+    if kind == "table":
+        return TableOutput(job, fmt)
     return StreamOutput(job, fmt, stdout)

@@ -60,6 +60,8 @@ class WorkerSettings(NamedTuple):
     #: the job's config: None for ``DEFAULT_CONFIG``; a ``Config`` in this process; for other processes
     #: the bytes of ``Config.pickled()`` (``for_processes``), so that a worker rebuilds it once
     config: Config | bytes | None = None
+    #: keep the input text in each record (``--with-text``)
+    with_text: bool = False
 
 
 class ChunkResult(NamedTuple):
@@ -121,14 +123,27 @@ def _without_path(message: str, path: str) -> str:
     return message[len(prefix) :] if message.startswith(prefix) else message
 
 
-def render_document(story: Story, fmt: str, meta: dict[str, Any] | None) -> str:
-    """One document in ``fmt``; a JSON Lines record's other fields go under ``META_KEY`` (JSON formats)."""
+def render_document(story: Story, fmt: str, meta: dict[str, Any] | None, *, with_text: bool = False) -> str:
+    """One document in ``fmt``, as ``wirecut batch`` writes it.
+
+    The JSON formats write ``tabular.batch_record``: every key present with one type, a dump record's
+    other fields under ``META_KEY`` (null for a file), the input under ``input_text`` with
+    ``with_text``. The table formats write one row of ``tabular.FLAT_COLUMNS``: a CSV or TSV line, or
+    (parquet) a JSON line of the row, which the output turns into Parquet when the job is complete.
+    """
     from wirecut.formats import dumps, render
 
-    if meta is not None and fmt in ("json", "jsonl"):
-        document = story.to_dict()
-        document[META_KEY] = meta
-        return dumps(document)
+    if fmt in ("json", "jsonl"):
+        from wirecut.tabular import batch_record
+
+        return dumps(batch_record(story, meta, with_text=with_text))
+    if fmt in ("csv", "tsv", "parquet"):
+        from wirecut.tabular import csv_line, flat_columns, flat_row
+
+        row = flat_row(story, meta, with_text=with_text)
+        if fmt == "parquet":
+            return dumps(row)
+        return csv_line(row, flat_columns(with_text=with_text), "\t" if fmt == "tsv" else ",")
     return render(story, fmt)
 
 
@@ -349,7 +364,8 @@ def process_chunk(items: Sequence[Item], settings: WorkerSettings) -> ChunkResul
                     stories.append(story)
                     documents += 1
                     continue
-                rendered = render_document(story, settings.fmt, item.meta if isinstance(item, TextItem) else None)
+                meta = item.meta if isinstance(item, TextItem) else None
+                rendered = render_document(story, settings.fmt, meta, with_text=settings.with_text)
             data = rendered.encode("utf-8")
             if target is not None:
                 stage = "write"

@@ -38,6 +38,7 @@ Examples:
   wirecut batch s3://bucket/crawl/ -o clean/        needs wirecut[remote] and s3fs
   find crawl -name '*.html.txt' | wirecut batch - -o clean/
   wirecut batch crawl/ -o - | gzip > all.jsonl.gz
+  wirecut batch dump.jsonl -o stories.parquet       flat columns; also .csv, .tsv
   wirecut batch crawl/ -o clean/ --engine dask --scheduler tcp://10.0.0.5:8786
 
 \b
@@ -50,9 +51,11 @@ cannot be written (a full disk), 130 interrupted (run again to resume).
 
 def _format(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     from wirecut.formats import FORMATS  # read at run time: other modules may add formats
+    from wirecut.tabular import TABLE_FORMATS
 
-    if value is not None and value not in FORMATS:
-        raise click.BadParameter(f"{value!r} is not one of {', '.join(FORMATS)}")
+    known = (*FORMATS, *TABLE_FORMATS)
+    if value is not None and value not in known:
+        raise click.BadParameter(f"{value!r} is not one of {', '.join(known)}")
     return value
 
 
@@ -63,7 +66,8 @@ def _format(ctx: click.Context, param: click.Parameter, value: str | None) -> st
     "--output",
     required=True,
     metavar="OUT",
-    help="DIR/ (one file per input, mirroring the inputs), FILE.jsonl (one line per input, in order) or - (stdout).",
+    help="DIR/ (one file per input, mirroring the inputs), FILE.jsonl (one line per input, in order), "
+    "FILE.csv, FILE.tsv or FILE.parquet (one row per input, flat columns) or - (stdout).",
 )
 @click.option(
     "-j",
@@ -107,7 +111,12 @@ def _format(ctx: click.Context, param: click.Parameter, value: str | None) -> st
     callback=_format,
     default=None,
     metavar="FORMAT",
-    help="json (default for DIR/), jsonl (default), text, ninjs.",
+    help="json (default for DIR/), jsonl (default), text, ninjs; csv, tsv, parquet (flat columns, one table).",
+)
+@click.option(
+    "--with-text",
+    is_flag=True,
+    help="Keep each input's text in its record (input_text), for wirecut report and review.",
 )
 @click.option("--errors", type=click.Path(dir_okay=False), help="Write each failed input and its reason here (JSONL).")
 @click.option("--force", is_flag=True, help="Redo everything, even outputs that are done.")
@@ -138,6 +147,7 @@ def batch_command(
     date_field: str | None,
     stdin_format: str,
     fmt: str | None,
+    with_text: bool,
     errors: str | None,
     force: bool,
     quiet: bool,
@@ -181,6 +191,7 @@ def batch_command(
         date_field=date_field or None,
         stdin_format=stdin_format.lower(),
         fmt=fmt,
+        with_text=with_text,
         reference_date=reference_date,
         errors=errors,
         force=force,
