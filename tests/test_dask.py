@@ -12,6 +12,7 @@ from tests.test_batch import ONE, jsonl, outputs, wire_story, write_tree
 from tests.test_batch_cli import WIRECUT
 
 import wirecut
+from wirecut import tabular
 from wirecut.batch import BatchJob, run_batch
 
 dask_bag = pytest.importorskip("dask.bag")
@@ -130,8 +131,8 @@ def test_parse_bag_and_the_dask_engine_parse_with_the_config(tmp_path: Path, cli
     )
     assert (done.documents, done.failures) == (6, 0)
     sources = [str(tmp_path / "in" / f"s{n}.txt") for n in range(6)]
-    assert jsonl(tmp_path / "all.jsonl") == [
-        wirecut.parse(t, source=s, config=config).to_dict() for t, s in zip(texts, sources)
+    assert jsonl(tmp_path / "all.jsonl") == [  # batch records: to_dict() with every key (tabular.batch_record)
+        tabular.batch_record(wirecut.parse(t, source=s, config=config), None) for t, s in zip(texts, sources)
     ]
 
 
