@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from tests.conftest import ROOT, SEED
 
@@ -113,3 +115,112 @@ def test_the_seed_scores_one_on_every_field_of_its_gold() -> None:
         pytest.skip("../shared is not beside the checkout")
     scores = evaluate(load_cases([gold]))["all"].means
     assert scores and all(value == 1.0 for value in scores.values()), scores
+
+
+# --- one convention for every command ----------------------------------------------------------
+
+COMMANDS_ON_A_FILE = [
+    ["parse"],
+    ["show"],
+    ["report", "-o", "{tmp}/page.html"],
+    ["eval"],
+]
+
+
+def test_a_missing_or_unreadable_input_is_one_line_and_exit_3_in_every_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    missing = tmp_path / "no" / "such.txt"
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for command in COMMANDS_ON_A_FILE:
+        args = [a.format(tmp=tmp_path) for a in command]
+        result = CliRunner().invoke(main, [*args, str(missing)])
+        assert result.exit_code == ExitCode.BAD_INPUT, (command, result.output)
+        assert result.output == f"wirecut: error: {missing}: no such file\n", command
+    for command in (["show"], ["eval"], ["parse"]):  # the commands that read one file, not a tree
+        result = CliRunner().invoke(main, [*command, str(folder)])
+        assert result.exit_code == ExitCode.BAD_INPUT and ": is a directory" in result.output, command
+    link = tmp_path / "dangling.txt"
+    link.symlink_to(tmp_path / "gone.txt")
+    result = CliRunner().invoke(main, ["show", str(link)])
+    assert result.exit_code == ExitCode.BAD_INPUT and "broken symbolic link" in result.output
+    # A file this user may not read (made by refusing read access: root reads any file).
+    locked = tmp_path / "locked.txt"
+    locked.write_text("text", encoding="utf-8")
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode: os.fspath(path) != str(locked) and real_access(path, mode))
+    for command in (["show"], ["report", "-o", f"{tmp_path}/page.html"], ["eval"]):
+        result = CliRunner().invoke(main, [*command, str(locked)])
+        assert result.exit_code == ExitCode.BAD_INPUT, command
+        assert result.output == f"wirecut: error: {locked}: permission denied\n", command
+
+
+def run_into_closed_pipe(*args: str) -> subprocess.CompletedProcess[bytes]:
+    """Run wirecut with a standard output whose reader has already gone (what ``| head -1`` leaves)."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "wirecut", *args], stdout=write_end, stderr=subprocess.PIPE, cwd=ROOT, timeout=60
+        )
+    finally:
+        os.close(write_end)
+
+
+def test_a_closed_pipe_is_a_quiet_exit_0_in_every_command(tmp_path: Path) -> None:
+    seed = str(SEED.relative_to(ROOT))
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "t", "text": "CAIRO (Xinhua) -- Talks.", "expect": {}}) + "\n", encoding="utf-8")
+    for args in (
+        ["parse", seed],
+        ["parse", "--format", "text", seed, seed],
+        ["show", seed],
+        ["show", "--no-color", seed],
+        ["report", seed, "-o", "-"],
+        ["eval", str(gold)],
+    ):
+        result = run_into_closed_pipe(*args)
+        assert result.returncode == ExitCode.OK, (args, result.stderr)
+        assert b"Traceback" not in result.stderr and b"Broken pipe" not in result.stderr, (args, result.stderr)
+        assert b"Exception ignored" not in result.stderr, args
+
+
+def test_format_takes_any_letter_case() -> None:
+    upper = CliRunner().invoke(main, ["parse", "--format", "JSON", str(SEED)])
+    assert upper.exit_code == 0 and json.loads(upper.output)["schema"] == "wirecut/1"
+    text = CliRunner().invoke(main, ["parse", "--format", "Text", str(SEED)])
+    assert text.exit_code == 0 and not text.output.startswith("{")
+
+
+def test_force_color_colours_a_pipe_and_no_color_wins() -> None:
+    from wirecut.cli.options import colour_wanted
+
+    assert colour_wanted(None, is_terminal=False, environ={"FORCE_COLOR": "1"}) is True
+    assert colour_wanted(None, is_terminal=False, environ={"FORCE_COLOR": ""}) is False
+    assert colour_wanted(None, is_terminal=True, environ={"FORCE_COLOR": "1", "NO_COLOR": "1"}) is False
+    assert colour_wanted(False, is_terminal=True, environ={"FORCE_COLOR": "1"}) is False
+    environ = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    seed = str(SEED.relative_to(ROOT))
+    piped = subprocess.run([sys.executable, "-m", "wirecut", "show", seed], capture_output=True, cwd=ROOT, env=environ)
+    forced = subprocess.run(
+        [sys.executable, "-m", "wirecut", "show", seed],
+        capture_output=True,
+        cwd=ROOT,
+        env={**environ, "FORCE_COLOR": "1"},
+    )
+    assert b"\x1b[" not in piped.stdout and b"[dateline: " in piped.stdout
+    assert b"\x1b[" in forced.stdout and b"[dateline: " not in forced.stdout
+
+
+def test_text_format_puts_a_source_line_and_a_blank_line_between_stories(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("Talks resume\n\nCAIRO, May 2 (Xinhua) -- The talks resumed.", encoding="utf-8")
+    second.write_text("TOKYO (Kyodo) -- Rain fell.\n\nMore rain.", encoding="utf-8")
+    result = CliRunner().invoke(main, ["parse", "--format", "text", str(first), str(second)])
+    assert result.exit_code == 0
+    assert result.output == (
+        f"source: {first}\nTalks resume\n\nThe talks resumed.\n\nsource: {second}\nRain fell.\n\nMore rain.\n"
+    )
+    alone = CliRunner().invoke(main, ["parse", "--format", "text", str(first)])
+    assert alone.output == "Talks resume\n\nThe talks resumed.\n"  # one story: nothing to part

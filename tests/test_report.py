@@ -286,6 +286,7 @@ def test_no_body_flags_stories_but_not_listings() -> None:
     empty = {"text": "", "paragraphs": []}
     # Nothing but furniture: the page is kind none, and a page with no news is not missing its body.
     assert wirecut.parse(text).kind == "none" and "no-body" not in flags_of(text)
+    assert "no-body" in flags_of(text, body=empty, kind=None)  # a record from before the contract had kind
     assert "no-body" in flags_of(text, body=empty, kind="story")
     assert "no-body" not in flags_of(text, body=empty, kind="listing")
 
@@ -383,7 +384,7 @@ def test_report_command_ok_and_usage_errors(tmp_path: Path) -> None:
     assert done.exit_code == 0, done.output
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert CliRunner().invoke(main, ["report", str(SEED)]).exit_code == 2  # no -o
-    assert CliRunner().invoke(main, ["report", str(tmp_path / "missing"), "-o", str(out)]).exit_code == 2
+    assert CliRunner().invoke(main, ["report", str(tmp_path / "missing"), "-o", str(out)]).exit_code == 3
     unwritable = CliRunner().invoke(main, ["report", str(SEED), "-o", str(tmp_path / "no" / "dir.html")])
     assert unwritable.exit_code == 2 and "cannot write" in unwritable.output
 

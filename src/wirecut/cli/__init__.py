@@ -3,9 +3,10 @@
 Subcommands load lazily, so ``wirecut parse`` does not pay for importing what ``batch`` or ``eval``
 need, and rich is imported only where something is drawn.
 
-Exit statuses (``ExitCode``): 0 success; 1 some inputs failed (batch), or an accuracy floor was not
-met (eval); 2 usage error (bad option, missing file); 3 an input could not be read as text (binary,
-undecodable, too large, a directory).
+Exit statuses (``ExitCode``): 0 success, also when the reader of standard output closed it (``| head``);
+1 some inputs failed (batch, report), or an accuracy floor was not met (eval); 2 usage error (a bad
+option or value); 3 an input could not be read: missing, unreadable, binary, too large, a directory
+where a file is needed (``wirecut: error: PATH: reason``, the same in every command).
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ Examples:
 
 \b
 Exit codes: 0 ok, 1 some inputs failed or a floor was missed,
-2 usage error, 3 an input is not readable text.
+2 usage error, 3 an input is missing or not readable text.
 """
 
 
@@ -62,6 +63,15 @@ class LazyGroup(click.Group):
     def _importable(self, name: str) -> bool:
         module = COMMANDS[name].split(":")[0]
         return importlib.util.find_spec(module) is not None
+
+    def invoke(self, ctx: click.Context) -> object:
+        # Every command: a reader that closes the pipe (``wirecut parse x | head -1``) has what it wanted.
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            from wirecut.cli.options import closed_pipe
+
+            closed_pipe()
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         target = COMMANDS.get(cmd_name)

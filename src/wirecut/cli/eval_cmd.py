@@ -8,6 +8,7 @@ import sys
 import click
 
 from wirecut.cli import ExitCode
+from wirecut.cli.options import InputPath
 
 _EPILOG = """\b
 Examples:
@@ -22,7 +23,7 @@ Examples:
 
 
 @click.command("eval", epilog=_EPILOG)
-@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.argument("gold", nargs=-1, required=True, type=InputPath(dir_okay=False))
 @click.option("--lang", "langs", multiple=True, help="Only cases of this language (repeatable; 'en', 'zh', ...).")
 @click.option("--exclude-lang", "excluded", multiple=True, help="Leave out cases of this language (repeatable).")
 @click.option(
@@ -34,9 +35,7 @@ Examples:
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--failures", is_flag=True, help="List the failing cases with expected against got.")
 @click.option("--field", "only_field", help="With --failures: only this field.")
-@click.option(
-    "--floors", type=click.Path(exists=True, dir_okay=False), help="JSON of {field: floor}; exit 1 below one."
-)
+@click.option("--floors", type=InputPath(dir_okay=False), help="JSON of {field: floor}; exit 1 below one.")
 @click.option("--sample", "sample_size", type=click.IntRange(min=1), help="Score N cases drawn at random.")
 @click.option("--seed", type=int, default=0, show_default=True, help="With --sample: the draw (same seed, same cases).")
 @click.option(
@@ -83,11 +82,12 @@ def eval_command(
             out["failures"] = [f for f in overall.failures if not only_field or f["field"] == only_field]  # type: ignore[assignment]
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
-        from rich.console import Console
         from rich.table import Table
 
+        from wirecut.cli.render import StdoutConsole
+
         # A pipe or CI log gets a wide table: a per-language table has a column for every language.
-        console = Console(width=None if sys.stdout.isatty() else 220)
+        console = StdoutConsole(width=None if sys.stdout.isatty() else 220)
         groups = [g for g in results if g != "all"]
         table = Table(title=f"wirecut eval: {overall.cases} cases")
         table.add_column("field")

@@ -1,4 +1,8 @@
-"""``wirecut parse``: one or more texts to the ``wirecut/1`` JSON (or JSON Lines, or plain text)."""
+"""``wirecut parse``: one or more texts to the ``wirecut/1`` JSON (or JSON Lines, or plain text).
+
+Each FILE is parsed in turn; one that is missing or not readable text is ``wirecut: error: PATH:
+reason`` on standard error, the others are still parsed, and the exit status is 3.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,11 @@ Examples:
   wirecut parse seeds/000_40fe124315517e90.txt
   curl -s https://example.org/story.txt | wirecut parse - --format text
   wirecut parse --reference-date 2024-01-02 *.txt > stories.jsonl
+  wirecut parse --format text a.txt b.txt   each story after a 'source: a.txt' line
+
+\b
+Exit codes: 0 parsed (or the reader closed the pipe), 2 usage error,
+3 an input is missing or not readable text (the others are still parsed).
 """
 
 
@@ -23,7 +32,7 @@ Examples:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "jsonl", "text", "ninjs"]),
+    type=click.Choice(["json", "jsonl", "text", "ninjs"], case_sensitive=False),
     default=None,
     help="json (default for one input), jsonl (default for several), text, or ninjs.",
 )
@@ -43,6 +52,10 @@ def parse_command(files: tuple[str, ...], fmt: str | None, reference_date: dt.da
         pretty = False
     failed = False
     out = sys.stdout
+    # Plain text of several stories: each opens with the line "source: NAME", and a blank line parts
+    # them, so that neither a reader nor a script runs one story into the next.
+    separated = fmt == "text" and len(inputs) > 1
+    written = 0
     for name in inputs:
         try:
             story = parse_input(name, "parse", reference_date, typed=bool(files))
@@ -52,8 +65,11 @@ def parse_command(files: tuple[str, ...], fmt: str | None, reference_date: dt.da
             continue
         for warning in story.warnings:
             click.echo(f"wirecut: warning: {story.source}: {warning}", err=True)
+        if separated:
+            out.write(f"\nsource: {story.source}\n" if written else f"source: {story.source}\n")
         out.write(render(story, fmt, pretty=pretty))
         out.write("\n")
+        written += 1
     out.flush()
     if failed:
         sys.exit(ExitCode.BAD_INPUT)

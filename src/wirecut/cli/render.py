@@ -16,6 +16,7 @@ distinct from the part around them even where colours are mapped down to 16.
 from __future__ import annotations
 
 from rich import box
+from rich.console import Console
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -32,6 +33,16 @@ _CONTROL_TRANSLATION[0x0D] = None  # a CR of CRLF line ends would only return th
 _CONTROL_TRANSLATION[0x0C] = "\n"  # form feeds separate pages in some wire archives
 
 TEXT_CELL_WIDTH = 72
+
+
+class StdoutConsole(Console):
+    """A console for a command's data on standard output: a reader that closes the pipe (``| head``)
+    ends the command quietly with exit 0, as in every command (rich's own choice is exit 1)."""
+
+    def on_broken_pipe(self) -> None:
+        from wirecut.cli.options import closed_pipe
+
+        closed_pipe()
 
 
 def printable(text: str) -> str:

@@ -6,8 +6,9 @@ Contract:
     the texts on ``-j`` worker processes, keeps the documents that ``--flag`` and ``--kind`` ask for,
     and writes the page of ``wirecut.report`` to ``-o FILE`` (``-`` for stdout) and, with ``--export``,
     the documents kept as JSON Lines of their sources. Progress and the closing line go to stderr.
-    Exit statuses: 0 written; 1 written, but some inputs failed (they are in the page, under
-    "failures"); 2 usage error (no input, a missing path, an output that cannot be written).
+    Exit statuses: 0 written (or the reader of ``-o -`` closed the pipe); 1 written, but some inputs
+    failed (they are in the page, under "failures"); 2 usage error (no input, an output that cannot be
+    written); 3 an input named is missing or cannot be read.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 import click
 
 from wirecut.cli import ExitCode
-from wirecut.cli.options import reference_date_option
+from wirecut.cli.options import InputPath, reference_date_option
 
 _EPILOG = """\b
 Examples:
@@ -36,7 +37,8 @@ document with none. --flag and --kind keep the documents with any of those given
 
 \b
 Exit codes: 0 written, 1 written but some inputs failed (listed in the page),
-2 usage error (no input, a missing path, an output that cannot be written).
+2 usage error (no input, an output that cannot be written), 3 an input named
+is missing or cannot be read.
 """
 
 _FLAG_CHOICES = ["no-body", "unknown-text", "many-warnings", "doubtful-language", "mojibake", "ok"]
@@ -44,7 +46,7 @@ _KIND_CHOICES = ["story", "digest", "listing", "gallery", "none"]
 
 
 @click.command("report", epilog=_EPILOG)
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("inputs", nargs=-1, required=True, type=InputPath())
 @click.option("-o", "--output", required=True, metavar="FILE", help="Where to write the HTML page ('-': stdout).")
 @click.option("--title", default="wirecut report", show_default=True, help="The page's title.")
 @click.option(
@@ -140,6 +142,8 @@ def _write(target: str, data: str) -> None:
             sys.stdout.flush()
         else:
             Path(target).write_text(data, encoding="utf-8")
+    except BrokenPipeError:
+        raise  # -o - | head: the command group ends quietly, as every command does
     except OSError as exc:
         click.echo(f"wirecut: error: cannot write {target}: {exc.strerror or exc}", err=True)
         sys.exit(ExitCode.USAGE)

@@ -4,9 +4,10 @@ Contract:
     Reads FILE (or standard input, ``-``), parses it with the library and prints to stdout: a header
     (source, language, size), the legend, the marked text, the table of parts and warnings, and with
     ``--trace`` the claims in the order the parsers made them. Colour when stdout is a terminal and
-    ``NO_COLOR`` is not set (``--color``/``--no-color`` decide instead); otherwise plain
+    ``NO_COLOR`` is not set, or when ``FORCE_COLOR`` is (``--color``/``--no-color`` decide instead); otherwise plain
     ``[label: ...]`` marks that survive a pipe, a log file or a screen reader.
-    Exit statuses: 0 shown; 2 usage error (missing file); 3 the input is not readable text.
+    Exit statuses: 0 shown (or the reader closed the pipe); 2 usage error; 3 the input is missing or
+    not readable text.
 """
 
 from __future__ import annotations
@@ -14,13 +15,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import click
 
 from wirecut.cli import ExitCode
-from wirecut.cli.options import parse_input, reference_date_option
+from wirecut.cli.options import InputPath, colour_wanted, parse_input, reference_date_option
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -36,29 +36,19 @@ Examples:
   NO_COLOR=1 wirecut show story.txt       plain marks on a terminal too
 
 \b
-Exit codes: 0 shown, 2 usage error (e.g. a missing file), 3 the input is not readable text.
+Exit codes: 0 shown, 2 usage error, 3 the input is missing or not readable text.
 """
 
 
-def colour_wanted(flag: bool | None, *, is_terminal: bool, environ: Mapping[str, str]) -> bool:
-    """``--color``/``--no-color`` when given; else colour on a terminal unless ``NO_COLOR`` is set.
-
-    (no-color.org: any non-empty ``NO_COLOR`` turns colour off.)
-    """
-    if flag is not None:
-        return flag
-    return is_terminal and not environ.get("NO_COLOR")
-
-
 @click.command("show", epilog=_EPILOG)
-@click.argument("file", required=False, default="-", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.argument("file", required=False, default="-", type=InputPath(dir_okay=False, allow_dash=True))
 @click.option("--trace", is_flag=True, help="Also list which parser claimed each span, in claim order.")
 @click.option(
     "--color/--no-color",
     "--colour/--no-colour",
     "colour",
     default=None,
-    help="Force colour on or off (default: colour on a terminal unless NO_COLOR is set).",
+    help="Force colour on or off (default: on a terminal or with FORCE_COLOR, never with NO_COLOR).",
 )
 @reference_date_option
 @click.option(
@@ -68,9 +58,8 @@ def show_command(
     file: str, trace: bool, colour: bool | None, reference_date: dt.date | None, width: int | None
 ) -> None:
     """Show FILE (or standard input, '-') with each part in its own colour."""
-    from rich.console import Console
-
     from wirecut import InputError
+    from wirecut.cli.render import StdoutConsole
 
     try:
         story = parse_input(file, "show", reference_date)
@@ -79,7 +68,7 @@ def show_command(
         sys.exit(ExitCode.BAD_INPUT)
 
     colour = colour_wanted(colour, is_terminal=sys.stdout.isatty(), environ=os.environ)
-    console = Console(
+    console = StdoutConsole(
         force_terminal=True if colour else None,
         no_color=not colour,
         color_system="truecolor" if colour else None,
@@ -92,8 +81,8 @@ def show_command(
     try:
         draw(console, story, colour=colour, trace=trace)
     except BrokenPipeError:
-        # `wirecut show x | head`: the reader left. rich's own handling (stdout to /dev/null, exit 1)
-        # covers what it prints; the plain text is written directly, so hand that case to it too.
+        # `wirecut show x | head`: the reader left. The console handles what it prints; the plain
+        # text is written directly, so hand that case to it too.
         console.on_broken_pipe()
 
 
