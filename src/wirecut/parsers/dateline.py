@@ -553,7 +553,7 @@ def _accept(state: ParseState, m: regex.Match[str], kind: str, floor: int, anywh
                 boundary_ok = bool(_LOWER_RE.search(previous)) or not _LETTER_RE.search(previous)
                 # A flattened title in capitals runs into "PLACE, Date -" (Reuters-21578, 1987 wire copy):
                 # in the head of the text, a place, a date and a dash make the dateline by themselves.
-                boundary_ok = boundary_ok or (kind == "undated_agency" and in_caps_run and m.start() - floor < 300)
+                boundary_ok = boundary_ok or bool(kind == "undated_agency" and in_caps_run and m.start() - floor < 300)
         if not _UPPER_RE.match(loc):
             return None
         if not agency and not loc.isupper():

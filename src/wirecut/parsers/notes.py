@@ -336,9 +336,9 @@ def parse(state: ParseState) -> None:
                 start += 1
             piece = text[start:end]
             for kind, pattern in UNIT_RES:
-                m = pattern.fullmatch(piece, timeout=1.0)
-                if m:
-                    _claim(state, kind, start, end, m)
+                whole = pattern.fullmatch(piece, timeout=1.0)
+                if whole:
+                    _claim(state, kind, start, end, whole)
                     break
     _claim_trailing_signoff(state)
     initials = _efe_initials(state)

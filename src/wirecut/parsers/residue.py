@@ -327,8 +327,8 @@ def parse(state: ParseState) -> None:
                 # The byline is the byline parser's; the read time and the stamp after it are furniture.
                 _claim(state, "timestamp", start + meta.start("meta"), end)
                 continue
-            for pattern, kind in _unit_patterns(state.lexicon):
-                if pattern.fullmatch(piece, timeout=1.0):
+            for unit_re, kind in _unit_patterns(state.lexicon):
+                if unit_re.fullmatch(piece, timeout=1.0):
                     _claim(state, kind, start, end)
                     break
     if state.findings.page_date is None:
@@ -367,14 +367,19 @@ IPTC_END_RE = lazy(r"(?<!\S)NNNN\s*\Z")
 _LEADING_SPACE_RE = lazy(r"\s*")
 
 
+def _after_space(text: str, pos: int) -> int:
+    space = _LEADING_SPACE_RE.match(text, pos)  # always matches (perhaps nothing)
+    return space.end() if space else pos
+
+
 def _claim_feed_head_and_tail(state: ParseState) -> None:
     text = state.text
-    start = _LEADING_SPACE_RE.match(text).end()
+    start = _after_space(text, 0)
     for head_re in (IPTC_START_RE, IPTC_HEADER_RE):
         head = head_re.match(text, start)
         if head:
             _claim(state, "unknown", *trim(text, head.start(), head.end()))
-            start = _LEADING_SPACE_RE.match(text, head.end()).end()
+            start = _after_space(text, head.end())
     end_code = IPTC_END_RE.search(text, max(0, len(text) - 20))
     if end_code:
         _claim(state, "unknown", *trim(text, end_code.start(), end_code.end()))
