@@ -11,7 +11,7 @@ import datetime as dt
 import importlib
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from wirecut.decode import decode
 from wirecut.errors import ConfigError, InputError, WirecutError
@@ -50,12 +50,26 @@ HUGE_TEXT_CHARS = 8_000_000
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
+    """The reference date as a ``datetime.date``: a ``datetime`` gives its day, a str its ISO date."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):  # a subclass of date that does not compare with one
+        return value.date()
+    if isinstance(value, dt.date):
         return value
+    if not isinstance(value, str):
+        raise TypeError(f"reference_date must be a datetime.date or an ISO date string, not {type(value).__name__}")
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
         raise ValueError(f"reference_date must be an ISO date such as 2024-01-02, not {value!r}") from exc
+
+
+def _source(source: str | None) -> str | None:
+    """``source`` as the contract has it: a string or null (a number would make the output invalid)."""
+    if source is not None and not isinstance(source, str):
+        raise TypeError(f"source must be a str or None, not {type(source).__name__}")
+    return source
 
 
 def _config(config: Config | None, pipeline: Pipeline | None) -> Config:
@@ -87,7 +101,7 @@ def parse(
     if not isinstance(text, str):
         raise TypeError(f"parse() takes a str, not {type(text).__name__}; use parse_file() or parse_bytes() for bytes")
     return _config(config, pipeline).run(
-        text, source=source, reference_date=_as_date(reference_date), warnings=_size_warnings(text)
+        text, source=_source(source), reference_date=_as_date(reference_date), warnings=_size_warnings(text)
     )
 
 
@@ -107,22 +121,32 @@ def parse_bytes(
     pipeline: Pipeline | None = None,
 ) -> Story:
     """Decode bytes (see ``wirecut.decode``) and parse them; raises ``InputError`` for binary data."""
-    text, warnings = decode(data)
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(f"parse_bytes() takes bytes, not {type(data).__name__}; use parse() for a str")
+    source, reference = _source(source), _as_date(reference_date)
+    text, warnings = decode(bytes(data))
     return _config(config, pipeline).run(
-        text, source=source, reference_date=_as_date(reference_date), warnings=_size_warnings(text, warnings)
+        text, source=source, reference_date=reference, warnings=_size_warnings(text, warnings)
     )
 
 
 def read_text(path: str | os.PathLike[str]) -> tuple[str, list[str]]:
-    """Read and decode a file; raises ``InputError`` with one line a user can act on."""
+    """Read and decode a file; raises ``InputError`` with one line a user can act on.
+
+    At most ``MAX_INPUT_BYTES`` are read, whatever the file says its size is: a device such as
+    ``/dev/zero`` or a pipe has no size and would otherwise be read until memory runs out.
+    """
     file = Path(path)
+    if "\0" in str(file):
+        raise InputError(f"{str(file)!r}: a file name cannot hold a NUL character")
     try:
         if file.is_dir():
             raise InputError(f"{file}: is a directory (wirecut batch reads directories)")
         size = file.stat().st_size
         if size > MAX_INPUT_BYTES:
             raise InputError(f"{file}: {size} bytes is larger than the {MAX_INPUT_BYTES}-byte limit for one text")
-        data = file.read_bytes()
+        with file.open("rb") as stream:
+            data = read_limited(stream, str(file))
     except FileNotFoundError:
         raise InputError(f"{file}: no such file") from None
     except PermissionError:
@@ -137,6 +161,14 @@ def read_text(path: str | os.PathLike[str]) -> tuple[str, list[str]]:
         raise InputError(f"{file}: {exc}") from None
 
 
+def read_limited(stream: BinaryIO, name: str) -> bytes:
+    """All of a binary stream (a file, a device, standard input) up to ``MAX_INPUT_BYTES``, else ``InputError``."""
+    data = stream.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"{name}: more than the {MAX_INPUT_BYTES}-byte limit for one text")
+    return data
+
+
 def parse_file(
     path: str | os.PathLike[str],
     *,
@@ -146,11 +178,12 @@ def parse_file(
     pipeline: Pipeline | None = None,
 ) -> Story:
     """Read a file's bytes, decode them and parse the text; ``source`` defaults to the path."""
+    source, reference = _source(source), _as_date(reference_date)
     text, warnings = read_text(path)
     return _config(config, pipeline).run(
         text,
         source=str(path) if source is None else source,
-        reference_date=_as_date(reference_date),
+        reference_date=reference,
         warnings=_size_warnings(text, warnings),
     )
 
@@ -193,5 +226,6 @@ __all__ = [
     "parse_bytes",
     "parse_file",
     "parse_many",
+    "read_limited",
     "read_text",
 ]

@@ -92,7 +92,14 @@ def read_date(written: str, lexicon: Lexicon = DEFAULT_LEXICON) -> tuple[int | N
     return _checked(year, month, int(day_match.group(1)))
 
 
-def _checked(year: int | None, month: int | None, day: int | None) -> tuple[int | None, int, int] | None:
+def checked_date(year: int | None, month: int | None, day: int | None) -> tuple[int | None, int, int] | None:
+    """``(year, month, day)`` when they name a real day (any year's, without one), else None.
+
+    Every date wirecut reads goes through here before it gets an ISO form: "31/02/2019" names no day.
+
+    >>> checked_date(2019, 2, 31), checked_date(None, 2, 29), checked_date(2019, 2, 29), checked_date(2016, 2, 29)
+    (None, (None, 2, 29), None, (2016, 2, 29))
+    """
     if month is None or day is None or not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
     try:
@@ -100,6 +107,9 @@ def _checked(year: int | None, month: int | None, day: int | None) -> tuple[int 
     except ValueError:
         return None
     return year, month, day
+
+
+_checked = checked_date
 
 
 def closest_year(month: int, day: int, near: dt.date) -> int:
@@ -123,9 +133,13 @@ def iso_date(parts: tuple[int | None, int, int] | None, near: dt.date | None) ->
     """``YYYY-MM-DD`` when a year is known or can be taken from ``near``, else ``--MM-DD``."""
     if parts is None:
         return None
+    if checked_date(*parts) is None:
+        return None
     year, month, day = parts
     if year is None and near is not None:
         year = closest_year(month, day, near)
+        if checked_date(year, month, day) is None:  # Feb 29 in three years without one: no year given
+            year = None
     if year is None:
         return f"--{month:02d}-{day:02d}"
     return f"{year:04d}-{month:02d}-{day:02d}"

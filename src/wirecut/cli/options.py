@@ -126,10 +126,10 @@ def parse_input(name: str, command: str, reference_date: dt.date | None, *, type
     A "-" with a terminal for standard input is a usage error (the user forgot to pipe something in),
     unless ``typed``: the user asked for "-" by name and will type the text.
     """
-    from wirecut import parse_bytes, parse_file
+    from wirecut import parse_bytes, parse_file, read_limited
 
     if name == "-":
         if sys.stdin is None or (sys.stdin.isatty() and not typed):
             raise click.UsageError(f"no input: give a FILE, or pipe text into 'wirecut {command} -'")
-        return parse_bytes(sys.stdin.buffer.read(), source="-", reference_date=reference_date)
+        return parse_bytes(read_limited(sys.stdin.buffer, "standard input"), source="-", reference_date=reference_date)
     return parse_file(name, reference_date=reference_date)

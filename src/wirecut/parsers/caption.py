@@ -45,7 +45,7 @@ CREDIT_RE = lazy(
     | (?P<credit7>(?P<ag7>AFP)\sPHOTO\s?/\s?(?P<ph7>[\p{{Lu}}][\p{{Lu}}.'’\- ]{{1,60}}[\p{{Lu}}]))  # AFP PHOTO / NAME
     | (?P<credit8>(?:Foto|Photo)\s?[:：]\s?(?P<ph8>{_NAME})/(?P<ag8>dpa|AFP|AP|Reuters|EPA|TT|NTB|Scanpix)
           (?:/(?:TT|NTB|Scanpix|Ritzau))?)                                 # Foto: NAME/dpa, TT's "Foto: NAME/AP/TT"
-    | (?P<credit9>(?:新华社|新華社|中新社|人民网|人民網|新华网|新華網|本报|本報)(?:记者|記者|通讯员|通訊員|发|發|發\(fā\))
+    | (?P<credit9>(?P<ag9>新华社|新華社|中新社|人民网|人民網|新华网|新華網|本报|本報)(?:记者|記者|通讯员|通訊員|发|發|發\(fā\))
           \s{{0,2}}(?P<ph9>[\p{{Han}}·]{{2,12}}?(?:\s?[、，]\s?[\p{{Han}}·]{{2,8}})*)\s{{0,2}}(?:摄|攝))  # 新华社记者鞠鹏摄, 新華社記者 高潔 攝
     | (?<=[。.!?\s])(?P<credit16>(?P<ph16>[\p{{Han}}·]{{2,4}})\s?(?:摄|攝))(?=[ \t]*(?:[(（][^()（）\n]{{1,30}}[)）])?[ \t]*(?:\n|$))  # "...提问。翟子赫 摄"
     | [(（](?P<credit13>(?P<ag13>共同|時事))[)）](?=[ \t]*(?:\n|$))                           # Kyodo: "...担当者=12日、ジュネーブ(共同)"
@@ -111,13 +111,17 @@ def _split_names(raw: str | None) -> tuple[str, ...]:
     return tuple(p.strip() for p in parts if p.strip() and not _NOT_A_PERSON_RE.search(p.strip()))
 
 
+#: "This paper" in a Chinese paper's own credits and datelines (人民日报's "本报记者"): it names no agency.
+_THIS_PAPER = ("本报", "本報")
+
+
 def _credit_fields(state: ParseState, m: regex.Match[str]) -> tuple[str, str | None, tuple[str, ...]]:
     g = m.groupdict()
     credit = next(g[k] for k in g if k.startswith("credit") and g[k])
     agency_written = next((g[k] for k in g if k.startswith("ag") and g[k]), None)
     photographer = next((g[k] for k in g if k.startswith("ph") and g[k]), None)
-    if g.get("credit9"):
-        agency_written = credit[:3]
+    if g.get("ag9") in _THIS_PAPER:
+        agency_written = None  # "本报记者...摄": the paper's own photographer, no agency named
     agency = None
     if agency_written:
         agency_written = agency_written.strip()

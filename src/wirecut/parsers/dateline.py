@@ -396,7 +396,10 @@ def _scan(
             limit = min(limit, best + _DATELINE_SPAN)
         accepted = 0
         pos = start
-        for at in starts[bisect_left(starts, start) :]:
+        # By index, not over a slice: a slice copies the rest of the starts for every query, and the
+        # parsers query once per teaser (a text of many teasers then cost the square of their number).
+        for index in range(bisect_left(starts, start), len(starts)):
+            at = starts[index]
             if at >= limit:
                 break
             if at < pos:

@@ -18,7 +18,7 @@ import datetime as dt
 
 import regex
 
-from wirecut.dates import iso_date, read_date
+from wirecut.dates import checked_date, iso_date, read_date
 from wirecut.lexicon import Lexicon
 from wirecut.patterns import lazy
 from wirecut.spans import ParseState, Span
@@ -224,14 +224,16 @@ BYLINE_META_RE = lazy(
     regex.VERBOSE,
 )
 
-# Navigation a unit can be: site menus, font-size switches, "back to top".
+# Navigation a unit can be: site menus, font-size switches, "back to top". A menu's items and a
+# breadcrumb's steps never hold their own separator, so a run of separators ("> > > ...", "»»»...")
+# has one way to match, not one for every split of the run (which cost seconds a line).
 NAVIGATION_UNIT_RE = lazy(
     r"""
-      (?!By\s|BY\s).{1,60}(?:\s\|\s.{1,60}){2,}         # a menu: "Help | Sitemap | Archive | Advanced Search"
+      (?!By\s|BY\s)[^|\n]{1,60}(?:\s\|\s[^|\n]{1,60}){2,}  # a menu: "Help | Sitemap | Archive | Advanced Search"
     | .{3,200}?\s?(?:-|–|\|)\s?(?:Xinhua|China\ Daily|chinadaily\.com\.cn|People's\ Daily)(?:\s?\|\s?[\w.]+)?  # page titles
     | 【字[体體][:：][^】]{0,20}】?                           # Chinese font-size switch
     | \d{1,2}版[:：].{1,12}                                 # a paper's page labels: "01版:要 闻"
-    | .{1,20}(?:>|›|»).{1,20}(?:(?:>|›|»).{1,20}){1,6}      # breadcrumbs: "首页>文化频道>要闻>正文"
+    | [^>›»\n]{1,20}(?:[>›»]{1,3}[^>›»\n]{1,20}){2,9}      # breadcrumbs: "首页>文化频道>要闻>正文", "Home » News"
     | 本[页頁]位置[:：].{0,60}                                 # "本頁位置: 首頁新聞中心"
     | (?:正在阅读|当前位置|您的位置|现在位置)[:：].{0,60}          # "正在阅读:..." (now reading)
     | (?i:start|home|startseite|inicio|accueil)(?:\s+\S+){0,3}   # "Start Blog Seite 198", a site's first menu items
@@ -264,7 +266,7 @@ def _claim(state: ParseState, kind: str, start: int, end: int, *, dated: bool = 
 
 def _claim_month_day_clock(state: ParseState, m: regex.Match[str]) -> None:
     """Claim SFGate's "(07-17) 13:09 PDT", whose date has no year: its ``iso`` is "--07-17"."""
-    iso = f"--{m.group('month')}-{m.group('day')}"
+    iso = iso_date(checked_date(None, int(m.group("month")), int(m.group("day"))), None)
     residue = Residue("timestamp", clean(m.group(0)), Span(m.start(), m.end()), iso)
     state.claim("residue", m.start(), m.end(), residue, "residue")
 
@@ -286,9 +288,7 @@ def _iso_of_numeric(raw: str) -> str | None:
         day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if month > 12 >= day:
             day, month = month, day
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    return iso_date(checked_date(year, month, day), None)  # "2019-02-31" names no day: no iso
 
 
 def parse(state: ParseState) -> None:
