@@ -58,6 +58,7 @@ LAYERS: dict[str, tuple[set[str], set[str]]] = {
     "wirecut.ninjs": ({"wirecut.patterns", "wirecut.story"}, set()),
     "wirecut.formats": ({"wirecut.ninjs", "wirecut.story"}, {"orjson"}),
     "wirecut.review": ({"wirecut.spans", "wirecut.story"}, set()),
+    "wirecut.invariants": ({"wirecut.story"}, set()),
     "wirecut": (
         {
             "wirecut.batch",

@@ -723,7 +723,7 @@ def _unit_listing(state: ParseState, story_start: int | None) -> None:
     if _hard_wrapped(text, lines):
         return  # wire copy wrapped at 60-80 columns: its lines are one paragraph's, not titles
     shapes = [_line_shape(state, a, b) for a, b in lines]
-    found: list[tuple[int, int, int, int, bool]] = []  # title start, title end, summary end, meta seen
+    found: list[tuple[int, int, int, bool]] = []  # title start, title end, summary end, meta seen
     index = 0
     while index < len(lines):
         if shapes[index] != "title":
