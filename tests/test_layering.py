@@ -73,7 +73,8 @@ LAYERS: dict[str, tuple[set[str], set[str]]] = {
         set(),
     ),
     "wirecut.evaluate": ({"wirecut", "wirecut.errors", "wirecut.patterns", "wirecut.story"}, set()),
-    # Batch is a client of the library's public calls, its config, decoding and formats.
+    # Batch is a client of the library's public calls, its config, decoding, formats and tables; the
+    # optional extras (parquet, fsspec and zstandard streams) load only where they are used.
     "wirecut.batch": (
         {
             "wirecut",
@@ -82,10 +83,15 @@ LAYERS: dict[str, tuple[set[str], set[str]]] = {
             "wirecut.decode",
             "wirecut.errors",
             "wirecut.formats",
+            "wirecut.patterns",
             "wirecut.story",
+            "wirecut.tabular",
         },
-        {"orjson"},
+        # compression: the standard library's compression.zstd from Python 3.14
+        {"orjson", "pyarrow", "fsspec", "zstandard", "compression"},
     ),
+    "wirecut.tabular": ({"wirecut.formats", "wirecut.story"}, {"pyarrow", "datasets"}),
+    "wirecut.datatrove": ({"wirecut", "wirecut.batch", "wirecut.tabular"}, {"datatrove"}),
     # report reads its inputs through batch's reader (JSON Lines, gzip, bounded lines).
     "wirecut.report": (
         {"wirecut", "wirecut.batch", "wirecut.errors", "wirecut.formats", "wirecut.review", "wirecut.story"},
@@ -93,7 +99,7 @@ LAYERS: dict[str, tuple[set[str], set[str]]] = {
     ),
     "wirecut.dask": ({"wirecut", "wirecut.batch", "wirecut.config", "wirecut.errors"}, {"dask", "distributed"}),
     # Only the CLI may import click and rich; it may use every layer below it.
-    "wirecut.cli": ({"wirecut.*"}, {"click", "rich"}),
+    "wirecut.cli": ({"wirecut.*"}, {"click", "rich", "fsspec"}),
     "wirecut.__main__": ({"wirecut.cli"}, set()),
 }
 
