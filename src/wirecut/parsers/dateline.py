@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import regex
 
@@ -107,16 +108,52 @@ class _Shape:
     starts at most ``before`` characters before the mark and ends at most ``after`` past it. Only the
     windows around the marks are scanned for the pattern, which spares the engine the thousands of
     starts in a story's body where no dateline can be. With no anchor, the whole text is scanned.
-    ``needles`` are characters of which a text must hold one for the anchor to be looked for at all
-    (a test with ``in`` is ten times cheaper than a scan for a class of characters).
+    ``anchor`` may also be a function that finds the marks with ``str.find`` (the dashes: a scan for a
+    class of characters tries every position of the text). ``needles`` are strings of which a text
+    must hold one for the anchor to be looked for at all (a test with ``in`` is ten times cheaper than
+    a scan for a class of characters). With ``after_agency``, only the marks right after a known
+    agency's name count: SAPA's and Kyodo's bare agency ("June 2 SAPA --") stands before its dash.
     """
 
     name: str
     pattern: regex.Pattern[str]
-    anchor: regex.Pattern[str] | None
-    needles: str
+    anchor: regex.Pattern[str] | Callable[[str], list[tuple[int, int]]] | None
+    needles: tuple[str, ...]
     before: int
     after: int
+    after_agency: bool = False
+
+
+# The dashes that end a dateline written as character references (see ``_SEPARATOR``).
+_DASH_ENTITY_RE = lazy(r"&\#8212;|&\#151;|&\#[xX]0*(?:97|2014|2013);|&mdash;|&ndash;")
+
+
+def _dash_marks(text: str) -> list[tuple[int, int]]:
+    """Where the dashes and colons of ``_SEPARATOR`` are, in order: a run of hyphens is one mark.
+
+    >>> _dash_marks("A -- b: c &#8212; d")
+    [(2, 4), (6, 7), (10, 17)]
+    """
+    marks: list[tuple[int, int]] = []
+    for dash in "-—―–_:":
+        at = text.find(dash)
+        while at != -1:
+            end = at + 1
+            if dash == "-":
+                while end < len(text) and text[end] == "-":
+                    end += 1
+            marks.append((at, end))
+            at = text.find(dash, end)
+    if "&" in text:
+        marks.extend(m.span() for m in _DASH_ENTITY_RE.finditer(text))
+    marks.sort()
+    return marks
+
+
+def _after_agency(text: str, at: int, agencies: tuple[str, ...]) -> bool:
+    """True when a known agency's name, with only white space or EFE's full stop between, ends at ``at``."""
+    before = text[max(0, at - 80) : at].rstrip()
+    return before.endswith(agencies) or (before.endswith(".") and before[:-1].rstrip().endswith(agencies))
 
 
 def _agency_alternation(lexicon: Lexicon) -> str:
@@ -225,27 +262,28 @@ def _build_patterns(lexicon: Lexicon) -> list[_Shape]:
     # The mark each pattern needs, and its reach: (anchor, before, after). The longest place, region and
     # date before a tag ("SAN FRANCISCO, Calif., Sept. 29, 2016 (") is far under 200 characters.
     bracket = regex.compile(r"\(")
-    dash = regex.compile(r"--+|&\#8212;|&\#151;|&\#[xX]0*(?:97|2014|2013);|&mdash;|&ndash;|[—―–\-_:]")
-    dashes = "-—―–_:&"
-    anchors = {
-        "tagged": (bracket, "(", 200, 160),
-        "slashed": (regex.compile("/"), "/", 200, 120),
-        "chinese": (regex.compile("[电電讯訊]"), "电電讯訊", 40, 1),
-        "japanese": (regex.compile("【"), "【", 0, 40),
-        "bare": (dash, dashes, 250, 40),
+    dashes = tuple("-—―–_:&")
+    anchors: dict[str, tuple[Any, ...]] = {
+        "tagged": (bracket, ("(",), 200, 160),
+        "slashed": (regex.compile("/"), ("/",), 200, 120),
+        "chinese": (regex.compile("[电電讯訊]"), tuple("电電讯訊"), 40, 1),
+        "japanese": (regex.compile("【"), ("【",), 0, 40),
+        # The bare agency stands right before its dash: only those dashes are marks.
+        "bare": (_dash_marks, dashes, 250, 40, True),
         # RIA's and Interfax's dash is optional and a scan for every agency's name costs more than the
         # whole-text scan, so this one has no anchor.
-        "agency_after": (None, "", 0, 0),
-        "agency_first": (bracket, "(", 0, 300),
-        "date_only": (bracket, "(", 60, 160),
-        "undated_agency": (dash, dashes, 250, 40),
+        "agency_after": (None, (), 0, 0),
+        "agency_first": (bracket, ("(",), 0, 300),
+        "date_only": (bracket, ("(",), 60, 160),
+        "undated_agency": (_dash_marks, dashes, 250, 40),
         # Anchored on the line break after it.
-        "lone_line": (regex.compile("\n"), "\n", 200, 1),
-        "undated": (regex.compile("UNDATED"), "U", 1, 20),
-        "correspondent": (regex.compile("orrespondent|irjeenvaihtaja"), "kK", 160, 20),
-        "place_only": (dash, dashes, 160, 40),
-        "agency_only": (dash, dashes, 120, 40),
-        "agency_lead": (bracket, "(", 0, 60),
+        "lone_line": (regex.compile("\n"), ("\n",), 200, 1),
+        # Both are literal marks: a text without them is not scanned at all.
+        "undated": (regex.compile("UNDATED"), ("UNDATED",), 1, 20),
+        "correspondent": (regex.compile("orrespondent|irjeenvaihtaja"), ("orrespondent", "irjeenvaihtaja"), 160, 20),
+        "place_only": (_dash_marks, dashes, 160, 40),
+        "agency_only": (_dash_marks, dashes, 120, 40),
+        "agency_lead": (bracket, ("(",), 0, 60),
     }
     return [_Shape(name, regex.compile(source, regex.VERBOSE), *anchors[name]) for name, source in sources]
 
@@ -442,16 +480,24 @@ def _candidate_starts(state: ParseState) -> tuple[tuple[int, ...], ...]:
 def candidate_starts(text: str, lexicon: Lexicon) -> tuple[tuple[int, ...], ...]:
     """Every start of each dateline pattern of ``lexicon`` in ``text`` (see ``_candidate_starts``)."""
     found: list[tuple[int, ...]] = []
-    marks: dict[regex.Pattern[str] | None, list[tuple[int, int]]] = {None: [(0, len(text))]}
+    marks: dict[Any, list[tuple[int, int]]] = {None: [(0, len(text))]}
+    agencies: tuple[str, ...] | None = None
     for shape in _patterns(lexicon):
         if shape.needles and not any(needle in text for needle in shape.needles):
             found.append(())
             continue
         anchor = shape.anchor
         if anchor is not None and anchor not in marks:
-            marks[anchor] = [m.span() for m in anchor.finditer(text, timeout=time_limit(len(text)))]
+            if callable(anchor):
+                marks[anchor] = anchor(text)
+            else:
+                marks[anchor] = [m.span() for m in anchor.finditer(text, timeout=time_limit(len(text)))]
+        shape_marks = marks[anchor]
+        if shape.after_agency:
+            agencies = agencies or tuple(lexicon.agency_forms())
+            shape_marks = [mark for mark in shape_marks if _after_agency(text, mark[0], agencies)]
         starts: list[int] = []
-        for low, high in windows(marks[anchor], shape.before, shape.after, len(text)):
+        for low, high in windows(shape_marks, shape.before, shape.after, len(text)):
             scan = shape.pattern.finditer(text, low, high, overlapped=True, timeout=time_limit(high - low))
             starts.extend(m.start() for m in scan)
         found.append(tuple(starts))
