@@ -412,6 +412,9 @@ def first_dateline(
     return next(_scan(state, start, end, floor, anywhere, first=True), None)
 
 
+#: Texts up to this size keep each start's answer for the parse (see ``_scan``).
+_MEMO_CHARS = 200_000
+
 #: How far past the best start so far a pattern still looks for an earlier dateline (the longest
 #: dateline, "SAN FRANCISCO, Calif., Sept. 29, 2016 (Reuters) --", is far shorter).
 _DATELINE_SPAN = 200
@@ -425,7 +428,14 @@ def _scan(
     low = start if floor is None else floor
     found: list[DatelineMatch] = []
     best = stop
-    for shape, starts in zip(_patterns(state.lexicon), _candidate_starts(state)):
+    # The parsers ask for datelines in overlapping ranges of one text (related, caption, the dateline
+    # parser, the digest check), and a start's answer depends only on the start, the query's end,
+    # floor and ``anywhere``: each is matched and checked once a parse. A text far larger than a story
+    # keeps no answers (a million candidates of a hostile text would be a million entries).
+    answers: dict[tuple[int, int, int, int, bool], DatelineMatch | None] | None = None
+    if len(text) <= _MEMO_CHARS:
+        answers = state.memo.setdefault(_scan, {})
+    for index, (shape, starts) in enumerate(zip(_patterns(state.lexicon), _candidate_starts(state))):
         name, pattern = shape.name, shape.pattern
         if not starts:
             continue
@@ -442,11 +452,15 @@ def _scan(
                 break
             if at < pos:
                 continue
-            # Matched again at this start with the query's end, so a dateline never runs past it.
-            m = pattern.match(text, at, limit, timeout=time_limit(limit - at))
-            if not m:
-                continue
-            made = _accept(state, m, name, low, anywhere)
+            key = (index, at, limit, low, anywhere)
+            if answers is not None and key in answers:
+                made = answers[key]
+            else:
+                # Matched again at this start with the query's end, so a dateline never runs past it.
+                m = pattern.match(text, at, limit, timeout=time_limit(limit - at))
+                made = _accept(state, m, name, low, anywhere) if m else None
+                if answers is not None:
+                    answers[key] = made
             if made:
                 found.append(made)
                 pos = made.end
