@@ -6,7 +6,7 @@ Every helper is a pure function of its arguments; none rewrites the input that s
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import regex
 
@@ -83,7 +83,8 @@ def unit_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     [(5, 8), (16, 18)]
     """
     starts: list[int] = []
-    needles = ["\n", "  ", *(c for c in _RARE_WHITE_SPACE if c in text)]
+    # Looked for in the range only: the parsers ask for the units of many small ranges of a long text.
+    needles = ["\n", "  ", *(c for c in _RARE_WHITE_SPACE if text.find(c, start, end) != -1)]
     for needle in needles:
         at = text.find(needle, start, end)
         while at != -1:
@@ -159,9 +160,13 @@ class Guarded:
 
     A pattern given as source is compiled when a text first holds one of its needles: most patterns
     of rare forms are never needed by a one-shot ``wirecut parse``, which then starts sooner.
+
+    ``keep(text, needle, start)``, when given, says whether a mark found at ``start`` can be one that a
+    match holds: a needle that is also a common word ("next", "last") marks a window only where the
+    text round it has the form's shape, and the story's prose is not scanned for it.
     """
 
-    __slots__ = ("_compiled", "_flags", "_source", "needles", "reach")
+    __slots__ = ("_compiled", "_flags", "_source", "keep", "needles", "reach")
 
     def __init__(
         self,
@@ -169,6 +174,7 @@ class Guarded:
         *needles: str,
         flags: int = 0,
         reach: tuple[int, int] | None = None,
+        keep: Callable[[str, str, int], bool] | None = None,
     ) -> None:
         # A compiled or ``lazy`` pattern is kept as it is (a lazy one compiles on its first scan).
         self._compiled = None if isinstance(source, str) else source
@@ -176,6 +182,7 @@ class Guarded:
         self._flags = flags
         self.needles = tuple(n.lower() for n in needles)
         self.reach = reach
+        self.keep = keep
 
     @property
     def pattern(self) -> regex.Pattern[str]:
@@ -202,12 +209,14 @@ class Guarded:
         """Where the needles are, in order; None when they are so dense that windows would save nothing."""
         most = len(lowered) // 64 + 16
         marks: list[tuple[int, int]] = []
+        keep = self.keep
         for needle in self.needles:
             at = lowered.find(needle)
             while at >= 0:
-                marks.append((at, at + len(needle)))
-                if len(marks) > most:
-                    return None
+                if keep is None or keep(lowered, needle, at):
+                    marks.append((at, at + len(needle)))
+                    if len(marks) > most:
+                        return None
                 at = lowered.find(needle, at + 1)
         marks.sort()
         return marks
