@@ -6,7 +6,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wirecut.text import UNIT_BREAK_RE, WHITE_SPACE, unit_breaks, units
+from wirecut.text import UNIT_BREAK_RE, WHITE_SPACE, Guarded, unit_breaks, units
 
 
 def test_white_space_is_the_patterns_white_space_on_every_code_point() -> None:
@@ -35,3 +35,23 @@ def test_units_of_a_flattened_story_and_of_lines() -> None:
         "Last line",
         "end",
     ]
+
+
+def test_a_guard_scans_only_around_the_marks_it_keeps() -> None:
+    # Two marks; the guard keeps only the one after a number, so the other window is never scanned.
+    text = "Go on >> " + "x" * 200 + " 1 2 3 >>"
+    every = Guarded(r"\w+ >>", ">>", reach=(10, 2))
+    kept = Guarded(r"\w+ >>", ">>", reach=(10, 2), keep=lambda lowered, needle, at: lowered[at - 2].isdigit())
+    assert [m.group(0) for m in every.finditer(text, text.lower())] == ["on >>", "3 >>"]
+    assert [m.group(0) for m in kept.finditer(text, text.lower())] == ["3 >>"]
+
+
+def test_pagination_marks_are_kept_only_where_page_numbers_or_next_page_can_be() -> None:
+    from wirecut.parsers.residue import _pagination_mark
+
+    def kept(text: str, needle: str) -> bool:
+        return _pagination_mark(text, needle, text.index(needle))
+
+    assert not kept("talks resume next week", "next") and not kept("the last time", "last")
+    assert kept("1 2 3 next", "next") and kept("588 589 ...  last", "last") and kept("1 2 3\n>>", ">>")
+    assert kept("see the next  page", "next") and kept("prev 1 2", "prev")

@@ -41,7 +41,7 @@ from wirecut.parsers.dateline import DatelineMatch, find_datelines, first_dateli
 from wirecut.patterns import lazy
 from wirecut.spans import Claim, ParseState, Span
 from wirecut.story import Related
-from wirecut.text import UNIT_BREAK_RE, Guarded, clean, trim, units
+from wirecut.text import UNIT_BREAK_RE, WHITE_SPACE, Guarded, clean, trim, units
 
 #: How much longer than its form a label may be where a scraper doubled its spaces ("See  also:").
 _WHITE_SPACE_SLACK = 40
@@ -68,7 +68,17 @@ def _build_labels(lexicon: Lexicon) -> Guarded:
         regex.VERBOSE,
     )
     forms = lexicon.marker_forms("related_label")
-    return Guarded(pattern, ":", "：", reach=(_WHITE_SPACE_SLACK + max(map(len, forms), default=0), 1))
+    # A colon of the story's prose ("said:", "14:30") is no label's: only a colon right after a
+    # label's last word (and at most one space) marks a window.
+    last_words = tuple(word.lower() for word in _last_words(forms))
+
+    def after_label(lowered: str, needle: str, at: int) -> bool:
+        if at > 0 and lowered[at - 1] in WHITE_SPACE:
+            at -= 1
+        return lowered.endswith(last_words, 0, at)
+
+    reach = (_WHITE_SPACE_SLACK + max(map(len, forms), default=0), 1)
+    return Guarded(pattern, ":", "：", reach=reach, keep=after_label)
 
 
 def _heading_labels(lexicon: Lexicon) -> Guarded:

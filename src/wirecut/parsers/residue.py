@@ -23,7 +23,7 @@ from wirecut.lexicon import Lexicon
 from wirecut.patterns import lazy
 from wirecut.spans import ParseState, Span
 from wirecut.story import Residue
-from wirecut.text import Guarded, clean, time_limit, trim, units
+from wirecut.text import WHITE_SPACE, Guarded, clean, time_limit, trim, units
 
 # Pagination, found anywhere: a run of page numbers with an arrow or a next/last word.
 PAGINATION_RE = lazy(
@@ -446,6 +446,28 @@ def _claim_trailing_share(state: ParseState) -> None:
         _claim(state, "share", m.start(), end)
 
 
+# The marks that end a run of page numbers ("1 2 3 >>", "588 589 ... 600 Next") and the word that
+# follows "next" in "Next page".
+_AFTER_PAGE_NUMBERS = frozenset([">>", "»", "›", "next", "last"])
+_PAGE_WORD_RE = lazy(r"\s+page")
+
+
+def _pagination_mark(lowered: str, needle: str, at: int) -> bool:
+    """Whether a mark can be a pagination's: "next" and "last" are common words of a story's prose.
+
+    A mark that ends the run of page numbers stands after a number or an ellipsis; "next" also opens
+    "next page". The other marks ("prev", "页", "page ") are kept wherever they are.
+    """
+    if needle not in _AFTER_PAGE_NUMBERS:
+        return True
+    mark = at
+    while at > 0 and lowered[at - 1] in WHITE_SPACE:
+        at -= 1
+    if at > 0 and (lowered[at - 1].isdigit() or lowered[at - 1] in ".…"):
+        return True
+    return needle == "next" and _PAGE_WORD_RE.match(lowered, mark + 4) is not None
+
+
 # The whole-text patterns with the marks they need.
 # Every pagination form ends with, or holds, one of these marks; the run of page numbers before it is
 # at most 30 numbers and an ellipsis, so the scan looks 300 characters before a mark.
@@ -461,6 +483,7 @@ PAGINATION = Guarded(
     "page of",
     "page ",
     reach=(300, 60),
+    keep=_pagination_mark,
 )
 SHARE = Guarded(SHARE_RE, "分享", "打印", "关闭")
 ADVERTISEMENT = Guarded(ADVERTISEMENT_RE, "advertisement", "sponsored", "广告")
