@@ -32,7 +32,7 @@ from wirecut.parsers.byline import BY_RE
 from wirecut.patterns import lazy
 from wirecut.spans import ParseState, Span
 from wirecut.story import Dateline
-from wirecut.text import clean, time_limit, units, windows
+from wirecut.text import WHITE_SPACE, clean, time_limit, units, windows
 
 # An upper-case place word: BEIJING, ST., O'HARE, AL-QAIM, SAN'A.
 _UPPER_WORD = r"[\p{Lu}][\p{Lu}\p{M}'’.\-]*+"
@@ -112,7 +112,10 @@ class _Shape:
     class of characters tries every position of the text). ``needles`` are strings of which a text
     must hold one for the anchor to be looked for at all (a test with ``in`` is ten times cheaper than
     a scan for a class of characters). With ``after_agency``, only the marks right after a known
-    agency's name count: SAPA's and Kyodo's bare agency ("June 2 SAPA --") stands before its dash.
+    agency's name count: SAPA's and Kyodo's bare agency ("June 2 SAPA --") stands before its dash. With
+    ``spaced``, only the marks that white space follows: the shapes whose separator the story's text
+    must follow after a space, where a hyphen inside a word ("opposition-led") or a clock's colon
+    ("14:30") is no separator.
     """
 
     name: str
@@ -122,6 +125,7 @@ class _Shape:
     before: int
     after: int
     after_agency: bool = False
+    spaced: bool = False
 
 
 # The dashes that end a dateline written as character references (see ``_SEPARATOR``).
@@ -275,14 +279,14 @@ def _build_patterns(lexicon: Lexicon) -> list[_Shape]:
         "agency_after": (None, (), 0, 0),
         "agency_first": (bracket, ("(",), 0, 300),
         "date_only": (bracket, ("(",), 60, 160),
-        "undated_agency": (_dash_marks, dashes, 250, 40),
+        "undated_agency": (_dash_marks, dashes, 250, 40, False, True),
         # Anchored on the line break after it.
         "lone_line": (regex.compile("\n"), ("\n",), 200, 1),
         # Both are literal marks: a text without them is not scanned at all.
         "undated": (regex.compile("UNDATED"), ("UNDATED",), 1, 20),
         "correspondent": (regex.compile("orrespondent|irjeenvaihtaja"), ("orrespondent", "irjeenvaihtaja"), 160, 20),
-        "place_only": (_dash_marks, dashes, 160, 40),
-        "agency_only": (_dash_marks, dashes, 120, 40),
+        "place_only": (_dash_marks, dashes, 160, 40, False, True),
+        "agency_only": (_dash_marks, dashes, 120, 40, False, True),
         "agency_lead": (bracket, ("(",), 0, 60),
     }
     return [_Shape(name, regex.compile(source, regex.VERBOSE), *anchors[name]) for name, source in sources]
@@ -510,6 +514,8 @@ def candidate_starts(text: str, lexicon: Lexicon) -> tuple[tuple[int, ...], ...]
         if shape.after_agency:
             agencies = agencies or tuple(lexicon.agency_forms())
             shape_marks = [mark for mark in shape_marks if _after_agency(text, mark[0], agencies)]
+        if shape.spaced:
+            shape_marks = [mark for mark in shape_marks if text[mark[1] : mark[1] + 1] in WHITE_SPACE]
         starts: list[int] = []
         for low, high in windows(shape_marks, shape.before, shape.after, len(text)):
             scan = shape.pattern.finditer(text, low, high, overlapped=True, timeout=time_limit(high - low))
