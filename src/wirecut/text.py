@@ -90,6 +90,10 @@ def unit_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
         while at != -1:
             starts.append(at)
             at = text.find(needle, at + 1, end)
+    if len(starts) * 60 > end - start:
+        # A break every few words (a list of short lines): the pattern's one scan is cheaper than a
+        # step of this loop for each break.
+        return [m.span() for m in UNIT_BREAK_RE.finditer(text, start, end)]
     found: list[tuple[int, int]] = []
     run_end = start
     for at in sorted(starts):
