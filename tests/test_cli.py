@@ -224,3 +224,45 @@ def test_text_format_puts_a_source_line_and_a_blank_line_between_stories(tmp_pat
     )
     alone = CliRunner().invoke(main, ["parse", "--format", "text", str(first)])
     assert alone.output == "Talks resume\n\nThe talks resumed.\n"  # one story: nothing to part
+
+
+# --- batch: --kind, and the same convention ------------------------------------------------------
+
+STORY = "CAIRO, May 2 (Xinhua) -- The talks resumed on Tuesday after a pause of two weeks, officials said."
+FURNITURE = "Markets\n\nShare\nPrint\n\nSubscribe to our newsletter for the latest updates every morning"
+
+
+def test_batch_kind_writes_only_the_documents_of_that_kind(tmp_path: Path) -> None:
+    import wirecut
+
+    assert wirecut.parse(STORY).kind == "story" and wirecut.parse(FURNITURE).kind == "none"
+    dump = tmp_path / "dump.jsonl"
+    rows = [{"id": "a", "text": STORY}, {"id": "b", "text": FURNITURE}, {"id": "c", "text": STORY}]
+    dump.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "stories.jsonl"
+    done = CliRunner().invoke(main, ["batch", str(dump), "--kind", "STORY", "-o", str(out), "-j", "1"])
+    assert done.exit_code == 0, done.output
+    written = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["meta"]["id"], r["kind"]) for r in written] == [("a", "story"), ("c", "story")]
+    assert "left out (not story)" in done.output and done.output.split("left out (not story)")[1].split()[0] == "1"
+    both = tmp_path / "both.jsonl"
+    done = CliRunner().invoke(main, ["batch", str(dump), "--kind", "story", "--kind", "none", "-o", str(both)])
+    assert done.exit_code == 0 and len(both.read_text(encoding="utf-8").splitlines()) == 3
+    # A directory made with one --kind is not silently kept by a run with another.
+    folder = tmp_path / "clean"
+    assert CliRunner().invoke(main, ["batch", str(dump), "--kind", "story", "-o", f"{folder}/", "-q"]).exit_code == 0
+    assert sorted(p.name for p in folder.rglob("*.json")) == ["a.json", "c.json"]
+    again = CliRunner().invoke(main, ["batch", str(dump), "--kind", "none", "-o", f"{folder}/", "-q"])
+    assert again.exit_code == ExitCode.USAGE and "other options" in again.output
+
+
+def test_batch_keeps_the_convention(tmp_path: Path) -> None:
+    missing = tmp_path / "gone.txt"
+    result = CliRunner().invoke(main, ["batch", str(missing), "-o", str(tmp_path / "out.jsonl")])
+    assert result.exit_code == ExitCode.BAD_INPUT and result.output == f"wirecut: error: {missing}: no such file\n"
+    story = tmp_path / "a.txt"
+    story.write_text(STORY, encoding="utf-8")
+    upper = CliRunner().invoke(main, ["batch", str(story), "--format", "JSONL", "-o", "-", "-q"])
+    assert upper.exit_code == 0 and json.loads(upper.output)["schema"] == "wirecut/1"
+    closed = run_into_closed_pipe("batch", str(story), "-o", "-", "-q")
+    assert closed.returncode == ExitCode.OK and b"Traceback" not in closed.stderr, closed.stderr

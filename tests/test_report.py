@@ -652,3 +652,27 @@ def test_in_chromium_the_list_shows_headline_kind_language_and_flags(browser: We
     browser.click("#list li button")
     warnings = browser.js("return [...document.querySelectorAll('#doc .warnings li')].map(e => e.textContent)")
     assert len(warnings) == 1 and warnings[0].startswith("quality: mojibake")
+
+
+def test_report_reviews_a_real_batch_made_with_text(tmp_path: Path) -> None:
+    """The whole path a reviewer takes: ``wirecut batch --with-text``, then ``wirecut report`` of its output."""
+    lines, folder = tmp_path / "out.jsonl", tmp_path / "clean"
+    for target in (str(lines), f"{folder}/"):
+        made = CliRunner().invoke(main, ["batch", str(FIXTURES), "--with-text", "-o", target, "-q", "-j", "1"])
+        assert made.exit_code == 0, made.output
+    fixtures = sorted(FIXTURES.glob("*.txt"))
+    for output in (lines, folder):
+        page = tmp_path / f"{output.name}.html"
+        done = CliRunner().invoke(main, ["report", str(output), "-o", str(page)])
+        assert done.exit_code == 0, done.output
+        records = page_records(page.read_text(encoding="utf-8"))
+        assert [r["t"] for r in records] == [p.read_text(encoding="utf-8") for p in fixtures]
+        for record, path in zip(records, fixtures, strict=True):
+            parsed = document_record(0, ReportInput(str(path), wirecut.parse_file(path)))
+            assert [p[:3] + p[5:] for p in record["p"]] == [p[:3] + p[5:] for p in parsed["p"]], path
+            assert (record["K"], record["l"], record["h"], record["f"]) == (
+                parsed["K"],
+                parsed["l"],
+                parsed["h"],
+                parsed["f"],
+            )

@@ -87,6 +87,8 @@ class BatchJob:
     stdin_format: str = "auto"
     #: keep each document's input text in its record (``input_text``), for review and retraining
     with_text: bool = False
+    #: write only the documents of these kinds (``story``, ``digest``, ...); empty: every document
+    kinds: tuple[str, ...] = ()
 
 
 @dataclass
@@ -95,6 +97,7 @@ class BatchSummary:
 
     documents: int = 0
     skipped: int = 0
+    left_out: int = 0  # parsed, but of a kind the job does not keep (``kinds``)
     failures: int = 0
     inputs: int = 0
     input_bytes: int = 0
@@ -187,7 +190,9 @@ def worker_settings(job: BatchJob, fmt: str, deliver: Any, **changes: Any) -> Wo
     """What every worker of ``job`` is told (each output adds where its documents go)."""
     date = job.reference_date.isoformat() if job.reference_date else None
     budget = job.time_budget if job.time_budget and job.time_budget > 0 else None
-    settings = WorkerSettings(deliver, fmt, date, baseline=job.baseline, time_budget=budget, with_text=job.with_text)
+    settings = WorkerSettings(
+        deliver, fmt, date, baseline=job.baseline, time_budget=budget, with_text=job.with_text, kinds=tuple(job.kinds)
+    )
     return settings._replace(**changes)
 
 
@@ -277,4 +282,5 @@ def _shaping_options(job: BatchJob) -> dict[str, Any]:
         "date_field": job.date_field,
         "stdin_format": job.stdin_format if job.stdin_format != "auto" else None,
         "with_text": job.with_text,
+        "kinds": sorted(job.kinds),
     }

@@ -100,6 +100,7 @@ def run_batch(
                     summary.inputs += result.inputs
                     summary.documents += result.documents
                     summary.skipped += result.skipped
+                    summary.left_out += result.left_out
                     summary.failures += len(result.failures)
                     summary.input_bytes += result.input_bytes
                     summary.parts.update(result.parts)

@@ -62,6 +62,8 @@ class WorkerSettings(NamedTuple):
     config: Config | bytes | None = None
     #: keep the input text in each record (``--with-text``)
     with_text: bool = False
+    #: write only the documents of these kinds (``--kind``); empty: every document
+    kinds: tuple[str, ...] = ()
 
 
 class ChunkResult(NamedTuple):
@@ -76,6 +78,7 @@ class ChunkResult(NamedTuple):
     lines: list[bytes] | None = None  # deliver == "lines": one rendered document each, in order
     stories: list[Any] | None = None  # deliver == "stories": Story or Failure, in order
     shard: str | None = None  # deliver == "shard": a file of lines the driver appends, then removes
+    left_out: int = 0  # documents parsed but not written: not of a kind the job keeps (``--kind``)
 
 
 _made_dirs: set[str] = set()  # per worker process: parents of outputs already created
@@ -323,7 +326,7 @@ def process_chunk(items: Sequence[Item], settings: WorkerSettings) -> ChunkResul
     """Read, parse and deliver a chunk of items; the unit of work of every engine. Never raises for an item."""
     reference_date = dt.date.fromisoformat(settings.reference_date) if settings.reference_date else None
     config = job_config(settings.config)
-    documents = skipped = input_bytes = 0
+    documents = skipped = input_bytes = left_out = 0
     parts: Counter[str] = Counter()
     failures: list[dict[str, Any]] = []
     lines: list[bytes] | None = [] if settings.deliver in ("lines", "shard") else None
@@ -359,6 +362,9 @@ def process_chunk(items: Sequence[Item], settings: WorkerSettings) -> ChunkResul
                 rendered = dumps({"text": text})
             else:
                 story = _parse(text, item.source, item_date, warnings, settings.time_budget, config)
+                if settings.kinds and story.kind not in settings.kinds:
+                    left_out += 1  # --kind story: a listing page or a gallery is no document of this job
+                    continue
                 parts.update(_count_parts(story))
                 if stories is not None:
                     stories.append(story)
@@ -391,7 +397,9 @@ def process_chunk(items: Sequence[Item], settings: WorkerSettings) -> ChunkResul
         assert settings.tmp_dir is not None
         shard = _write_shard(lines, settings.tmp_dir)
         lines = None
-    return ChunkResult(len(items), documents, skipped, input_bytes, dict(parts), failures, lines, stories, shard)
+    return ChunkResult(
+        len(items), documents, skipped, input_bytes, dict(parts), failures, lines, stories, shard, left_out
+    )
 
 
 def _write_shard(lines: list[bytes], shard_dir: str) -> str:

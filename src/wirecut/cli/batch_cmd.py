@@ -45,7 +45,8 @@ Examples:
 Running the same command again skips what is done (--force redoes it).
 Exit codes: 0 all inputs parsed (or the reader of -o - closed the pipe),
 1 some inputs failed (see --errors), 2 usage error or an output that
-cannot be written (a full disk), 130 interrupted (run again to resume).
+cannot be written (a full disk), 3 an input named is missing,
+130 interrupted (run again to resume).
 """
 
 
@@ -54,6 +55,7 @@ def _format(ctx: click.Context, param: click.Parameter, value: str | None) -> st
     from wirecut.tabular import TABLE_FORMATS
 
     known = (*FORMATS, *TABLE_FORMATS)
+    value = value.lower() if value is not None else None  # --format JSON is json, as in every command
     if value is not None and value not in known:
         raise click.BadParameter(f"{value!r} is not one of {', '.join(known)}")
     return value
@@ -118,6 +120,13 @@ def _format(ctx: click.Context, param: click.Parameter, value: str | None) -> st
     is_flag=True,
     help="Keep each input's text in its record (input_text), for wirecut report and review.",
 )
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(["story", "digest", "listing", "gallery", "none"], case_sensitive=False),
+    help="Write only the documents of this kind (repeatable); the others are counted as left out.",
+)
 @click.option("--errors", type=click.Path(dir_okay=False), help="Write each failed input and its reason here (JSONL).")
 @click.option("--force", is_flag=True, help="Redo everything, even outputs that are done.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
@@ -148,6 +157,7 @@ def batch_command(
     stdin_format: str,
     fmt: str | None,
     with_text: bool,
+    kinds: tuple[str, ...],
     errors: str | None,
     force: bool,
     quiet: bool,
@@ -165,9 +175,9 @@ def batch_command(
         raise click.UsageError("'-' (standard input) can be given once")
     missing = [name for name in inputs if name != "-" and not is_remote(name) and not os.path.lexists(name)]
     if missing:
-        raise click.UsageError(
-            f"no such input: {printable(missing[0])}" + (f" (and {len(missing) - 1} more)" * (len(missing) > 1))
-        )
+        from wirecut.cli.options import UnreadableInput
+
+        raise UnreadableInput(missing[0], "no such file" + (f" (and {len(missing) - 1} more)" * (len(missing) > 1)))
     remote = [name for name in inputs if is_remote(name)]
     if remote:
         try:
@@ -192,6 +202,7 @@ def batch_command(
         stdin_format=stdin_format.lower(),
         fmt=fmt,
         with_text=with_text,
+        kinds=tuple(sorted({kind.lower() for kind in kinds})),
         reference_date=reference_date,
         errors=errors,
         force=force,
@@ -413,6 +424,8 @@ def _print_summary(summary: Any, job: Any) -> None:
     table.add_row("documents parsed", f"{summary.documents:,}")
     if summary.skipped or summary.resumed_from:
         table.add_row("already done (skipped)", f"{summary.skipped + summary.resumed_from:,}")
+    if job.kinds:
+        table.add_row(f"left out (not {' or '.join(job.kinds)})", f"{summary.left_out:,}")
     table.add_row("failures", f"[red]{summary.failures:,}[/]" if summary.failures else "0")
     table.add_row("parts found", f"{sum(summary.parts.values()):,}")
     for kind in sorted(summary.parts):
