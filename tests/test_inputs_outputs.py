@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 from tests.test_batch import ONE, jsonl, wire_story
 
-from wirecut.batch import BatchJob, InputSpec, iter_items, run_batch
+from wirecut.batch import BatchJob, InputSpec, count_items, iter_items, run_batch
 from wirecut.batch.records import reference_date
 from wirecut.cli import main
 
@@ -244,6 +244,27 @@ def test_a_file_named_parquet_that_is_not_one_is_a_failure(tmp_path: Path) -> No
     assert run(tmp_path, [str(tmp_path / "d.parquet")]) == []
     [failure] = errors_of(tmp_path)
     assert failure["error"] == "read" and failure["reason"].startswith("not a Parquet file")
+
+
+def test_the_progress_count_takes_dumps_from_their_lines_and_metadata(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    import wirecut.batch.inputs
+
+    (tmp_path / "sub").mkdir()
+    pq.write_table(pa.table({"text": ["a", "b", "c"]}), tmp_path / "sub" / "d.parquet")
+    write_csv(tmp_path / "sub" / "d.csv", [{"text": "x"}, {"text": "y"}])
+    (tmp_path / "d.jsonl.xz").write_bytes(lzma.compress(jsonl_bytes(RECORDS)))
+    (tmp_path / "s.txt").write_text("x", encoding="utf-8")
+
+    def never(*args: Any) -> Any:
+        raise AssertionError("counting parsed a dump's records")
+
+    monkeypatch.setattr(wirecut.batch.inputs, "container_items", never)
+    assert count_items(InputSpec([str(tmp_path)])) == 3 + 2 + 3 + 1
 
 
 # --- the record's own reference date ----------------------------------------------------------------------

@@ -76,6 +76,8 @@ class InputSpec:
     stdin_format: str = "auto"
     #: the field of a record that gives its reference date (``--date-field``); None: the job's date
     date_field: str | None = None
+    #: read the records of dumps (False: a dump found in a directory is one ``FileItem``, for counting)
+    read_records: bool = True
 
 
 def real_location(path: str) -> str:
@@ -290,7 +292,7 @@ def _walk(root: str, rel_root: str, spec: InputSpec) -> Iterator[Item]:
             continue
         if not stat.S_ISREG(st.st_mode):
             yield Failure(source, source, None, "read", "not a regular file (a pipe, socket or device)")
-        elif kind := container_of(entry.name):
+        elif (kind := container_of(entry.name)) and spec.read_records:
             yield from container_items(kind, path, source, rel, spec)
         else:
             yield FileItem(path, source, rel)
@@ -311,6 +313,7 @@ def count_items(spec: InputSpec) -> int:
     """About how many items ``iter_items`` gives, quickly (for a progress bar's ETA); ``-`` is not counted."""
     total = 0
     counting = InputSpec(spec.inputs, spec.globs, spec.text_field, spec.id_field, None, spec.exclude, False)
+    counting.read_records = False  # a dump's records are counted by its lines or its Parquet metadata, never parsed
     for arg in counting.inputs:
         if arg == "-":
             continue
