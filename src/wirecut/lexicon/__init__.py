@@ -1,7 +1,8 @@
-"""Lexicons as data: month names, agency names, places and markers, from the JSON files beside this module.
+"""Lexicons as data: month names, agency names, places, markers and page furniture's words, from the JSON files
+beside this module.
 
 Contract:
-    A ``Lexicon`` is a value: the data of the four files, read through methods (``month_number``,
+    A ``Lexicon`` is a value: the data of the five files, read through methods (``month_number``,
     ``canonical_agency``, ``marker_forms``, ...). It is edited by methods that return a new lexicon
     (``with_agency``, ``with_months``, ``with_markers``), so two configurations never share an edit.
     Patterns built from a lexicon are made once and kept on it (``derived``); a copy starts without
@@ -67,6 +68,9 @@ class Lexicon:
             form: canonical for canonical, forms in _load("agencies.json")["agencies"].items() for form in forms
         }
         markers = {k: v for k, v in _load("markers.json").items() if not k.startswith("_")}
+        # Page furniture's words (function words, weekdays, stamp and meta labels, UI phrases) are
+        # marker kinds of their own, kept in their own file.
+        markers.update({k: v for k, v in _load("furniture.json").items() if not k.startswith("_")})
         places = frozenset(p.upper() for p in _load("places.json")["multiword"])
         return cls(months, agencies, markers, places)
 

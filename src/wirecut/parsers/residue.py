@@ -20,6 +20,7 @@ import regex
 
 from wirecut.dates import checked_date, iso_date, read_date
 from wirecut.lexicon import Lexicon
+from wirecut.parsers import furniture
 from wirecut.patterns import lazy
 from wirecut.spans import ParseState, Span
 from wirecut.story import Residue
@@ -295,6 +296,9 @@ def parse(state: ParseState) -> None:
     """Claim pagination, page stamps, share buttons, navigation and advertisements."""
     text = state.text
     lowered = state.lowered
+    # Whole units of one furniture form first (a stamp, a meta line, a trail, a tag line, a button),
+    # so that the patterns below do not cut a meta line into pieces that no longer show its shape.
+    furniture.claim_forms(state)
     guarded: list[tuple[Guarded, str]] = [
         (PAGINATION, "pagination"),
         *((g, "timestamp") for g in TIMESTAMP_PATTERNS),

@@ -1,0 +1,726 @@
+"""Furniture: the page's own lines around a story, told by their shape in any language.
+
+Contract:
+    Claims: residue of kinds ``timestamp`` (with a validated ``iso``, or none), ``navigation``,
+    ``share``, ``advertisement`` and ``unknown``, in two passes.
+    ``claim_forms`` (called by the residue parser, before every story parser) claims whole units
+    (lines, or pieces between double spaces) that are wholly one form, wherever they stand: a stamp
+    in any notation and language (``Updated: Jan 10, 2024 16:05 IST``, ``Publié le 16.08.2023 à
+    11:42``); a meta line of short pieces and stamps between separators (``Posted in World | March
+    14, 2022``); a breadcrumb or a menu (``Home / Africa / Economy``, ``A · B · C``); a ``Label:
+    value`` tag line (``Archivado en: India, Aviación``, ``Keywords #chip exports``); a UI phrase
+    of the lexicon (``Email This Article``, ``Ad Feedback``); a cookie banner's sentence with its
+    button; an aggregator's disclaimer; an SEC filing's exhibit token.
+    ``parse`` (the rule ``furniture``, after the byline parser and before the headline parser)
+    claims by position: the units before the story's title, and the short units after the story's
+    last sentence, when they are not prose.
+    Reads: the text, the free spans, the claims of the parsers before it (dateline, bylines,
+    captions, teasers, notes), ``state.lexicon`` (``furniture.json``: function words, weekdays,
+    stamp labels and joiners, meta labels, UI phrases, consent buttons, disclaimer labels; months).
+    Writes: no findings.
+    Never: claims prose. Prose is a unit dense in its language's function words that reads as a
+    sentence (jusText's insight: a story's sentences are full of "the", "de", "и", "的"; a menu,
+    a section's name or a button has few or none), and it stays for the story's parsers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import NamedTuple
+
+import regex
+
+from wirecut.language import detect_language
+from wirecut.lexicon import Lexicon
+from wirecut.patterns import lazy
+from wirecut.spans import ParseState, Span
+from wirecut.story import Residue
+from wirecut.text import clean, trim, units
+
+# Scripts written without spaces between words: their density is counted in characters.
+_UNSPACED = ("zh", "ja")
+_CJK_RE = lazy(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_WORD_RE = lazy(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
+_DIGIT_RE = lazy(r"\d")
+
+# A unit that ends as a sentence ends: a stop, a question or exclamation mark, an ideographic stop,
+# then any closing quotes or brackets.
+_SENTENCE_END_RE = lazy(r"(?:[.!?。！？]|…)[\"”’»)\]]*$")
+
+
+class Features(NamedTuple):
+    """What a unit's shape says: its words, its function-word density, whether it reads as a sentence."""
+
+    words: int
+    density: float
+    sentence: bool
+    cjk: int
+
+
+def _function_words(lexicon: Lexicon) -> dict[str, frozenset[str]]:
+    by_lang = lexicon.marker_languages("function_words")
+    built = {lang: frozenset(w.lower() for w in forms) for lang, forms in by_lang.items()}
+    # A page whose language is not told: any language's function words count.
+    built["und"] = frozenset(w for lang, forms in built.items() if lang not in _UNSPACED for w in forms)
+    return built
+
+
+def page_language(state: ParseState) -> str:
+    """The page's language, detected once a parse."""
+    key = page_language
+    if key not in state.memo:
+        state.memo[key] = detect_language(state.text)
+    language: str = state.memo[key]
+    return language
+
+
+def features(raw: str, lexicon: Lexicon, lang: str) -> Features:
+    """The shape of one unit.
+
+    >>> from wirecut.lexicon import DEFAULT_LEXICON as L
+    >>> features("Home / Africa / Economy", L, "en").density
+    0.0
+    >>> features("The ministry said it would send experts to the valley.", L, "en").sentence
+    True
+    """
+    table = lexicon.derived(_function_words)
+    cjk = len(_CJK_RE.findall(raw)) if not raw.isascii() else 0
+    sentence = bool(_SENTENCE_END_RE.search(raw))
+    if lang in _UNSPACED or (cjk and cjk * 2 >= len(raw.replace(" ", ""))):
+        words = table.get(lang if lang in _UNSPACED else "zh", frozenset())
+        hits = sum(raw.count(w) * len(w) for w in words)
+        return Features(len(raw.split()), hits / max(1, cjk), sentence, cjk)
+    found = [w.lower() for w in _WORD_RE.findall(raw)]
+    words = table.get(lang) or table["und"]
+    if lang == "ko":
+        hits = sum(1 for w in found if any(w.endswith(p) for p in words))
+    else:
+        hits = sum(1 for w in found if w in words)
+    return Features(len(found), hits / max(1, len(found)), sentence, cjk)
+
+
+def is_prose(shape: Features) -> bool:
+    """A unit of the story's prose: dense in function words, and a sentence or long.
+
+    The thresholds are low on purpose: prose must never be taken for furniture, and a page's
+    furniture has next to no function words (a menu, a section's name, a button).
+    """
+    if shape.cjk >= 20:
+        return shape.density >= 0.04 and (shape.sentence or shape.cjk >= 40)
+    if shape.words >= 15:
+        return shape.density >= 0.15
+    return shape.words >= 6 and shape.sentence and shape.density >= 0.15
+
+
+# ---------------------------------------------------------------------------------------------------
+# Stamps: a unit whose every token is a number, a month or weekday of any language, a clock time, a
+# time zone, a joiner ("at", "à", "um") or a separator, with an optional label before it.
+
+_STAMP_TOKEN_RE = lazy(
+    r"""
+      (?P<cjkdate>(?:\d{4}年)?[01]?\d月[0-3]?\d日)                              # 2023年09月27日 (CNS, Xinhua)
+    | (?P<numdate>\d{1,4}[./\-]\d{1,2}[./\-]\d{2,4})(?!\d)                    # 16.08.2023, 2022-11-15, 02/23/2009
+    | (?P<clock>[0-2]?\d(?::|h|\.(?=[0-5]\d(?!\d)))[0-5]\d(?::[0-5]\d(?:[.,]\d{1,3})?)?)(?!\d)  # 16:05, 11h42, 12:01:33.51
+    | (?P<number>\d{1,4})(?:st|nd|rd|th|er|e|º|\.)?(?!\d)                     # 14, 2022, 9th, "2." (German day)
+    | (?P<word>[\p{L}\p{M}]+\.?)                                              # a month, weekday, joiner or zone
+    | (?P<mark>[,;|/()\[\]·•\-–—:：])                                         # separators
+    | (?P<space>\s+)
+    | (?P<other>.)
+    """,
+    regex.VERBOSE,
+)
+
+# Zones that do not end in "T" as most do (IST, GMT, EDT, HKT, NZT).
+_ZONES = frozenset(["utc", "z", "wib", "wita", "wit", "myt", "bjt", "gmt"])
+
+
+def _stamp_words(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    weekdays = frozenset(w.lower() for forms in lexicon.marker_languages("weekdays").values() for w in forms)
+    joiners = frozenset(
+        w.lower().rstrip(".") for forms in lexicon.marker_languages("stamp_joiner").values() for w in forms
+    )
+    return weekdays, joiners
+
+
+def _stamp_label_re(lexicon: Lexicon) -> regex.Pattern[str]:
+    return lexicon.derived(_build_stamp_label_re)
+
+
+def _build_stamp_label_re(lexicon: Lexicon) -> regex.Pattern[str]:
+    # "Updated:", "Publié le", "Last updated on", "发布时间：": a label, its colon, then the stamp.
+    return regex.compile(rf"(?:{lexicon.alternation('stamp_label')})(?:\s+(?i:on|at|le|el|am|il|em))?\s*[:：]?\s*")
+
+
+def stamp_iso(raw: str, lexicon: Lexicon) -> tuple[bool, str | None]:
+    """Whether ``raw`` is wholly a date-and-time stamp, and the ISO date it names (None if no real day).
+
+    >>> from wirecut.lexicon import DEFAULT_LEXICON as L
+    >>> stamp_iso("Updated: Jan 10, 2024 16:05 IST", L)
+    (True, '2024-01-10')
+    >>> stamp_iso("Publié le 16.08.2023 à 11:42", L)
+    (True, '2023-08-16')
+    >>> stamp_iso("15:40, December 31, 2023", L), stamp_iso("Mon, 02/23/2009 - 12:46", L)
+    ((True, '2023-12-31'), (True, '2009-02-23'))
+    >>> stamp_iso("BEIJING, April 19", L), stamp_iso("FRIDAY, March 3", L), stamp_iso("2019-02-31 10:00", L)
+    ((False, None), (False, None), (True, None))
+    """
+    label = _stamp_label_re(lexicon).match(raw)
+    pos = label.end() if label else 0
+    weekdays, joiners = lexicon.derived(_stamp_words)
+    month = day = year = None
+    numeric: str | None = None
+    clock = False
+    numbers: list[int] = []
+    for m in _STAMP_TOKEN_RE.finditer(raw, pos):
+        kind = m.lastgroup
+        token = m.group(0)
+        if kind in ("space", "mark"):
+            continue
+        if kind == "other":
+            return False, None
+        if kind == "cjkdate" or kind == "numdate":
+            if numeric is not None:
+                return False, None
+            numeric = token
+        elif kind == "clock":
+            if clock:
+                return False, None
+            clock = True
+        elif kind == "number":
+            numbers.append(int(m.group("number")))
+            if len(numbers) > 2:
+                return False, None
+        else:
+            word = token.lower().rstrip(".")
+            found = lexicon.month_number(word)
+            if found and month is None:
+                month = found
+            elif (
+                word in weekdays
+                or word in joiners
+                or word in _ZONES
+                or (token.isupper() and 2 <= len(token) <= 5 and token[-1] == "T")
+            ):
+                continue
+            else:
+                return False, None
+    if numeric is not None:
+        if numbers or month is not None:
+            return False, None
+        return True, _iso_of_numeric(numeric)
+    if month is None:
+        return False, None
+    for n in numbers:
+        if 1900 <= n <= 2099 and year is None:
+            year = n
+        elif 1 <= n <= 31 and day is None:
+            day = n
+        else:
+            return False, None
+    if day is None or not (year or clock):
+        return False, None  # "FRIDAY, March 3" heads a list of events in a story: no page stamp
+    return True, _checked_iso(year, month, day)
+
+
+_CJK_NUMERIC_RE = lazy(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
+_YEAR_FIRST_RE = lazy(r"(\d{4})[./\-](\d{1,2})[./\-](\d{1,2})")
+_YEAR_LAST_RE = lazy(r"(\d{1,2})[./\-](\d{1,2})[./\-](\d{2,4})")
+
+
+def _iso_of_numeric(written: str) -> str | None:
+    """The ISO date of a numeric date: year first, or day first unless the second number is no month."""
+    m = _CJK_NUMERIC_RE.fullmatch(written)
+    if m:
+        return _checked_iso(int(m.group(1)) if m.group(1) else None, int(m.group(2)), int(m.group(3)))
+    m = _YEAR_FIRST_RE.fullmatch(written)
+    if m:
+        return _checked_iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _YEAR_LAST_RE.fullmatch(written)
+    if not m or len(m.group(3)) == 3:
+        return None
+    day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if month > 12 >= day:  # "02/23/2009": the United States' order
+        day, month = month, day
+    return _checked_iso(year if year >= 100 else 2000 + year, month, day)
+
+
+def _checked_iso(year: int | None, month: int, day: int) -> str | None:
+    try:
+        dt.date(year or 2000, month, day)  # 2000 is a leap year: Feb 29 with no year stays valid
+    except ValueError:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Meta lines, breadcrumbs and menus: pieces between separators.
+
+# The separators between a meta line's pieces: "|", "·", "•", and a dash between spaces.
+_META_SEPARATOR_RE = lazy(r"[ \t]+(?:\||·|•|-|–|—)[ \t]+|[ \t]*[|·•][ \t]*")
+
+_BY_RE = lazy(r"(?i:by|von|par|por|di|av|af)\s")
+
+# A breadcrumb's separators: an arrow or a guillemet (two pieces make a trail), or a slash between
+# spaces (three do: "Home / Africa / Economy").
+# A menu's separators: a bar or a middle dot, never a dash (dashes join a sentence's clauses).
+_MENU_SEPARATOR_RE = lazy(r"[ \t]*[|·•][ \t]*")
+_DASH_ONLY_RE = lazy(r"[ \t]+[\-–—][ \t]+")
+
+_CLOCK_ONLY_RE = lazy(r"[0-2]?\d[:h][0-5]\d(?::[0-5]\d)?")
+
+_CRUMB_ARROW_RE = lazy(r"[ \t]+>[ \t]+|[ \t]*(?:»|›|→)[ \t]*")
+_CRUMB_SLASH_RE = lazy(r"[ \t]+/[ \t]+")
+
+
+def _is_label_piece(piece: str, most_words: int = 4) -> bool:
+    """A piece of a trail or a meta line: a few words, a letter first, no sentence, no clause."""
+    words = piece.split()
+    return (
+        0 < len(words) <= most_words
+        and _WORD_RE.match(piece) is not None
+        and not _SENTENCE_END_RE.search(piece)
+        and len(piece) <= 60
+    )
+
+
+def _split(raw: str, separator: regex.Pattern[str]) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    pos = 0
+    for m in separator.finditer(raw):
+        pieces.append(trim(raw, pos, m.start()))
+        pos = m.end()
+    pieces.append(trim(raw, pos, len(raw)))
+    return pieces
+
+
+def _is_trail(raw: str) -> bool:
+    """A breadcrumb or a menu: "Startseite > Wirtschaft", "Home / Africa / Economy", "A · B · C".
+
+    >>> _is_trail("Home / Africa / Economy"), _is_trail("Startseite > Wirtschaft"), _is_trail("24 / 7")
+    (True, True, False)
+    """
+    for separator, least in ((_CRUMB_ARROW_RE, 2), (_CRUMB_SLASH_RE, 3), (_MENU_SEPARATOR_RE, 3)):
+        pieces = _split(raw, separator)
+        if len(pieces) >= least and all(_is_label_piece(raw[a:b]) for a, b in pieces):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------------------
+# Label lines: tags and sections after a label of the lexicon, hashtag chips.
+
+_HASHTAGS_RE = lazy(r"(?:#[\p{L}\p{N}][\p{L}\p{N}_\-]*(?:[ \t]+[\p{L}\p{N}][\p{L}\p{N}_\-]*){0,3}[ \t]*){1,30}")
+_LIST_SEPARATOR_RE = lazy(r"[ \t]*[,;，、/|][ \t]*")
+
+
+def _meta_label_re(lexicon: Lexicon) -> regex.Pattern[str]:
+    return lexicon.derived(_build_meta_label_re)
+
+
+def _build_meta_label_re(lexicon: Lexicon) -> regex.Pattern[str]:
+    return regex.compile(rf"(?:{lexicon.alternation('meta_label')})(?:[ \t]*[:：])?[ \t]*")
+
+
+def _is_tag_line(raw: str, lexicon: Lexicon) -> bool:
+    """``Archivado en: India, Aviación``, ``Tags: Kazakhstan, Russia``, ``Keywords #chip exports``.
+
+    >>> from wirecut.lexicon import DEFAULT_LEXICON as L
+    >>> _is_tag_line("Archivado en: India, Aviación", L), _is_tag_line("#Bitcoin #Crypto", L)
+    (True, True)
+    >>> _is_tag_line("Tags: the minister said the talks would resume next week.", L)
+    False
+    """
+    label = _meta_label_re(lexicon).match(raw)
+    value = raw[label.end() :] if label else raw
+    if not value.strip():
+        return label is not None and label.group(0).rstrip().endswith((":", "："))
+    if _HASHTAGS_RE.fullmatch(value):
+        return True
+    if label is None or len(value) > 200:
+        return False
+    pieces = _split(value, _LIST_SEPARATOR_RE)
+    return all(_is_label_piece(value[a:b]) for a, b in pieces)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Whole-unit phrases of the lexicon: buttons and prompts.
+
+_UI_KINDS = (
+    ("ui_advertisement", "advertisement"),
+    ("ui_share", "share"),
+    ("ui_navigation", "navigation"),
+    ("ui_unknown", "unknown"),
+)
+
+
+def _ui_patterns(lexicon: Lexicon) -> tuple[tuple[regex.Pattern[str], str], ...]:
+    return lexicon.derived(_build_ui_patterns)
+
+
+def _build_ui_patterns(lexicon: Lexicon) -> tuple[tuple[regex.Pattern[str], str], ...]:
+    # A phrase alone as a unit, with a colon, an ellipsis or an arrow after it ("Like this:").
+    return tuple(
+        (regex.compile(rf"(?:{lexicon.alternation(kind)})[ \t]*(?:[:：]|\.\.\.|…|»|›|>)?"), residue_kind)
+        for kind, residue_kind in _UI_KINDS
+    )
+
+
+def ui_kind(raw: str, lexicon: Lexicon) -> str | None:
+    """The residue kind of a unit that is wholly a UI phrase ("Email This Article"), or None."""
+    for pattern, kind in _ui_patterns(lexicon):
+        if pattern.fullmatch(raw):
+            return kind
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Cookie banners, disclaimers, SEC exhibits.
+
+# Sentences of a unit: each runs to a stop followed by space, or to the unit's end.
+_SENTENCE_RE = lazy(r"[^.!?。！？]*(?:[.!?。！？]+[\"”’»)]*|$)")
+
+
+def _consent_re(lexicon: Lexicon) -> regex.Pattern[str]:
+    return lexicon.derived(_build_consent_re)
+
+
+def _build_consent_re(lexicon: Lexicon) -> regex.Pattern[str]:
+    # One to three buttons in a row: "Accept all  Reject all", "Alle akzeptieren".
+    one = lexicon.alternation("consent")
+    return regex.compile(rf"{one}(?:[ \t]*[|/·]?[ \t]*{one}){{0,2}}")
+
+
+def _disclaimer_re(lexicon: Lexicon) -> regex.Pattern[str]:
+    return lexicon.derived(_build_disclaimer_re)
+
+
+def _build_disclaimer_re(lexicon: Lexicon) -> regex.Pattern[str]:
+    return regex.compile(rf"(?:{lexicon.alternation('disclaimer_label')})[ \t]*[:：]")
+
+
+# An SEC filing's exhibit header as EDGAR's text dumps keep it: type, sequence, file name
+# ("EX-99.1 2 v200568_ex99-1.htm"), or the type alone at a unit's start.
+SEC_EXHIBIT_RE = lazy(
+    r"""(?<![\w\-])EX-\d{1,3}(?:\.\d{1,3})?(?![\w.])
+        (?:[ \t]+\d{1,3}(?!\S))?
+        (?:[ \t]+[\w\-]{1,80}\.(?:htm|html|txt)(?!\w))?""",
+    regex.VERBOSE,
+)
+
+
+class _Unit(NamedTuple):
+    start: int
+    end: int
+
+
+def _claim(state: ParseState, kind: str, start: int, end: int, iso: str | None = None, *, exact: bool = False) -> None:
+    """Claim residue, trimmed, or ``exact`` (a meta line's label keeps the space up to its stamp)."""
+    if not exact:
+        start, end = trim(state.text, start, end)
+    if start < end:
+        raw = state.text[start:end]
+        state.claim("residue", start, end, Residue(kind, clean(raw), Span(start, end), iso), "furniture")
+
+
+def _claim_meta_line(state: ParseState, unit: _Unit) -> bool:
+    """A line of short pieces and at least one stamp between separators ("Posted in World | March 14, 2022")."""
+    text = state.text
+    raw = text[unit.start : unit.end]
+    if not _META_SEPARATOR_RE.search(raw):
+        return False
+    pieces = [(a, b) for a, b in _split(raw, _META_SEPARATOR_RE) if a < b]
+    stamps = [stamp_iso(raw[a:b], state.lexicon) for a, b in pieces]
+    if not any(is_stamp for is_stamp, _ in stamps):
+        return False
+    # A clock time beside a date is the date's time ("Dec 9, 2018 - 21:37").
+    for index, (a, b) in enumerate(pieces):
+        beside = [stamps[j][0] for j in (index - 1, index + 1) if 0 <= j < len(pieces)]
+        if _CLOCK_ONLY_RE.fullmatch(raw, a, b) and any(beside):
+            stamps[index] = (True, None)
+    # Between dashes only, a label is a site's name in capitals or two words ("KYODO NEWS - Dec 9, 2018");
+    # a title before its date ("Grenada In Crisis - Friday 10, September 2004") is the headline's.
+    dashes = not _MENU_SEPARATOR_RE.search(raw)
+    for (a, b), (is_stamp, _) in zip(pieces, stamps):
+        piece = raw[a:b]
+        if is_stamp:
+            continue
+        if not _is_label_piece(piece) or ":" in piece or _BY_RE.match(piece):
+            return False  # "Source: Xinhua | ... | Editor: ...", "By Ann Lee | ...": notes' and bylines'
+        if dashes and not (piece.isupper() or len(piece.split()) <= 2):
+            return False
+    # Stamps side by side are one stamp ("Dec 9, 2018 - 21:37"); each other piece is the page's label,
+    # which takes the separator between it and a stamp, so that no gap of white space is left inside
+    # the line ("Posted in World |", "| Sports, All").
+    groups: list[tuple[int, int, bool, str | None]] = []
+    for (a, b), (is_stamp, iso) in zip(pieces, stamps):
+        if groups and is_stamp and groups[-1][2] and (groups[-1][3] is None or iso is None):
+            groups[-1] = (groups[-1][0], b, True, groups[-1][3] or iso)
+        else:
+            groups.append((a, b, is_stamp, iso))
+    for index, (a, b, is_stamp, iso) in enumerate(groups):
+        if is_stamp:
+            _claim(state, "timestamp", unit.start + a, unit.start + b, iso)
+            continue
+        start = groups[index - 1][1] if index > 0 and groups[index - 1][2] else a
+        end = groups[index + 1][0] if index + 1 < len(groups) and groups[index + 1][2] else b
+        _claim(state, "navigation", unit.start + start, unit.start + end, exact=True)
+    return True
+
+
+def _claim_cookie_banner(state: ParseState, unit: _Unit, following: _Unit | None) -> bool:
+    """A sentence about cookies with its consent button after it, in the same unit or the next one."""
+    text = state.text
+    lowered = state.lowered[unit.start : unit.end]
+    if not any(word.lower() in lowered for word in state.lexicon.marker_forms("cookie")):
+        return False
+    consent = _consent_re(state.lexicon)
+    sentences = [m.span() for m in _SENTENCE_RE.finditer(text, unit.start, unit.end) if m.end() > m.start()]
+    cookie_sentences = [
+        (a, b)
+        for a, b in sentences
+        if any(w.lower() in state.lowered[a:b] for w in state.lexicon.marker_forms("cookie"))
+        and len(text[a:b].split()) >= 4
+    ]
+    if not cookie_sentences:
+        return False
+    last = cookie_sentences[-1][1]
+    rest = trim(text, last, unit.end)
+    button_here = rest[0] < rest[1] and consent.fullmatch(text, rest[0], rest[1]) is not None
+    button_next = following is not None and consent.fullmatch(text, following.start, following.end) is not None
+    if not (button_here or button_next):
+        return False
+    first = cookie_sentences[0][0]
+    # The banner and its button in one unit are one residue: "We use cookies ... Accept All Cookies".
+    _claim(state, "unknown", first, rest[1] if button_here else last)
+    if button_next and following is not None:
+        _claim(state, "unknown", following.start, following.end)
+    return True
+
+
+def claim_forms(state: ParseState) -> None:
+    """Claim the units that are wholly one furniture form (the residue parser's first step)."""
+    text = state.text
+    lexicon = state.lexicon
+    found = [_Unit(a, b) for run in list(state.free_runs()) for a, b in units(text, run.start, run.end)]
+    for index, unit in enumerate(found):
+        if not state.is_free(unit.start, unit.end):
+            continue
+        raw = text[unit.start : unit.end]
+        following = found[index + 1] if index + 1 < len(found) else None
+        if _claim_cookie_banner(state, unit, following):
+            continue
+        disclaimer = _disclaimer_re(lexicon).match(raw)
+        if disclaimer and len(raw) <= 2000:
+            _claim(state, "unknown", unit.start, unit.end)
+            continue
+        if len(raw) > 300:
+            continue
+        is_stamp, iso = stamp_iso(raw, lexicon)
+        if is_stamp and not raw.endswith("."):  # "January 19, 1984." closes a list or a table's line
+            _claim(state, "timestamp", unit.start, unit.end, iso)
+            continue
+        kind = ui_kind(raw, lexicon)
+        if kind is not None:
+            _claim(state, kind, unit.start, unit.end)
+            continue
+        if _claim_meta_line(state, unit):
+            continue
+        if _is_trail(raw) or _is_tag_line(raw, lexicon):
+            _claim(state, "navigation", unit.start, unit.end)
+            continue
+    if "ex-" in state.lowered:
+        for m in SEC_EXHIBIT_RE.finditer(text):
+            at_unit_start = (
+                m.start() == 0 or text[m.start() - 1] == "\n" or text[max(0, m.start() - 2) : m.start()] == "  "
+            )
+            if m.group(0).endswith(("htm", "html", "txt")) or at_unit_start:
+                _claim(state, "unknown", m.start(), m.end())
+
+
+# ---------------------------------------------------------------------------------------------------
+# Position: before the title, after the last sentence.
+
+# A unit that only a story's parser may take: a kicker before an IPTC title ("Notes de frais GE:").
+_KICKER_RE = lazy(r".*[:：]$")
+
+
+_CLOCK_RE = lazy(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)")
+_YEAR_RE = lazy(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_BULLET_RE = lazy(r"[*•·\-–—]\s")
+
+
+def _is_title_like(raw: str, shape: Features, repeated: bool) -> bool:
+    """A unit that may be the story's title: a few words (or CJK letters), not a name the page repeats."""
+    if repeated and shape.words <= 4:
+        return False
+    if _CLOCK_RE.search(raw) and _YEAR_RE.search(raw):
+        return False  # a page's stamp with its source: "Xinhua) 15:40, December 31, 2023"
+    if _BULLET_RE.match(raw):
+        return False  # "* Spot gold may edge up": a story's summary bullets, not its title
+    if shape.cjk:
+        return shape.cjk >= 4 and len(raw) <= 120
+    if not 2 <= shape.words <= 30:
+        return False
+    if raw.endswith((":", "：")) or (raw.endswith(".") and shape.words > 3):
+        return False  # a label ("College hockey:") or a sentence ("The News sports editor.")
+    if raw.isupper() and shape.words <= 2:
+        return False  # "KYODO NEWS": a site's name in capitals
+    first = _WORD_RE.search(raw)
+    return first is not None and (first.group(0)[0].isupper() or not first.group(0)[0].islower())
+
+
+# A label and its value ("来源:新华网"), or a row of bracketed buttons ("【打印】【关闭】"): no title.
+_LABELLED_RE = lazy(r"[^\s:：]{1,20}[:：]|.*[【\[].*[】\]]")
+
+
+def _is_strong_title(raw: str, shape: Features) -> bool:
+    if _LABELLED_RE.match(raw):
+        return False
+    if shape.cjk:
+        return shape.cjk >= 8
+    return sum(1 for w in _WORD_RE.findall(raw) if len(w) >= 2) >= 3  # "Font size: A A A" is no title
+
+
+def _kind_of(raw: str, lexicon: Lexicon) -> str:
+    found = ui_kind(raw, lexicon)
+    if found:
+        return found
+    return "navigation" if len(raw.split()) <= 4 else "unknown"
+
+
+def parse(state: ParseState) -> None:
+    """Claim the non-prose units before the story's title and after its last sentence."""
+    if any(c.label == "headline" for c in state.claims):
+        return  # a wire format's own header (ANPA) placed its headline: its head is its own
+    text = state.text
+    lexicon = state.lexicon
+    lang = page_language(state)
+    anchors = [c.span.start for c in state.claims if c.label in ("dateline", "byline", "caption")]
+    anchor = min(anchors) if anchors else None
+    free = _blocks(text, [_Unit(a, b) for run in list(state.free_runs()) for a, b in units(text, run.start, run.end)])
+    if not free:
+        return
+    shapes = [features(text[u.start : u.end], lexicon, lang) for u in free]
+    counts = Counter(clean(text[u.start : u.end]).casefold() for u in free)
+    head_end = anchor if anchor is not None else len(text)
+    first_prose = next(
+        (i for i, (u, s) in enumerate(zip(free, shapes)) if u.start < head_end and is_prose(s)),
+        None,
+    )
+    if anchor is None and first_prose is None:
+        return  # no dateline, byline, caption or sentence: nothing tells where a story would be
+    limit = free[first_prose].start if first_prose is not None else head_end
+    head = [i for i, u in enumerate(free) if u.end <= min(limit, head_end)]
+    if len(head) > _MOST_HEAD_UNITS:
+        head = []  # a long run of non-prose before the story is a table or a list, not a page's head
+    candidates = [
+        i for i in head if _is_title_like(text[free[i].start : free[i].end], shapes[i], counts[_key(text, free[i])] > 1)
+    ]
+    # A title has some length; "All News", "Video Player" over it are the page's. The last such unit
+    # before the story is its title, or the last title-like one when none is long enough.
+    strong = [i for i in candidates if _is_strong_title(text[free[i].start : free[i].end], shapes[i])]
+    if not candidates:
+        return  # no title: what stands before the story may hold one that only the headline parser reads
+    title = (strong or candidates)[-1]
+    title_key = _key(text, free[title])
+    # A title the page prints twice, whole and in pieces ("... turmoil" then "... turmoil 150 150 admin").
+    before = [
+        i for i in head if i < title and _key(text, free[i]) not in title_key and title_key not in _key(text, free[i])
+    ]
+    kicker = free[before[-1]] if before else None
+    if (
+        kicker
+        and _KICKER_RE.fullmatch(text[kicker.start : kicker.end])
+        and not text[kicker.end : free[title].start].strip()
+    ):
+        before.pop()  # the kicker of an IPTC title: the headline parser joins it to the title
+    for i in before:
+        unit = free[i]
+        _claim(state, _kind_of(text[unit.start : unit.end], lexicon), unit.start, unit.end)
+    _claim_tail(state, free, shapes, max(head_end if anchor is not None else limit, limit))
+
+
+# What joins two units into one block of prose: the next one opens in lower case ("said  it was"), or a
+# long line without a closing mark runs on to the next line (a wire's hard wrap at 60-80 columns).
+_OPENS_LOWER_RE = lazy(r"[\p{Ll}]")
+_OPENS_UPPER_RE = lazy(r"[\p{Lu}\p{Lo}]")
+_LINE_END_RE = lazy(r"[.!?:;。！？：]$")
+
+
+def _blocks(text: str, found: list[_Unit]) -> list[_Unit]:
+    """The units joined where a line or a double space only wraps a paragraph, never across a blank line."""
+    blocks: list[_Unit] = []
+    for unit in found:
+        if blocks:
+            last = blocks[-1]
+            gap = text[last.end : unit.start]
+            if gap.count("\n") <= 1 and (
+                _OPENS_LOWER_RE.match(text, unit.start)
+                or ("\n" not in gap and not _OPENS_UPPER_RE.match(text, unit.start))
+                or (
+                    "\n" in gap
+                    and unit.start - last.start > 0
+                    and len(text[last.start : last.end].rsplit("\n", 1)[-1]) >= 40
+                    and not _LINE_END_RE.search(text, last.start, last.end)
+                )
+            ):
+                blocks[-1] = _Unit(last.start, unit.end)
+                continue
+        blocks.append(unit)
+    return blocks
+
+
+# A page's head over the title: a site's name, a section, a stamp, a menu (most already claimed by form).
+_MOST_HEAD_UNITS = 5
+
+
+def _key(text: str, unit: _Unit) -> str:
+    return clean(text[unit.start : unit.end]).casefold()
+
+
+def _is_title_case(raw: str) -> bool:
+    """Every word of four letters or more opens with a capital: "News Desk Contacts", "Sports, All"."""
+    return all(w[0].isupper() for w in _WORD_RE.findall(raw) if len(w) >= 4)
+
+
+# A sentence's last mark, not an ellipsis ("Loading..." closes no sentence).
+_CLOSED_RE = lazy(r"(?<!\.)[.!?。！？][\"”’»)\]]*$")
+
+
+def _claim_tail(state: ParseState, free: list[_Unit], shapes: list[Features], story_start: int) -> None:
+    """Claim the short non-sentences after the story's last prose unit: buttons, site names, link lists.
+
+    A unit with a digit stays: a story's table ends it as often as not (Reuters' "Shr 1.23 dlrs vs 1.11").
+    """
+    text = state.text
+    lexicon = state.lexicon
+    story = [i for i, u in enumerate(free) if u.start >= story_start]
+    prose = [
+        i
+        for i in story
+        if is_prose(shapes[i])
+        or (
+            _CLOSED_RE.search(text, free[i].start, free[i].end)
+            and ui_kind(text[free[i].start : free[i].end], lexicon) is None
+        )
+    ]
+    if not prose:
+        return
+    tail = [i for i in story if i > prose[-1]]
+    if any(_DIGIT_RE.search(text, free[i].start, free[i].end) for i in tail):
+        return  # a table closes the story (Reuters' "Shr 1.23 dlrs vs 1.11" and its headers): its own lines
+    for i in tail:
+        unit, shape = free[i], shapes[i]
+        raw = text[unit.start : unit.end]
+        if shape.words > 8 or shape.cjk > 16 or _DIGIT_RE.search(raw):
+            continue
+        if shape.sentence and not (shape.words <= 3 and raw.endswith(("...", "…"))):
+            continue
+        if shape.words >= 4 and shape.density >= 0.3:
+            continue  # a fragment of prose cut short ("By setting up the Centr"), not a button
+        if not shape.cjk and not _is_title_case(raw) and ui_kind(raw, lexicon) is None:
+            continue  # a wire table's last line ("Results in U.S. funds", "Revs not given")
+        if not state.is_free(unit.start, unit.end):
+            continue
+        _claim(state, _kind_of(raw, lexicon), unit.start, unit.end)
