@@ -150,6 +150,16 @@ HOSTILE_UNITS = [
     "»" * 38 + " A sentence of the story goes on here.\n",  # a breadcrumb's separators before a sentence
     "> " * 60 + "A sentence of the story.\n",
     "Home | " * 30 + "A sentence.\n",  # a menu's
+    # page furniture by its shape (parsers/furniture.py)
+    "Posted in World | March 14, 2022\n",
+    "KYODO NEWS - Dec 9, 2018 - 21:37 | Sports, All  ",
+    "Home / Africa / Economy\n",
+    "Updated: Jan 10, 2024 16:05 IST  ",
+    "Archivado en: India, Aviación\n",
+    "#chip exports #semiconductor ",
+    "Wir verwenden Cookies auf unserer Seite. Alle akzeptieren\n",
+    "EX-99.1 2 v200568_ex99-1.htm ",
+    "Email This Article  Section Name\n",
 ]
 
 
