@@ -365,3 +365,26 @@ def test_prose_before_the_title_is_never_furniture() -> None:
     lead = "The committee said on Monday that the vote would take place in the spring, after the elections."
     story = wirecut.parse(f"Vote set for spring\n\n{lead}\n\nVote delayed\n\nPhoto: A ballot box. (Xinhua/Li Wei)\n")
     assert lead not in [r.text for r in story.residue]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brewers turn to beer alternatives\n\nBrewers are increasingly making money from drinks other than beer itself\n\n"
+        "Beer is heavily taxed, driving the breweries to search for alternatives, analysts said on Monday.\n",
+        "Nordkorea riegelt Grenzstadt ab\n\nDer Grenzübergang nach Kaesong, vom Süden aus gesehen\n\n"
+        "In Nordkorea gibt es bislang offiziell keine Fälle, und die Regierung hat die Stadt abgesperrt.\n",
+    ],
+)
+def test_a_title_over_its_deck_is_never_furniture(text: str) -> None:
+    """With no dateline or byline to mark the story, the unit before the last title-like one may be the title."""
+    story = wirecut.parse(text)
+    assert not [r for r in story.residue if r.text == text.split("\n")[0]]
+
+
+def test_a_credit_in_brackets_closing_the_story_is_not_furniture() -> None:
+    story = wirecut.parse(
+        "Port workers end strike\n\nROTTERDAM, May 2 (Reuters) - Port workers ended a week-long strike on Tuesday.\n\n"
+        "(Reporting by Ann Lee)\n"
+    )
+    assert not [r for r in story.residue if "Ann Lee" in r.text]

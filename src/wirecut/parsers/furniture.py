@@ -571,7 +571,7 @@ def _is_title_like(raw: str, shape: Features, repeated: bool) -> bool:
 
 
 # A label and its value ("来源:新华网"), or a row of bracketed buttons ("【打印】【关闭】"): no title.
-_LABELLED_RE = lazy(r"[^\s:：]{1,20}[:：]|.*[【\[].*[】\]]")
+_LABELLED_RE = lazy(r"[^\s:：]{1,20}[:：]|(?:[【\[][^】\]\n]{1,20}[】\]]\s*)+$")
 
 
 def _is_strong_title(raw: str, shape: Features) -> bool:
@@ -635,8 +635,28 @@ def parse(state: ParseState) -> None:
         and not text[kicker.end : free[title].start].strip()
     ):
         before.pop()  # the kicker of an IPTC title: the headline parser joins it to the title
+    # Right before the story's dateline or byline, the title has nothing of the story between it and
+    # them, and what stands before it is the page's. Where no dateline or byline marks the story, the
+    # unit before the last title-like one may be the title over a deck ("Japan turns to beer
+    # alternatives" over "Japanese brewers are increasingly making money ..."): only what is too
+    # short for a title, a name the page repeats or a name in capitals is the page's then.
+    marked = (
+        anchor is not None
+        and any(c.label in ("dateline", "byline") and c.span.start == anchor for c in state.claims)
+        and not any(free[i].start >= free[title].end and free[i].end <= anchor for i in range(len(free)))
+    )
     for i in before:
         unit = free[i]
+        raw = text[unit.start : unit.end]
+        weak = not shapes[i].sentence and (
+            not _is_title_like(raw, shapes[i], False)
+            or not _is_strong_title(raw, shapes[i])
+            or counts[_key(text, unit)] > 1
+            or (raw.isupper() and shapes[i].words <= 5)
+            or raw.endswith((":", "："))  # a prompt before its buttons: "Reciba nuestras notificaciones de:"
+        )
+        if not (marked or weak):
+            continue
         _claim(state, _kind_of(text[unit.start : unit.end], lexicon), unit.start, unit.end)
     _claim_tail(state, free, shapes, max(head_end if anchor is not None else limit, limit))
 
@@ -688,6 +708,11 @@ def _is_title_case(raw: str) -> bool:
 _CLOSED_RE = lazy(r"(?<!\.)[.!?。！？][\"”’»)\]]*$")
 
 
+# A name or a credit in brackets: two words or more ("(Reporting by Ann Lee)"), or CJK letters ("（宮本圭一郎）");
+# a one-word mark in brackets ("(end)") is a wire's end code.
+_CREDIT_RE = lazy(r"[(（\[【](?:[^)）\]】\s]+\s+[^)）\]】]+|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]{2,})[)）\]】]")
+
+
 def _claim_tail(state: ParseState, free: list[_Unit], shapes: list[Features], story_start: int) -> None:
     """Claim the short non-sentences after the story's last prose unit: buttons, site names, link lists.
 
@@ -721,6 +746,6 @@ def _claim_tail(state: ParseState, free: list[_Unit], shapes: list[Features], st
             continue  # a fragment of prose cut short ("By setting up the Centr"), not a button
         if not shape.cjk and not _is_title_case(raw) and ui_kind(raw, lexicon) is None:
             continue  # a wire table's last line ("Results in U.S. funds", "Revs not given")
-        if not state.is_free(unit.start, unit.end):
-            continue
+        if not state.is_free(unit.start, unit.end) or _CREDIT_RE.fullmatch(raw):
+            continue  # a credit in brackets closing the story ("（宮本圭一郎）") is the notes' or the story's
         _claim(state, _kind_of(raw, lexicon), unit.start, unit.end)
