@@ -388,3 +388,11 @@ def test_a_credit_in_brackets_closing_the_story_is_not_furniture() -> None:
         "(Reporting by Ann Lee)\n"
     )
     assert not [r for r in story.residue if "Ann Lee" in r.text]
+
+
+def test_a_deck_that_runs_into_its_dateline_leaves_the_title_alone() -> None:
+    story = wirecut.parse(
+        "Acme tender results out Saturday\n\nCompany will report a preliminary count of its bid after 1 am "
+        "NEW YORK (Reuters) - Acme Corp. said it would report preliminary results of its tender offer.\n"
+    )
+    assert not [r for r in story.residue if r.text == "Acme tender results out Saturday"]

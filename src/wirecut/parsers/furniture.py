@@ -640,8 +640,12 @@ def parse(state: ParseState) -> None:
     # unit before the last title-like one may be the title over a deck ("Japan turns to beer
     # alternatives" over "Japanese brewers are increasingly making money ..."): only what is too
     # short for a title, a name the page repeats or a name in capitals is the page's then.
+    after_title = text[free[title].end : free[title].end + 2]
     marked = (
         anchor is not None
+        # The title stands alone: a deck runs on into its dateline on one line ("... after 1 am ET.
+        # NEW YORK (Reuters) -"), a title ends its line or its piece.
+        and ("\n" in after_title or after_title == "  ")
         and any(c.label in ("dateline", "byline") and c.span.start == anchor for c in state.claims)
         and not any(free[i].start >= free[title].end and free[i].end <= anchor for i in range(len(free)))
     )
