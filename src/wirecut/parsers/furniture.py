@@ -26,12 +26,10 @@ Contract:
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from typing import NamedTuple
 
 import regex
 
-from wirecut.language import detect_language
 from wirecut.lexicon import Lexicon
 from wirecut.patterns import lazy
 from wirecut.spans import ParseState, Span
@@ -61,35 +59,34 @@ class Features(NamedTuple):
 def _function_words(lexicon: Lexicon) -> dict[str, frozenset[str]]:
     by_lang = lexicon.marker_languages("function_words")
     built = {lang: frozenset(w.lower() for w in forms) for lang, forms in by_lang.items()}
-    # A page whose language is not told: any language's function words count.
-    built["und"] = frozenset(w for lang, forms in built.items() if lang not in _UNSPACED for w in forms)
+    # Any language's words count where the language is not told: a page mixes its site's language with
+    # the story's, and furniture has few function words in any of them. Scripts without spaces between
+    # words (Chinese, Japanese) are counted in characters, Korean by its particles at a word's end.
+    built["und"] = frozenset(w for lang, forms in built.items() if lang not in (*_UNSPACED, "ko") for w in forms)
+    built["cjk"] = frozenset(w for lang in _UNSPACED for w in built.get(lang, ()))
     return built
 
 
-def page_language(state: ParseState) -> str:
-    """The page's language, detected once a parse."""
-    key = page_language
-    if key not in state.memo:
-        state.memo[key] = detect_language(state.text)
-    language: str = state.memo[key]
-    return language
+_HANGUL_RE = lazy(r"\p{Hangul}")
 
 
-def features(raw: str, lexicon: Lexicon, lang: str) -> Features:
-    """The shape of one unit.
+def features(raw: str, lexicon: Lexicon, lang: str = "und") -> Features:
+    """The shape of one unit, its density counted in ``lang``'s function words or, by default, any language's.
 
     >>> from wirecut.lexicon import DEFAULT_LEXICON as L
-    >>> features("Home / Africa / Economy", L, "en").density
+    >>> features("Home / Africa / Economy", L).density
     0.0
-    >>> features("The ministry said it would send experts to the valley.", L, "en").sentence
+    >>> features("The ministry said it would send experts to the valley.", L).sentence
     True
     """
     table = lexicon.derived(_function_words)
     cjk = len(_CJK_RE.findall(raw)) if not raw.isascii() else 0
     sentence = bool(_SENTENCE_END_RE.search(raw))
-    if lang in _UNSPACED or (cjk and cjk * 2 >= len(raw.replace(" ", ""))):
-        words = table.get(lang if lang in _UNSPACED else "zh", frozenset())
-        hits = sum(raw.count(w) * len(w) for w in words)
+    if lang == "und" and cjk and _HANGUL_RE.search(raw):
+        lang = "ko"
+    if lang in _UNSPACED or (lang != "ko" and cjk and cjk * 2 >= len(raw.replace(" ", ""))):
+        words = table.get(lang) if lang in _UNSPACED else table["cjk"]
+        hits = sum(raw.count(w) * len(w) for w in words or ())
         return Features(len(raw.split()), hits / max(1, cjk), sentence, cjk)
     found = [w.lower() for w in _WORD_RE.findall(raw)]
     words = table.get(lang) or table["und"]
@@ -359,19 +356,19 @@ def _ui_patterns(lexicon: Lexicon) -> tuple[tuple[regex.Pattern[str], str], ...]
 
 
 def _build_ui_patterns(lexicon: Lexicon) -> tuple[tuple[regex.Pattern[str], str], ...]:
-    # A phrase alone as a unit, with a colon, an ellipsis or an arrow after it ("Like this:").
-    return tuple(
-        (regex.compile(rf"(?:{lexicon.alternation(kind)})[ \t]*(?:[:：]|\.\.\.|…|»|›|>)?"), residue_kind)
-        for kind, residue_kind in _UI_KINDS
-    )
+    # A phrase alone as a unit, with a colon, an ellipsis or an arrow after it ("Like this:"); one
+    # pattern of every kind, each kind a named group, so that a unit costs one match.
+    groups = "|".join(f"(?P<{kind}>{lexicon.alternation(kind)})" for kind, _ in _UI_KINDS)
+    return ((regex.compile(rf"(?:{groups})[ \t]*(?:[:：]|\.\.\.|…|»|›|>)?"), ""),)
 
 
 def ui_kind(raw: str, lexicon: Lexicon) -> str | None:
     """The residue kind of a unit that is wholly a UI phrase ("Email This Article"), or None."""
-    for pattern, kind in _ui_patterns(lexicon):
-        if pattern.fullmatch(raw):
-            return kind
-    return None
+    pattern = _ui_patterns(lexicon)[0][0]
+    m = pattern.fullmatch(raw)
+    if m is None:
+        return None
+    return dict(_UI_KINDS)[m.lastgroup] if m.lastgroup else None
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -498,35 +495,59 @@ def _claim_cookie_banner(state: ParseState, unit: _Unit, following: _Unit | None
     return True
 
 
+def _first_words(lexicon: Lexicon) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """What a unit must hold for a form to be worth trying: a meta label's first word, the words of a
+    cookie banner and of a disclaimer's label (lower case)."""
+    labels = frozenset(f.split()[0].lower() for f in lexicon.marker_forms("meta_label"))
+    cookies = tuple(f.lower() for f in lexicon.marker_forms("cookie"))
+    disclaimers = tuple(f.lower() for f in lexicon.marker_forms("disclaimer_label"))
+    return labels, cookies, disclaimers
+
+
+# The marks a trail or a menu is built of; a unit without any is none.
+_TRAIL_MARKS = frozenset("/>»›→|·•")
+_FIRST_WORD_RE = lazy(r"[^\s:：]+")
+
+
 def claim_forms(state: ParseState) -> None:
     """Claim the units that are wholly one furniture form (the residue parser's first step)."""
     text = state.text
+    lowered = state.lowered
     lexicon = state.lexicon
+    labels, cookies, disclaimers = lexicon.derived(_first_words)
+    # Whole-text checks first: most texts hold no cookie banner and no disclaimer.
+    cookie_page = any(word in lowered for word in cookies)
+    disclaimer_page = any(word in lowered for word in disclaimers)
     found = [_Unit(a, b) for run in list(state.free_runs()) for a, b in units(text, run.start, run.end)]
     for index, unit in enumerate(found):
         if not state.is_free(unit.start, unit.end):
             continue
         raw = text[unit.start : unit.end]
         following = found[index + 1] if index + 1 < len(found) else None
-        if _claim_cookie_banner(state, unit, following):
+        if cookie_page and _claim_cookie_banner(state, unit, following):
             continue
-        disclaimer = _disclaimer_re(lexicon).match(raw)
-        if disclaimer and len(raw) <= 2000:
+        if disclaimer_page and len(raw) <= 2000 and _disclaimer_re(lexicon).match(raw):
             _claim(state, "unknown", unit.start, unit.end)
             continue
         if len(raw) > 300:
             continue
-        is_stamp, iso = stamp_iso(raw, lexicon)
-        if is_stamp and not raw.endswith("."):  # "January 19, 1984." closes a list or a table's line
-            _claim(state, "timestamp", unit.start, unit.end, iso)
+        digit = _DIGIT_RE.search(raw) is not None
+        if digit:
+            is_stamp, iso = stamp_iso(raw, lexicon)
+            if is_stamp and not raw.endswith("."):  # "January 19, 1984." closes a list or a table's line
+                _claim(state, "timestamp", unit.start, unit.end, iso)
+                continue
+        if len(raw) <= 60:
+            kind = ui_kind(raw, lexicon)
+            if kind is not None:
+                _claim(state, kind, unit.start, unit.end)
+                continue
+        marks = not _TRAIL_MARKS.isdisjoint(raw)
+        if digit and (marks or " - " in raw or " – " in raw or " — " in raw) and _claim_meta_line(state, unit):
             continue
-        kind = ui_kind(raw, lexicon)
-        if kind is not None:
-            _claim(state, kind, unit.start, unit.end)
-            continue
-        if _claim_meta_line(state, unit):
-            continue
-        if _is_trail(raw) or _is_tag_line(raw, lexicon):
+        first = _FIRST_WORD_RE.match(raw)
+        labelled = "#" in raw or (first is not None and first.group(0).lower() in labels)
+        if (marks and _is_trail(raw)) or (labelled and _is_tag_line(raw, lexicon)):
             _claim(state, "navigation", unit.start, unit.end)
             continue
     if "ex-" in state.lowered:
@@ -595,33 +616,63 @@ def parse(state: ParseState) -> None:
         return  # a wire format's own header (ANPA) placed its headline: its head is its own
     text = state.text
     lexicon = state.lexicon
-    lang = page_language(state)
     anchors = [c.span.start for c in state.claims if c.label in ("dateline", "byline", "caption")]
     anchor = min(anchors) if anchors else None
     free = _blocks(text, [_Unit(a, b) for run in list(state.free_runs()) for a, b in units(text, run.start, run.end)])
     if not free:
         return
-    shapes = [features(text[u.start : u.end], lexicon, lang) for u in free]
-    counts = Counter(clean(text[u.start : u.end]).casefold() for u in free)
+    shapes = _Shapes(text, free, lexicon)
     head_end = anchor if anchor is not None else len(text)
-    first_prose = next(
-        (i for i, (u, s) in enumerate(zip(free, shapes)) if u.start < head_end and is_prose(s)),
-        None,
-    )
+    first_prose = None
+    for i, unit in enumerate(free):
+        if unit.start >= head_end:
+            break
+        if is_prose(shapes[i]):
+            first_prose = i
+            break
     if anchor is None and first_prose is None:
         return  # no dateline, byline, caption or sentence: nothing tells where a story would be
     limit = free[first_prose].start if first_prose is not None else head_end
-    head = [i for i, u in enumerate(free) if u.end <= min(limit, head_end)]
+    head = [i for i, u in enumerate(free[: _MOST_HEAD_UNITS + 1]) if u.end <= min(limit, head_end)]
     if len(head) > _MOST_HEAD_UNITS:
         head = []  # a long run of non-prose before the story is a table or a list, not a page's head
+    _claim_head(state, free, shapes, head, anchor)
+    _claim_tail(state, free, shapes, max(head_end if anchor is not None else limit, limit))
+
+
+class _Shapes:
+    """The features of the units, computed for those that are asked about (the head and the tail)."""
+
+    __slots__ = ("_done", "_free", "_lexicon", "_text")
+
+    def __init__(self, text: str, free: list[_Unit], lexicon: Lexicon) -> None:
+        self._text, self._free, self._lexicon = text, free, lexicon
+        self._done: dict[int, Features] = {}
+
+    def __getitem__(self, index: int) -> Features:
+        found = self._done.get(index)
+        if found is None:
+            unit = self._free[index]
+            found = self._done[index] = features(self._text[unit.start : unit.end], self._lexicon)
+        return found
+
+
+def _repeated(text: str, unit: _Unit) -> bool:
+    """The unit's words stand elsewhere on the page as they are written here (a site's name twice)."""
+    return text.count(text[unit.start : unit.end]) > 1
+
+
+def _claim_head(state: ParseState, free: list[_Unit], shapes: _Shapes, head: list[int], anchor: int | None) -> None:
+    text = state.text
+    lexicon = state.lexicon
     candidates = [
-        i for i in head if _is_title_like(text[free[i].start : free[i].end], shapes[i], counts[_key(text, free[i])] > 1)
+        i for i in head if _is_title_like(text[free[i].start : free[i].end], shapes[i], _repeated(text, free[i]))
     ]
+    if not candidates:
+        return  # no title: what stands before the story may hold one that only the headline parser reads
     # A title has some length; "All News", "Video Player" over it are the page's. The last such unit
     # before the story is its title, or the last title-like one when none is long enough.
     strong = [i for i in candidates if _is_strong_title(text[free[i].start : free[i].end], shapes[i])]
-    if not candidates:
-        return  # no title: what stands before the story may hold one that only the headline parser reads
     title = (strong or candidates)[-1]
     title_key = _key(text, free[title])
     # A title the page prints twice, whole and in pieces ("... turmoil" then "... turmoil 150 150 admin").
@@ -655,14 +706,13 @@ def parse(state: ParseState) -> None:
         weak = not shapes[i].sentence and (
             not _is_title_like(raw, shapes[i], False)
             or not _is_strong_title(raw, shapes[i])
-            or counts[_key(text, unit)] > 1
+            or _repeated(text, unit)
             or (raw.isupper() and shapes[i].words <= 5)
             or raw.endswith((":", "："))  # a prompt before its buttons: "Reciba nuestras notificaciones de:"
         )
         if not (marked or weak):
             continue
         _claim(state, _kind_of(text[unit.start : unit.end], lexicon), unit.start, unit.end)
-    _claim_tail(state, free, shapes, max(head_end if anchor is not None else limit, limit))
 
 
 # What joins two units into one block of prose: the next one opens in lower case ("said  it was"), or a
@@ -717,26 +767,24 @@ _CLOSED_RE = lazy(r"(?<!\.)[.!?。！？][\"”’»)\]]*$")
 _CREDIT_RE = lazy(r"[(（\[【](?:[^)）\]】\s]+\s+[^)）\]】]+|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]{2,})[)）\]】]")
 
 
-def _claim_tail(state: ParseState, free: list[_Unit], shapes: list[Features], story_start: int) -> None:
+def _claim_tail(state: ParseState, free: list[_Unit], shapes: _Shapes, story_start: int) -> None:
     """Claim the short non-sentences after the story's last prose unit: buttons, site names, link lists.
 
     A unit with a digit stays: a story's table ends it as often as not (Reuters' "Shr 1.23 dlrs vs 1.11").
     """
     text = state.text
     lexicon = state.lexicon
-    story = [i for i, u in enumerate(free) if u.start >= story_start]
-    prose = [
-        i
-        for i in story
-        if is_prose(shapes[i])
-        or (
-            _CLOSED_RE.search(text, free[i].start, free[i].end)
-            and ui_kind(text[free[i].start : free[i].end], lexicon) is None
-        )
-    ]
-    if not prose:
+    last = None
+    for i in range(len(free) - 1, -1, -1):
+        if free[i].start < story_start:
+            break
+        raw = text[free[i].start : free[i].end]
+        if is_prose(shapes[i]) or (_CLOSED_RE.search(raw) and ui_kind(raw, lexicon) is None):
+            last = i
+            break
+    if last is None:
         return
-    tail = [i for i in story if i > prose[-1]]
+    tail = list(range(last + 1, len(free)))
     if any(_DIGIT_RE.search(text, free[i].start, free[i].end) for i in tail):
         return  # a table closes the story (Reuters' "Shr 1.23 dlrs vs 1.11" and its headers): its own lines
     for i in tail:
