@@ -754,8 +754,10 @@ def _key(text: str, unit: _Unit) -> str:
 
 
 def _is_title_case(raw: str) -> bool:
-    """Every word of four letters or more opens with a capital: "News Desk Contacts", "Sports, All"."""
-    return all(w[0].isupper() for w in _WORD_RE.findall(raw) if len(w) >= 4)
+    """Every word of four letters or more opens with a capital, and there is one: "News Desk Contacts",
+    "Sports, All" ("lm/cv", a desk's initials, is left to the notes and the story)."""
+    long_words = [w for w in _WORD_RE.findall(raw) if len(w) >= 4]
+    return bool(long_words) and all(w[0].isupper() for w in long_words)
 
 
 # A sentence's last mark, not an ellipsis ("Loading..." closes no sentence).
