@@ -266,3 +266,25 @@ def test_batch_keeps_the_convention(tmp_path: Path) -> None:
     assert upper.exit_code == 0 and json.loads(upper.output)["schema"] == "wirecut/1"
     closed = run_into_closed_pipe("batch", str(story), "-o", "-", "-q")
     assert closed.returncode == ExitCode.OK and b"Traceback" not in closed.stderr, closed.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_under_standard_output_is_one_line_and_exit_2() -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "wirecut", "parse", str(SEED)], stdout=full, stderr=subprocess.PIPE, text=True
+        )
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == ["wirecut: error: cannot write standard output: No space left on device"]
+
+
+def test_a_closed_standard_output_is_one_line_and_exit_2() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "wirecut", "parse", str(SEED)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == ["wirecut: error: cannot write standard output: it is closed"]

@@ -12,8 +12,10 @@ where a file is needed (``wirecut: error: PATH: reason``, the same in every comm
 from __future__ import annotations
 
 import enum
+import errno
 import importlib
 import importlib.util
+import sys
 
 import click
 
@@ -54,6 +56,13 @@ Exit codes: 0 ok, 1 some inputs failed or a floor was missed,
 """
 
 
+#: What writing standard output can fail with: no space, a quota, a file too large, an I/O error, a
+#: descriptor that is not open for writing.
+_OUTPUT_ERRNOS = frozenset(
+    getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO", "EBADF") if hasattr(errno, name)
+)
+
+
 class LazyGroup(click.Group):
     """A group whose subcommands are imported when they are used."""
 
@@ -66,12 +75,24 @@ class LazyGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> object:
         # Every command: a reader that closes the pipe (``wirecut parse x | head -1``) has what it wanted.
+        # Standard output closed (``wirecut parse x >&-``) or unwritable (``> /dev/full``): one line and
+        # exit 2, never a traceback.
+        if sys.stdout is None:
+            from wirecut.cli.options import output_failed
+
+            output_failed(None)
         try:
             return super().invoke(ctx)
         except BrokenPipeError:
             from wirecut.cli.options import closed_pipe
 
             closed_pipe()
+        except OSError as exc:
+            if exc.errno not in _OUTPUT_ERRNOS:
+                raise
+            from wirecut.cli.options import output_failed
+
+            output_failed(exc)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         target = COMMANDS.get(cmd_name)

@@ -79,6 +79,19 @@ def closed_pipe() -> NoReturn:
     sys.exit(ExitCode.OK)
 
 
+def output_failed(exc: OSError | None) -> NoReturn:
+    """Standard output cannot be written (a full disk, a closed descriptor): one line, exit 2.
+
+    Exit 2 is batch's for an output that cannot be written; nothing is lost, the input is untouched.
+    Standard output is pointed at /dev/null first, so that flushing it at exit raises nothing more.
+    """
+    reason = f"{exc.strerror or exc}" if exc is not None else "it is closed"
+    sys.stderr.write(f"wirecut: error: cannot write standard output: {reason}\n")
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(ExitCode.USAGE)
+
+
 def colour_wanted(flag: bool | None, *, is_terminal: bool, environ: Mapping[str, str]) -> bool:
     """``--color``/``--no-color`` when given; else no colour under ``NO_COLOR``; else colour under
     ``FORCE_COLOR`` (a CI log or ``less -R`` that is no terminal but shows colour); else on a terminal.
