@@ -9,6 +9,7 @@ message, except in CI (``CI=true``), where a missing browser fails: ``.ci/run`` 
 from __future__ import annotations
 
 import base64
+import bz2
 import contextlib
 import dataclasses
 import html.parser
@@ -661,7 +662,10 @@ def test_report_reviews_a_real_batch_made_with_text(tmp_path: Path) -> None:
         made = CliRunner().invoke(main, ["batch", str(FIXTURES), "--with-text", "-o", target, "-q", "-j", "1"])
         assert made.exit_code == 0, made.output
     fixtures = sorted(FIXTURES.glob("*.txt"))
-    for output in (lines, folder):
+    packed = tmp_path / "packed" / "out.jsonl.bz2"  # a batch's output kept compressed, in a directory
+    packed.parent.mkdir()
+    packed.write_bytes(bz2.compress(lines.read_bytes()))
+    for output in (lines, folder, packed.parent):
         page = tmp_path / f"{output.name}.html"
         done = CliRunner().invoke(main, ["report", str(output), "-o", str(page)])
         assert done.exit_code == 0, done.output

@@ -238,18 +238,18 @@ def _without_text(source: str) -> str:
 
 def _first_record(path: Path) -> Any:
     """The first JSON value of a JSON Lines file (None if there is none): is it a batch's output?"""
-    from wirecut.batch.inputs import open_maybe_gzip
+    from wirecut.batch.streams import open_input
 
     try:
-        with open_maybe_gzip(str(path)) as lines:
+        with open_input(str(path)) as lines:
             for _ in range(1000):
                 raw = lines.readline(1 << 26)
                 if not raw:
                     return None
                 if raw.strip():
                     return json.loads(raw.lstrip(b"\xef\xbb\xbf"))
-    except (OSError, EOFError, ValueError):
-        return None  # the batch reader reports what is wrong, line by line
+    except Exception:  # unreadable, not JSON, a codec's extra missing: the reader says so, line by line
+        return None
     return None
 
 
@@ -320,10 +320,14 @@ def _json_entries(path: Path, text_field: str, reference_date: dt.date | None) -
 
 def _walk(directory: Path) -> Iterator[Path]:
     """The text and JSON files under ``directory``, sorted, hidden ones (a batch's ``.wirecut``) left out."""
+    from wirecut.batch import is_jsonl
+
     for root, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and name.lower().endswith(TEXT_SUFFIXES + JSON_SUFFIXES):
+            if name.startswith("."):
+                continue
+            if name.lower().endswith(TEXT_SUFFIXES + JSON_SUFFIXES) or is_jsonl(name):  # .jsonl.zst too
                 yield Path(root) / name
 
 
