@@ -361,3 +361,142 @@ def test_nordic_writer_on_a_line_of_his_own_and_a_place_on_one_line() -> None:
     story = wirecut.parse("Storm Hits Oslo\nOslo (NTB): The storm hit the city on Monday and the roads were closed.")
     assert story.headline is not None and story.headline.text == "Storm Hits Oslo" and not story.bylines
     assert story.dateline is not None and story.dateline.location == "Oslo"
+
+
+# Languages outside wirecut's tables (#11): their own letters are evidence against the table's guess.
+# The texts are written for these tests, in the shape of each country's agency copy.
+OUTSIDE_THE_TABLES = [
+    # Ukrainian: і ї є are no Russian letters (Ukrinform's dateline form)
+    (
+        "КИЇВ, 3 травня /Укрінформ/. Президент України заявив, що Україна отримає нову допомогу від"
+        " партнерів у найближчі тижні, повідомляє інформаційне агентство.",
+        "uk",
+        "'ru' does not write",
+    ),
+    # Persian: پ چ ژ گ and the Persian ی, ک are no Arabic letters (IRNA's form)
+    (
+        "تهران، ۱۲ آبان (ایرنا) - رئیس جمهوری ایران روز چهارشنبه گفت که کشورش برای گفتگو با همسایگان"
+        " آماده است و این پیام را به وزیران خارجه رساند.",
+        "fa",
+        "'ar' does not write",
+    ),
+    # Vietnamese: ơ ư đ and the tone-marked vowels are no Portuguese letters (VNA's form)
+    (
+        "HÀ NỘI, ngày 3 tháng 5 (TTXVN) - Thủ tướng Chính phủ đã chủ trì cuộc họp với các bộ, ngành để bàn"
+        " về tình hình kinh tế và xã hội của đất nước trong năm nay.",
+        "vi",
+        "does not write",
+    ),
+    # Polish: ą ę ł ś ż are written by no language of the tables (PAP's form)
+    (
+        "WARSZAWA (PAP) - Rząd przyjął w poniedziałek projekt ustawy o zmianie przepisów dotyczących"
+        " podatków. Minister finansów powiedział, że nowe przepisy wejdą w życie od stycznia.",
+        "pl",
+        "no language of wirecut's tables writes",
+    ),
+]
+
+
+@pytest.fixture
+def no_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """wirecut without py3langid: its own tables alone answer."""
+    monkeypatch.setattr(wirecut.language, "_fallback_identifier", lambda: None)
+
+
+@pytest.mark.parametrize(("text", "language", "why"), OUTSIDE_THE_TABLES)
+def test_a_language_outside_the_tables_is_und_with_a_doubt(
+    text: str, language: str, why: str, no_fallback: None
+) -> None:
+    story = wirecut.parse(text)
+    assert story.language == "und"
+    [doubt] = [w for w in story.warnings if w.startswith("language:")]
+    assert why in doubt and "und" in doubt
+    assert story.text == text
+
+
+@pytest.mark.parametrize(("text", "language", "why"), OUTSIDE_THE_TABLES)
+def test_py3langid_names_what_the_tables_leave_und(text: str, language: str, why: str) -> None:
+    pytest.importorskip("py3langid")  # the test extra installs it: this runs in CI
+    story = wirecut.parse(text)
+    assert story.language == language
+    assert not [w for w in story.warnings if w.startswith("language:")]
+
+
+def test_py3langid_is_asked_only_when_the_tables_say_und(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+
+    def identify(sample: str) -> str | None:
+        asked.append(sample)
+        return "xx"
+
+    monkeypatch.setattr(wirecut.language, "_fallback_identifier", lambda: identify)
+    assert wirecut.parse("PARIS, May 2 (AFP) - The minister said that the talks were over.").language == "en"
+    assert wirecut.parse("МОСКВА, 16 февраля. /ТАСС/. Федеральная служба сообщила о росте.").language == "ru"
+    assert not asked
+    assert wirecut.parse(OUTSIDE_THE_TABLES[0][0]).language == "xx"
+    assert asked == [OUTSIDE_THE_TABLES[0][0]]
+
+
+def test_py3langid_is_not_trusted_on_a_few_words() -> None:
+    pytest.importorskip("py3langid")
+    assert wirecut.language.judge_language("Oil rose.").tag == "und"
+
+
+def test_names_in_other_alphabets_leave_an_english_story_english(no_fallback: None) -> None:
+    text = (
+        "TEGUCIGALPA (EFE) - Honduran President Xiomara Castro said on Monday that José Ramón Hernández and"
+        " María Núñez would lead the inquiry into the Güinope attacks, and met Turkey's Recep Tayyip Erdoğan,"
+        " Vietnam's Nguyễn Phú Trọng and the mayor of São Paulo in Zürich."
+    )
+    story = wirecut.parse(text)
+    assert story.language == "en" and not story.warnings
+
+
+def test_cyrillic_without_russian_letters_is_not_russian(no_fallback: None) -> None:
+    # Bulgarian writes no ы and no э (BTA's copy): a long text without them is not Russian
+    sentence = (
+        "Правителството одобри в сряда проектобюджета за следващата година, съобщи финансовият министър."
+        " Мерките ще влязат в сила от началото на годината и ще засегнат всички граждани на страната. "
+    )
+    text = "СОФИЯ, 3 май /БТА/. " + sentence * 3
+    story = wirecut.parse(text)
+    assert story.language == "und"
+    assert any("which 'ru' always writes" in w for w in story.warnings)
+    russian = (
+        "МОСКВА, 3 мая /ТАСС/. "
+        + "Министры обсудили в среду новые меры поддержки экономики и бюджет на следующий год. " * 5
+    )
+    assert wirecut.parse(russian).language == "ru"
+
+
+def test_decomposed_vietnamese_is_read_as_composed(no_fallback: None) -> None:
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", OUTSIDE_THE_TABLES[2][0])
+    story = wirecut.parse(text)
+    assert story.language == "und" and story.text == text
+    assert any(w.startswith("language:") for w in story.warnings)
+
+
+# Mojibake (#11): reported, never repaired, so that every span still indexes the input.
+def test_mojibake_is_a_warning_and_the_text_is_untouched() -> None:
+    text = "FALMOUTH, England (AP) -- The RNLIâ€™s volunteers launched at dawn to reach the stranded yacht."
+    story = wirecut.parse(text)
+    [warning] = [w for w in story.warnings if "mojibake" in w]
+    assert "'RNLIâ€™s'" in warning and "'RNLI’s'" in warning
+    assert story.text == text and "RNLIâ€™s" in story.body
+    for paragraph in story.paragraphs:
+        assert paragraph.span.slice(text) == paragraph.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ZÜRICH (dpa) - Die Größe der Straße überraschte die Anwohner, sagte ein Sprecher am Montag.",
+        "MOSCOW, 16 февраля. /ТАСС/. Федеральная таможенная служба сообщила о росте импорта.",
+        "新华社北京4月19日电 中共中央总书记习近平19日在北京主持召开座谈会。",
+        "PARIS (AFP) - « Nous sommes prêts », a déclaré le ministre — sans préciser la date… 20 €.",
+    ],
+)
+def test_well_decoded_text_has_no_mojibake_warning(text: str) -> None:
+    assert not [w for w in wirecut.parse(text).warnings if "mojibake" in w]

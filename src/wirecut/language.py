@@ -1,14 +1,29 @@
-"""Language of a text, from its script and its dateline conventions.
+"""Language of a text, from its script, its letters, its function words and its dateline's agency.
 
 Contract:
-    ``detect_language(text, dateline)`` returns a BCP 47 primary tag (``en``, ``zh``, ``ja``, ``ru``,
-    ...) or ``und`` when the evidence is thin. It reads only the text; it costs one pass over at most
-    the first 4,000 characters.
+    ``judge_language(text, dateline)`` returns a ``Verdict``: a BCP 47 primary tag (``en``, ``zh``,
+    ``ja``, ``ru``, ...) or ``und``, and the doubt to report as a warning. ``und`` answers thin evidence
+    and a language outside wirecut's tables: a text whose letters its guessed language does not write
+    (Ukrainian's і ї є ґ are not Russian's, Persian's پ چ ژ گ ی not Arabic's, Vietnamese's ơ ư ạ ế
+    not Portuguese's) is not given that guess, and the verdict says why. Only then, and only when
+    py3langid is installed (``pip install 'wirecut[langid]'``), py3langid is asked. ``detect_language``
+    is the tag of the tables alone. Reads the text and ``lexicon/alphabets.json``; costs one pass over
+    at most the first 4,000 characters.
+
+>>> judge_language("Президент України заявив, що Україна отримає нову допомогу від партнерів у "
+...                "найближчі тижні, повідомляє інформаційне агентство.", fallback=False).tag
+'und'
 """
 
 from __future__ import annotations
 
+import json
+import unicodedata
 from collections import Counter
+from collections.abc import Callable
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
 
 import regex
 
@@ -285,27 +300,55 @@ def _script_counts(sample: str) -> tuple[Counter[str], str]:
     return scripts, rare
 
 
+class Verdict(NamedTuple):
+    """A text's language tag and, when wirecut doubts it, the warning that says why."""
+
+    tag: str
+    doubt: str | None = None
+
+
 def detect_language(text: str, dateline: Dateline | None = None) -> str:
-    """The primary language tag of ``text``."""
+    """The primary language tag of ``text`` by wirecut's own tables (``und`` when they do not know it)."""
+    return judge_language(text, dateline, fallback=False).tag
+
+
+def judge_language(text: str, dateline: Dateline | None = None, *, fallback: bool = True) -> Verdict:
+    """The language of ``text`` with its doubt; py3langid answers a ``und`` when ``fallback`` and installed."""
     sample = text[:_SAMPLE]
+    verdict = _by_tables(sample, dateline)
+    if verdict.tag != "und" or not fallback:
+        return verdict
+    identify = _fallback_identifier()
+    if identify is None:
+        return verdict
+    guess = identify(sample)
+    return verdict if guess is None else Verdict(guess)
+
+
+def _by_tables(sample: str, dateline: Dateline | None) -> Verdict:
     scripts, rare = _script_counts(sample)
+    if rare and _COMBINING_RE.search(rare):
+        # Decomposed accents (a Vietnamese page in NFD) are read as the letters they make; only the
+        # language is read from the composed sample, spans still index the input.
+        sample = unicodedata.normalize("NFC", sample)
+        scripts, rare = _script_counts(sample)
     total = sum(scripts.values())
     if not total:
-        return "und"
+        return Verdict("und")
     if scripts["kana"] >= 0.05 * total:
-        return "ja"
+        return Verdict("ja")
     if scripts["hangul"] >= 0.2 * total:
-        return "ko"
+        return Verdict("ko")
     if scripts["han"] >= 0.2 * total:
-        return "zh"
+        return Verdict("zh")
     if scripts["cyrillic"] >= 0.3 * total:
-        return "ru"
+        return _checked("ru", scripts, rare, sample)
     if scripts["arabic"] >= 0.3 * total:
-        return "ar"
+        return _checked("ar", scripts, rare, sample)
     # Lower-casing the whole sample is safe only in ASCII, where it changes no word's letters or length.
     words = _WORD_RE.findall(sample.lower()) if not rare else [w.lower() for w in _WORD_RE.findall(sample)]
     if len(words) < 3:
-        return "und"
+        return _unknown(scripts, rare, sample)
     votes = dict.fromkeys(_FUNCTION_WORDS, 0)
     for word in words:
         for lang in _LANGUAGES_OF_WORD.get(word, ()):
@@ -318,10 +361,149 @@ def detect_language(text: str, dateline: Dateline | None = None) -> str:
         # Malay and Indonesian share most function words; the agency tells them apart (Bernama, Antara).
         best = hinted
     if hinted == best and votes[best] >= 1:
-        return best
+        return _checked(best, scripts, rare, sample)
     if votes[best] < max(2, 0.08 * len(words)):
-        return "und"
-    return best
+        return _unknown(scripts, rare, sample)
+    return _checked(best, scripts, rare, sample)
+
+
+# Combining accents, which a decomposed (NFD) text writes after its base letters.
+_COMBINING_RE = lazy(r"[\u0300-\u036f]")
+
+#: How much of a text must be written with letters outside its guessed language's alphabet for it to
+#: be another language. In a cased script the evidence is the lower-case words that hold such letters:
+#: names are capitalised, so a story naming "Erdoğan", "Zürich", "Núñez" and "Nguyễn" (EFE's and AP's
+#: English copy from Latin America and Asia) gives none, while Vietnamese (a mark on most words),
+#: Polish, Czech, Hungarian, Romanian or Ukrainian give one word in five or more. A script without
+#: case (Arabic's) counts letters: Persian's ی and ک alone are one letter in ten.
+_FOREIGN_WORDS_MIN = 3
+_FOREIGN_WORDS_SHARE = 0.05
+_FOREIGN_LETTERS_MIN = 5
+_FOREIGN_LETTERS_SHARE = 0.03
+_CASED_SCRIPTS = frozenset({"latin", "cyrillic"})
+# A word that starts with a lower-case letter, its combining marks included.
+_LOWER_WORD_RE = lazy(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*")
+
+#: A long text in a language with required letters has some: 300 Russian letters without one "ы"
+#: or "э" would be rarer than one in a thousand.
+_REQUIRED_REACH = 300
+
+
+class _Alphabets(NamedTuple):
+    script_of: dict[str, str]  # language -> script
+    letters: dict[str, frozenset[str]]  # language -> the letters beyond ASCII it writes, both cases
+    required: dict[str, frozenset[str]]  # language -> letters a long text of it always has
+    known: dict[str, frozenset[str]]  # script -> every letter a language of the tables writes in it
+
+
+@lru_cache(maxsize=1)
+def _alphabets() -> _Alphabets:
+    """``lexicon/alphabets.json``, read once: shipped data that nothing edits."""
+    data = json.loads(resources.files("wirecut.lexicon").joinpath("alphabets.json").read_text("utf-8"))
+
+    def both_cases(letters: str) -> frozenset[str]:
+        return frozenset(letters) | frozenset(c.upper() for c in letters if len(c.upper()) == 1)
+
+    script_of = {lang: script for script, langs in data["scripts"].items() for lang in langs}
+    letters = {lang: both_cases(chars) for lang, chars in data["letters"].items()}
+    known: dict[str, frozenset[str]] = {}
+    for lang, script in script_of.items():
+        known[script] = known.get(script, frozenset()) | letters[lang]
+    required = {lang: both_cases(chars) for lang, chars in data["required"].items()}
+    return _Alphabets(script_of, letters, required, known)
+
+
+def _foreign_letters(script: str, alphabet: frozenset[str], rare: str) -> Counter[str]:
+    """The letters of ``script`` in ``rare`` that ``alphabet`` does not hold, with their counts."""
+    pattern = _SCRIPT_RES[script]
+    found: Counter[str] = Counter()
+    for char, count in Counter(rare).items():
+        if char not in alphabet and char.isalpha() and pattern.fullmatch(char):
+            found[char] = count
+    return found
+
+
+def _foreign_evidence(script: str, found: Counter[str], letters: int, sample: str) -> str | None:
+    """What says the text is not in the language whose alphabet left ``found`` over, or None."""
+    if not found:
+        return None
+    listed = " ".join(char for char, _ in found.most_common(6))
+    if script in _CASED_SCRIPTS:
+        lower = _LOWER_WORD_RE.findall(sample)
+        foreign = sum(1 for word in lower if any(char in found for char in word))
+        if foreign >= _FOREIGN_WORDS_MIN and foreign >= _FOREIGN_WORDS_SHARE * len(lower):
+            return f"{foreign} of {len(lower)} lower-case words have letters ({listed})"
+        return None
+    count = sum(found.values())
+    if count >= _FOREIGN_LETTERS_MIN and count >= _FOREIGN_LETTERS_SHARE * letters:
+        return f"{count} of {letters} letters ({listed}) are ones"
+    return None
+
+
+def _checked(lang: str, scripts: Counter[str], rare: str, sample: str) -> Verdict:
+    """``lang``, unless the text's letters say it is another language of the same script."""
+    alphabets = _alphabets()
+    script = alphabets.script_of.get(lang)
+    if script is None:
+        return Verdict(lang)
+    letters = scripts[script]
+    evidence = _foreign_evidence(script, _foreign_letters(script, alphabets.letters[lang], rare), letters, sample)
+    if evidence:
+        return Verdict(
+            "und",
+            f"language: {evidence} that '{lang}' does not write: the text is in a language wirecut's"
+            " tables do not know, reported as und",
+        )
+    required = alphabets.required.get(lang)
+    if required and letters >= _REQUIRED_REACH and not any(char in required for char in rare):
+        return Verdict(
+            "und",
+            f"language: {letters} letters without one of {' '.join(sorted(required))}, which '{lang}' always"
+            " writes: the text is in a language wirecut's tables do not know, reported as und",
+        )
+    return Verdict(lang)
+
+
+def _unknown(scripts: Counter[str], rare: str, sample: str) -> Verdict:
+    """``und``, with a doubt when the letters are of a language outside the tables (not just few words)."""
+    if rare:
+        for script, alphabet in _alphabets().known.items():
+            evidence = _foreign_evidence(script, _foreign_letters(script, alphabet, rare), scripts[script], sample)
+            if evidence:
+                return Verdict(
+                    "und", f"language: {evidence} that no language of wirecut's tables writes, reported as und"
+                )
+    return Verdict("und")
+
+
+#: The least share of py3langid's normalised probability that wirecut takes, and the least letters.
+_FALLBACK_CONFIDENCE = 0.9
+_FALLBACK_MIN_LETTERS = 40
+#: py3langid's tags that BCP 47 writes otherwise for wirecut: Norwegian is written Bokmål in wire copy.
+_FALLBACK_TAGS = {"no": "nb"}
+
+
+@lru_cache(maxsize=1)
+def _fallback_identifier() -> Callable[[str], str | None] | None:
+    """py3langid's classifier when it is installed (``wirecut[langid]``), else None.
+
+    Its model is loaded once per process (some 1.3 s), on the first text the tables leave ``und``.
+    """
+    try:
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    except ImportError:
+        return None
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+    def identify(sample: str) -> str | None:
+        if sum(1 for char in sample if char.isalpha()) < _FALLBACK_MIN_LETTERS:
+            return None
+        tag, probability = identifier.classify(sample)
+        if probability < _FALLBACK_CONFIDENCE:
+            return None
+        return _FALLBACK_TAGS.get(str(tag), str(tag))
+
+    return identify
 
 
 # Letters that some of the languages above use and the others rarely do, with the languages that

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from wirecut.language import detect_language
+from wirecut.language import judge_language
 from wirecut.lexicon import DEFAULT_LEXICON, Lexicon
 from wirecut.parsers import (
     anpa,
@@ -40,6 +40,7 @@ from wirecut.parsers import (
     residue,
 )
 from wirecut.parsers.dateline import find_datelines
+from wirecut.quality import mojibake_warning
 from wirecut.spans import Claim, ParseState, Span
 from wirecut.story import Residue, Story
 from wirecut.years import resolve_years
@@ -166,10 +167,13 @@ def assemble(state: ParseState, source: str | None) -> Story:
     headline_parts = by_label.get("headline", [])
     dateline_parts = by_label.get("dateline", [])
     story_dateline = dateline_parts[0] if dateline_parts else None
+    # The text's own doubts (its language, its encoding) are warnings beside the parsers'.
+    language = judge_language(state.text, story_dateline)
+    doubts = [doubt for doubt in (language.doubt, mojibake_warning(state.text)) if doubt]
     return Story(
         text=state.text,
         source=source,
-        language=detect_language(state.text, story_dateline),
+        language=language.tag,
         kind=state.findings.kind or ("story" if state.text.strip() else "none"),
         headline=headline_parts[0] if headline_parts else None,
         dateline=story_dateline,
@@ -179,7 +183,7 @@ def assemble(state: ParseState, source: str | None) -> Story:
         related=tuple(by_label.get("related", [])),
         notes=tuple(by_label.get("note", [])),
         residue=tuple(by_label.get("residue", [])),
-        warnings=tuple(state.warnings),
+        warnings=(*state.warnings, *doubts),
         trace=tuple(state.claims),
     )
 
