@@ -89,7 +89,7 @@ def test_a_story_that_cannot_be_assembled_keeps_every_character(monkeypatch: pyt
     def broken(text: str, dateline: object = None) -> str:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(pipeline, "detect_language", broken)
+    monkeypatch.setattr(pipeline, "judge_language", broken)
     text = "  " + STORY + TEASERS
     story = wirecut.parse(text)
     assert any(w.startswith("assembling the story failed on this text: RuntimeError") for w in story.warnings)

@@ -1,4 +1,21 @@
-"""wirecut: separate scraped news wire copy into its parts.
+"""wirecut: separate scraped news wire copy into its parts, with spans into the untouched input.
+
+One text:
+    parse(text), parse_bytes(data), parse_file(path) give a Story; read_text(path) decodes a file,
+    read_limited(stream, name) reads a stream's bytes up to MAX_INPUT_BYTES.
+Many texts, on every core:
+    parse_many(texts) and parse_files(paths) yield Stories in order; wirecut.dask.parse_bag for Dask;
+    wirecut.batch.run_batch behind ``wirecut batch``.
+The records (frozen, each with a ``span`` into ``story.text``):
+    Story (``to_dict()`` is the ``wirecut/1`` object), Headline, Dateline, Byline, Caption, Paragraph,
+    Related, Note, Residue; Span, Claim.
+Configuration, as a value:
+    Config and DEFAULT_CONFIG (the rules and the Lexicon), Pipeline and DEFAULT (the older editable
+    table), Parser (a rule's signature) and ParseState (what a rule reads and claims in).
+Errors:
+    WirecutError, InputError (input that is not text), ConfigError (a rule or a claim wirecut refuses).
+Limits:
+    MAX_INPUT_BYTES, HUGE_TEXT_CHARS.
 
 >>> story = parse("BEIJING, April 19 (Xinhua) -- Chinese President Xi Jinping on Tuesday spoke.")
 >>> story.dateline.location, story.dateline.agency, story.body
@@ -10,14 +27,15 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import os
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 from wirecut.decode import decode
 from wirecut.errors import ConfigError, InputError, WirecutError
 
 if TYPE_CHECKING:
-    from wirecut.batch import parse_many
     from wirecut.config import DEFAULT_CONFIG, Config
     from wirecut.lexicon import Lexicon
     from wirecut.pipeline import DEFAULT, Parser, Pipeline
@@ -26,7 +44,8 @@ if TYPE_CHECKING:
 
 # The names that bring the parsers (and regex) with them, each loaded from its module when first asked
 # for: ``wirecut --version`` and ``--help`` import this package and need none of them, and a one-shot
-# command pays for what it uses. parse_many brings the batch engine (process pools, inputs) too.
+# command pays for what it uses. parse_many and parse_files bring the batch engine (process pools,
+# inputs) when first called.
 _LAZY = {
     **dict.fromkeys(["DEFAULT_CONFIG", "Config"], "wirecut.config"),
     "Lexicon": "wirecut.lexicon",
@@ -36,7 +55,6 @@ _LAZY = {
         ["Byline", "Caption", "Dateline", "Headline", "Note", "Paragraph", "Related", "Residue", "Story"],
         "wirecut.story",
     ),
-    "parse_many": "wirecut.batch",
 }
 
 __version__ = "0.1.0"
@@ -188,6 +206,105 @@ def parse_file(
     )
 
 
+#: Items of ``parse_many`` this long or longer are taken for texts without asking the file system.
+_PATH_LIKE_CHARS = 1024
+
+
+def _looks_like_a_path(story: Story) -> bool:
+    # A scraper's text is never one short line that names an existing file: that is a path passed as a text.
+    text = story.text
+    if story.source is not None or not text or len(text) >= _PATH_LIKE_CHARS or "\n" in text:
+        return False
+    try:
+        return os.path.isfile(text)
+    except (OSError, ValueError):  # a name too long for the file system, a NUL: a text
+        return False
+
+
+def parse_many(
+    items: Iterable[str | bytes | os.PathLike[str]],
+    *,
+    workers: int | None = None,
+    reference_date: dt.date | str | None = None,
+    chunk_size: int | None = None,
+    on_error: Literal["raise", "skip"] = "raise",
+) -> Iterator[Story]:
+    """Parse many texts on ``workers`` processes (default: every core); yield their Stories in order.
+
+    A ``str`` is a text, ``bytes`` are decoded like a file's, an ``os.PathLike`` (``pathlib.Path``) is a
+    file to read; file names as ``str`` belong to ``parse_files``. A text that is the name of an
+    existing file gets a warning in its Story saying so (``parse_many(glob.glob(...))`` is the usual
+    slip). A bare ``str`` or ``bytes`` raises ``TypeError``: it is one text, not many. A file that
+    cannot be read raises ``InputError`` at its place in the order, or is left out with
+    ``on_error="skip"``. Only a window of chunks is in memory at a time, so ``items`` may be a
+    generator of any length. In a script, call it under ``if __name__ == "__main__":`` (worker
+    processes are started with ``spawn``).
+
+    >>> texts = ["PARIS, May 2 (AFP) - Rain.", "ROME (Reuters) - Sun."]
+    >>> [story.dateline.location for story in parse_many(texts, workers=1)]
+    ['PARIS', 'ROME']
+    """
+    if isinstance(items, (str, bytes)):
+        raise TypeError(
+            f"parse_many() takes an iterable of texts, not one {type(items).__name__} (each character would be"
+            " a text): use parse() for one text, parse_file() for one file, parse_files() for file names"
+        )
+    from wirecut.batch.engine import DEFAULT_CHUNK_SIZE
+    from wirecut.batch.engine import parse_many as run
+
+    stories = run(
+        items,
+        workers=workers,
+        reference_date=reference_date,
+        chunk_size=DEFAULT_CHUNK_SIZE if chunk_size is None else chunk_size,
+        on_error=on_error,
+    )
+    return _warn_of_paths(stories)
+
+
+def _warn_of_paths(stories: Iterator[Story]) -> Iterator[Story]:
+    for story in stories:
+        if _looks_like_a_path(story):
+            note = (
+                f"the text {story.text!r} is the name of an existing file, parsed as a text:"
+                " wirecut.parse_files() reads files"
+            )
+            story = replace(story, warnings=(*story.warnings, note))
+        yield story
+
+
+def parse_files(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    workers: int | None = None,
+    reference_date: dt.date | str | None = None,
+    chunk_size: int | None = None,
+    on_error: Literal["raise", "skip"] = "raise",
+) -> Iterator[Story]:
+    """Read, decode and parse many files on ``workers`` processes; yield their Stories in order.
+
+    ``paths`` are file names (``str``, as ``glob.glob`` gives them, or ``pathlib.Path``); each Story's
+    ``source`` is its path. A file that cannot be read raises ``InputError`` at its place in the
+    order, or is left out with ``on_error="skip"``. A bare ``str`` raises ``TypeError``: ``parse_file``
+    reads one file. The other arguments are ``parse_many``'s.
+    """
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        raise TypeError(
+            f"parse_files() takes an iterable of file names, not one {type(paths).__name__}:"
+            " use parse_file() for one file"
+        )
+
+    def as_paths() -> Iterator[os.PathLike[str]]:
+        for path in paths:
+            if not isinstance(path, (str, os.PathLike)):
+                raise TypeError(f"parse_files() takes file names (str or os.PathLike), not {type(path).__name__}")
+            yield Path(path)
+
+    return parse_many(
+        as_paths(), workers=workers, reference_date=reference_date, chunk_size=chunk_size, on_error=on_error
+    )
+
+
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
@@ -195,6 +312,11 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value  # the next lookup is an ordinary attribute
     return value
+
+
+def __dir__() -> list[str]:
+    # The lazy names too, so that help(wirecut) and dir() list the whole API (loading it to show it).
+    return sorted({*globals(), *__all__})
 
 
 __all__ = [
@@ -225,6 +347,7 @@ __all__ = [
     "parse",
     "parse_bytes",
     "parse_file",
+    "parse_files",
     "parse_many",
     "read_limited",
     "read_text",

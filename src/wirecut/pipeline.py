@@ -18,10 +18,14 @@ character is lost.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
+from wirecut.errors import ConfigError
 from wirecut.language import judge_language
 from wirecut.lexicon import DEFAULT_LEXICON, Lexicon
 from wirecut.parsers import (
@@ -41,8 +45,8 @@ from wirecut.parsers import (
 )
 from wirecut.parsers.dateline import find_datelines
 from wirecut.quality import mojibake_warning
-from wirecut.spans import Claim, ParseState, Span
-from wirecut.story import Residue, Story
+from wirecut.spans import LABELS, Claim, ParseState, Span
+from wirecut.story import Byline, Caption, Dateline, Headline, Note, Paragraph, Related, Residue, Story
 from wirecut.years import resolve_years
 
 Parser = Callable[[ParseState], None]
@@ -64,16 +68,91 @@ DEFAULT_RULES: tuple[tuple[str, Parser], ...] = (
 )
 
 
+def check_rules(rules: Iterable[tuple[str, Parser]]) -> None:
+    """Refuse a table with a rule that is no ``(name, callable)`` pair or two rules of one name."""
+    seen: set[str] = set()
+    for rule in rules:
+        if not (isinstance(rule, tuple) and len(rule) == 2 and isinstance(rule[0], str) and callable(rule[1])):
+            raise ConfigError(f"a rule is a (name, parser) pair with a callable parser, not {rule!r}")
+        if rule[0] in seen:
+            raise ConfigError(f"two rules are named {rule[0]!r}: each rule of the table needs its own name")
+        seen.add(rule[0])
+
+
+#: The record each label's part must be, as ``assemble`` folds it into the Story.
+PART_TYPES: dict[str, type] = {
+    "headline": Headline,
+    "dateline": Dateline,
+    "byline": Byline,
+    "caption": Caption,
+    "paragraph": Paragraph,
+    "related": Related,
+    "note": Note,
+    "residue": Residue,
+}
+
+
+@lru_cache(maxsize=1)
+def contract_kinds() -> dict[str, frozenset[str]]:
+    """The kinds that the shipped ``wirecut/1`` schema allows a note and a residue (its ``enum``)."""
+    schema = json.loads(resources.files("wirecut").joinpath("output.schema.json").read_text("utf-8"))
+
+    def resolved(node: dict[str, Any]) -> dict[str, Any]:
+        while "$ref" in node:  # "#/$defs/residue" and the like
+            target: Any = schema
+            for key in node["$ref"].lstrip("#/").split("/"):
+                target = target[key]
+            node = target
+        return node
+
+    kinds = {}
+    for label, key in (("note", "notes"), ("residue", "residue")):
+        items = resolved(resolved(schema["properties"][key])["items"])
+        kinds[label] = frozenset(resolved(items["properties"]["kind"])["enum"])
+    return kinds
+
+
+def check_claims(name: str, claims: Iterable[Claim]) -> None:
+    """Refuse the claims of rule ``name`` whose label, part or kind the ``wirecut/1`` contract has not.
+
+    Such a claim would hold characters that ``to_dict`` never shows: lost without a word.
+    """
+    kinds = contract_kinds()
+    for claim in claims:
+        expected = PART_TYPES.get(claim.label)
+        if expected is None:
+            raise ConfigError(
+                f"rule {name!r} claimed a part labelled {claim.label!r}; the labels are {', '.join(LABELS)}"
+            )
+        if not isinstance(claim.part, expected):
+            raise ConfigError(
+                f"rule {name!r} claimed a {claim.label!r} whose part is a {type(claim.part).__name__},"
+                f" not a wirecut.{expected.__name__}"
+            )
+        allowed = kinds.get(claim.label)
+        kind = getattr(claim.part, "kind", None)  # a Note's or a Residue's
+        if allowed is not None and kind not in allowed:
+            raise ConfigError(
+                f"rule {name!r} claimed a {claim.label} of kind {kind!r}; the kinds are {', '.join(sorted(allowed))}"
+            )
+
+
 @dataclass
 class Pipeline:
-    """An editable, ordered table of parsers."""
+    """An editable, ordered table of parsers; ``ConfigError`` for a rule of a name it already has."""
 
     rules: list[tuple[str, Parser]] = field(default_factory=lambda: list(DEFAULT_RULES))
 
+    def __post_init__(self) -> None:
+        self.rules = list(self.rules)
+        check_rules(self.rules)
+
     def names(self) -> list[str]:
+        """The rules' names, in the order they run."""
         return [name for name, _ in self.rules]
 
     def copy(self) -> Pipeline:
+        """A table of the same rules that can be edited apart from this one."""
         return Pipeline(list(self.rules))
 
     def _index(self, name: str) -> int:
@@ -83,18 +162,24 @@ class Pipeline:
         raise KeyError(f"no parser named {name!r}; the pipeline has {', '.join(self.names())}")
 
     def insert_before(self, anchor: str, name: str, parser: Parser) -> Pipeline:
+        """Run ``parser`` as ``name`` just before the rule ``anchor`` (``KeyError`` if there is none)."""
+        check_rules([*self.rules, (name, parser)])
         self.rules.insert(self._index(anchor), (name, parser))
         return self
 
     def insert_after(self, anchor: str, name: str, parser: Parser) -> Pipeline:
+        """Run ``parser`` as ``name`` just after the rule ``anchor`` (``KeyError`` if there is none)."""
+        check_rules([*self.rules, (name, parser)])
         self.rules.insert(self._index(anchor) + 1, (name, parser))
         return self
 
     def replace(self, name: str, parser: Parser) -> Pipeline:
+        """Make ``parser`` the rule ``name``."""
         self.rules[self._index(name)] = (name, parser)
         return self
 
     def remove(self, name: str) -> Pipeline:
+        """Drop the rule ``name`` (the leftover parser still runs last: nothing is lost)."""
         del self.rules[self._index(name)]
         return self
 
@@ -107,12 +192,16 @@ class Pipeline:
         warnings: Iterable[str] = (),
     ) -> Story:
         """Parse ``text`` with these rules and the default lexicon (``wirecut.Config`` holds both)."""
+        check_rules(self.rules)  # the list is the caller's to edit: checked again before it runs
         return run_rules(
             tuple(self.rules), DEFAULT_LEXICON, text, source=source, reference_date=reference_date, warnings=warnings
         )
 
 
 DEFAULT = Pipeline()
+
+# The parsers wirecut ships, whose claims the tests hold to the contract: not checked on every text.
+_SHIPPED_PARSERS = frozenset(parser for _, parser in DEFAULT_RULES)
 
 #: The steps after the parsers, in order, each under the same guard as a parser: the leftover parser
 #: (when the table does not end with it), then the year of every dateline (``wirecut.years``).
@@ -132,13 +221,18 @@ def run_rules(
 
     A bug in any of them (a parser, a finishing step, ``assemble``) costs a warning, never the text:
     a failed step is skipped, and a story that cannot be assembled is given back as the whole text
-    in one residue of kind ``unknown``. The cyclic collector is left as the caller has it (a batch
+    in one residue of kind ``unknown``. A rule that is not one of the shipped parsers has its claims
+    checked (``check_claims``): a label, part or kind outside the contract raises ``ConfigError``,
+    since its characters would vanish from ``to_dict``. The cyclic collector is left as the caller has it (a batch
     worker pauses it; a process-wide switch is no business of a library that threads may call).
     """
     state = ParseState(text, reference_date=reference_date, lexicon=lexicon)
     state.warnings.extend(warnings)
     for name, parser in rules:
+        before = len(state.claims)
         _run_guarded(state, name, parser)
+        if parser not in _SHIPPED_PARSERS:  # the shipped parsers' claims are checked by the test suite
+            check_claims(name, state.claims[min(before, len(state.claims)) :])
     if not rules or rules[-1][1] is not leftover.parse:
         _run_guarded(state, "leftover", leftover.parse)
     for name, step in FINISHING_STEPS:
@@ -207,6 +301,9 @@ __all__ = [
     "Parser",
     "Pipeline",
     "assemble",
+    "check_claims",
+    "check_rules",
+    "contract_kinds",
     "find_datelines",
     "run_rules",
     "unassembled",

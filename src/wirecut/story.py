@@ -24,6 +24,8 @@ KINDS = ("story", "digest", "listing", "gallery", "none")
 
 @dataclass(frozen=True, slots=True)
 class Dateline:
+    """The dateline that opens a story: ``BEIJING, April 19 (Xinhua) --``, its place, date and agency."""
+
     text: str
     location: str | None
     date: str | None
@@ -44,6 +46,8 @@ class Dateline:
 
 @dataclass(frozen=True, slots=True)
 class Headline:
+    """The story's headline."""
+
     text: str
     span: Span
 
@@ -53,6 +57,8 @@ class Headline:
 
 @dataclass(frozen=True, slots=True)
 class Byline:
+    """A byline: its names and the role after them (``By JANE DOE, AP Business Writer``)."""
+
     text: str
     names: tuple[str, ...]
     role: str | None
@@ -64,6 +70,8 @@ class Byline:
 
 @dataclass(frozen=True, slots=True)
 class Caption:
+    """A photo caption with its credit, the credit's agency and photographers, and its own dateline."""
+
     text: str
     credit: str | None
     agency: str | None
@@ -84,6 +92,8 @@ class Caption:
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
+    """One paragraph of the story text."""
+
     text: str
     span: Span
 
@@ -93,6 +103,8 @@ class Paragraph:
 
 @dataclass(frozen=True, slots=True)
 class Related:
+    """A teaser for another story ("Related: ... Full story"): its title, dateline, summary and marker."""
+
     title: str | None
     dateline: Dateline | None
     summary: str | None
@@ -111,6 +123,8 @@ class Related:
 
 @dataclass(frozen=True, slots=True)
 class Note:
+    """A line about the story by its editors or agency (``kind``: editor, reporting, signoff, ...)."""
+
     kind: str
     text: str
     names: tuple[str, ...]
