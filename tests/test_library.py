@@ -101,10 +101,24 @@ def test_a_claim_in_the_contract_is_kept() -> None:
     assert story.to_dict()["residue"][0]["text"] == "CAIRO"
 
 
+def test_a_page_kind_outside_the_contract_is_refused() -> None:
+    def mine(state: ParseState) -> None:
+        state.findings.kind = "blog"
+
+    with pytest.raises(wirecut.ConfigError, match="rule 'mine' set the page's kind to 'blog'; the kinds are digest"):
+        wirecut.parse(STORY, config=wirecut.DEFAULT_CONFIG.after("related", "mine", mine))
+
+    def listing(state: ParseState) -> None:
+        state.findings.kind = "listing"
+
+    assert wirecut.parse(STORY, config=wirecut.DEFAULT_CONFIG.after("kind", "mine", listing)).kind == "listing"
+
+
 def test_the_contract_kinds_are_the_schemas() -> None:
     kinds = wirecut.pipeline.contract_kinds()
     assert {"pagination", "markup", "unknown"} <= kinds["residue"]
     assert {"editor", "signoff", "copyright"} <= kinds["note"]
+    assert kinds["story"] == frozenset(wirecut.story.KINDS)
 
 
 def test_duplicate_rule_names_are_refused() -> None:

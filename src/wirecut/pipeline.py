@@ -94,7 +94,7 @@ PART_TYPES: dict[str, type] = {
 
 @lru_cache(maxsize=1)
 def contract_kinds() -> dict[str, frozenset[str]]:
-    """The kinds that the shipped ``wirecut/1`` schema allows a note and a residue (its ``enum``)."""
+    """The kinds that the shipped ``wirecut/1`` schema allows a note, a residue and a story (its ``enum``)."""
     schema = json.loads(resources.files("wirecut").joinpath("output.schema.json").read_text("utf-8"))
 
     def resolved(node: dict[str, Any]) -> dict[str, Any]:
@@ -109,6 +109,7 @@ def contract_kinds() -> dict[str, frozenset[str]]:
     for label, key in (("note", "notes"), ("residue", "residue")):
         items = resolved(resolved(schema["properties"][key])["items"])
         kinds[label] = frozenset(resolved(items["properties"]["kind"])["enum"])
+    kinds["story"] = frozenset(resolved(schema["properties"]["kind"])["enum"])  # what the page is
     return kinds
 
 
@@ -135,6 +136,13 @@ def check_claims(name: str, claims: Iterable[Claim]) -> None:
             raise ConfigError(
                 f"rule {name!r} claimed a {claim.label} of kind {kind!r}; the kinds are {', '.join(sorted(allowed))}"
             )
+
+
+def check_kind(name: str, kind: str | None) -> None:
+    """Refuse a page kind (``findings.kind``) that rule ``name`` set and the contract has not."""
+    allowed = contract_kinds()["story"]
+    if kind is not None and kind not in allowed:
+        raise ConfigError(f"rule {name!r} set the page's kind to {kind!r}; the kinds are {', '.join(sorted(allowed))}")
 
 
 @dataclass
@@ -233,6 +241,7 @@ def run_rules(
         _run_guarded(state, name, parser)
         if parser not in _SHIPPED_PARSERS:  # the shipped parsers' claims are checked by the test suite
             check_claims(name, state.claims[min(before, len(state.claims)) :])
+            check_kind(name, state.findings.kind)
     if not rules or rules[-1][1] is not leftover.parse:
         _run_guarded(state, "leftover", leftover.parse)
     for name, step in FINISHING_STEPS:
@@ -302,6 +311,7 @@ __all__ = [
     "Pipeline",
     "assemble",
     "check_claims",
+    "check_kind",
     "check_rules",
     "contract_kinds",
     "find_datelines",
