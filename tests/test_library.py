@@ -34,6 +34,13 @@ def test_parse_files_reads_the_files_of_a_glob(tmp_path: Path) -> None:
     assert [s.dateline.date for s in stories if s.dateline] == ["May 1", "May 2", "May 3"]
 
 
+def test_parse_files_parses_with_the_config_given(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("HAVANA, May 2 (Sputnik) -- Talks resumed.", encoding="utf-8")
+    mine = wirecut.DEFAULT_CONFIG.register_agency("Sputnik", ["Sputnik"])
+    [story] = wirecut.parse_files([str(tmp_path / "a.txt")], workers=1, config=mine)
+    assert story.dateline is not None and story.dateline.agency == "Sputnik"
+
+
 def test_parse_files_raises_input_error_for_a_missing_file_or_skips_it(tmp_path: Path) -> None:
     names = [*_write(tmp_path, 1), str(tmp_path / "missing.txt")]
     with pytest.raises(wirecut.InputError, match=r"missing\.txt: no such file"):
@@ -63,9 +70,9 @@ def test_parse_files_refuses_what_is_no_file_name(tmp_path: Path) -> None:
 
 
 def test_the_many_functions_are_typed_to_yield_stories() -> None:
-    assert wirecut.Story  # a lazy name: loaded, as a type checker's TYPE_CHECKING import has it
+    names = {name: getattr(wirecut, name) for name in wirecut.__all__}  # the lazy names, as TYPE_CHECKING has them
     for call in (wirecut.parse_many, wirecut.parse_files):
-        hints = typing.get_type_hints(call)
+        hints = typing.get_type_hints(call, localns=names)
         assert hints["return"] == collections.abc.Iterator[wirecut.Story]
 
 

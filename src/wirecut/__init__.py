@@ -228,6 +228,7 @@ def parse_many(
     reference_date: dt.date | str | None = None,
     chunk_size: int | None = None,
     on_error: Literal["raise", "skip"] = "raise",
+    config: Config | None = None,
 ) -> Iterator[Story]:
     """Parse many texts on ``workers`` processes (default: every core); yield their Stories in order.
 
@@ -236,9 +237,10 @@ def parse_many(
     existing file gets a warning in its Story saying so (``parse_many(glob.glob(...))`` is the usual
     slip). A bare ``str`` or ``bytes`` raises ``TypeError``: it is one text, not many. A file that
     cannot be read raises ``InputError`` at its place in the order, or is left out with
-    ``on_error="skip"``. Only a window of chunks is in memory at a time, so ``items`` may be a
-    generator of any length. In a script, call it under ``if __name__ == "__main__":`` (worker
-    processes are started with ``spawn``).
+    ``on_error="skip"``. Every worker parses with ``config`` (default ``DEFAULT_CONFIG``), sent pickled:
+    a rule that cannot be pickled raises ``ConfigError`` before anything runs. Only a window of chunks
+    is in memory at a time, so ``items`` may be a generator of any length. In a script, call it under
+    ``if __name__ == "__main__":`` (worker processes are started with ``spawn``).
 
     >>> texts = ["PARIS, May 2 (AFP) - Rain.", "ROME (Reuters) - Sun."]
     >>> [story.dateline.location for story in parse_many(texts, workers=1)]
@@ -258,6 +260,7 @@ def parse_many(
         reference_date=reference_date,
         chunk_size=DEFAULT_CHUNK_SIZE if chunk_size is None else chunk_size,
         on_error=on_error,
+        config=config,
     )
     return _warn_of_paths(stories)
 
@@ -280,6 +283,7 @@ def parse_files(
     reference_date: dt.date | str | None = None,
     chunk_size: int | None = None,
     on_error: Literal["raise", "skip"] = "raise",
+    config: Config | None = None,
 ) -> Iterator[Story]:
     """Read, decode and parse many files on ``workers`` processes; yield their Stories in order.
 
@@ -301,7 +305,12 @@ def parse_files(
             yield Path(path)
 
     return parse_many(
-        as_paths(), workers=workers, reference_date=reference_date, chunk_size=chunk_size, on_error=on_error
+        as_paths(),
+        workers=workers,
+        reference_date=reference_date,
+        chunk_size=chunk_size,
+        on_error=on_error,
+        config=config,
     )
 
 
