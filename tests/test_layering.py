@@ -24,7 +24,10 @@ LAYERS: dict[str, tuple[set[str], set[str]]] = {
     "wirecut.spans": ({"wirecut.lexicon", "wirecut.story", "wirecut.errors"}, set()),
     "wirecut.text": ({"wirecut.patterns"}, {"regex"}),
     "wirecut.dates": ({"wirecut.lexicon", "wirecut.patterns"}, {"regex"}),
-    "wirecut.language": ({"wirecut.lexicon", "wirecut.patterns", "wirecut.story"}, {"regex"}),
+    # py3langid only behind the langid extra, when the tables answer und
+    "wirecut.language": ({"wirecut.lexicon", "wirecut.patterns", "wirecut.story"}, {"regex", "py3langid"}),
+    # mojibake is found by ftfy, and only reported
+    "wirecut.quality": ({"wirecut.patterns"}, {"ftfy"}),
     "wirecut.years": ({"wirecut.dates", "wirecut.spans", "wirecut.story"}, set()),
     # Parsers read the parse state and the lexicon; never the pipeline, a config, batch, formats or the CLI.
     "wirecut.parsers": (
@@ -50,6 +53,7 @@ LAYERS: dict[str, tuple[set[str], set[str]]] = {
             "wirecut.story",
             "wirecut.years",
             "wirecut.errors",
+            "wirecut.quality",
         },
         set(),
     ),
