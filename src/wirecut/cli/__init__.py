@@ -15,7 +15,6 @@ import enum
 import errno
 import importlib
 import importlib.util
-import sys
 
 import click
 
@@ -75,12 +74,8 @@ class LazyGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> object:
         # Every command: a reader that closes the pipe (``wirecut parse x | head -1``) has what it wanted.
-        # Standard output closed (``wirecut parse x >&-``) or unwritable (``> /dev/full``): one line and
-        # exit 2, never a traceback.
-        if sys.stdout is None:
-            from wirecut.cli.options import output_failed
-
-            output_failed(None)
+        # Standard output unwritable (``> /dev/full``): one line and exit 2, never a traceback. (A closed
+        # one is each command's to judge: ``batch -o DIR/`` does not need it.)
         try:
             return super().invoke(ctx)
         except BrokenPipeError:

@@ -43,6 +43,10 @@ def parse_command(files: tuple[str, ...], fmt: str | None, reference_date: dt.da
     from wirecut import InputError
     from wirecut.formats import render
 
+    if sys.stdout is None:  # ``wirecut parse x >&-``: nowhere to print the stories
+        from wirecut.cli.options import output_failed
+
+        output_failed(None)
     inputs = files or ("-",)
     if fmt is None:
         fmt = "jsonl" if len(inputs) > 1 else "json"
