@@ -148,6 +148,7 @@ def parse(state: ParseState) -> None:
     text = state.text
     if any(c.label == "headline" for c in state.claims):
         return  # a wire format's own headline field (ANPA's) was read before
+    _take_back_title_words(state)
     firsts = [c.span.start for c in state.claims if c.label in ("dateline", "byline", "caption")]
     limit = min(firsts) if firsts else None
     if limit is not None:
@@ -164,6 +165,52 @@ def parse(state: ParseState) -> None:
                 return
         return
     _headline_without_anchor(state)
+
+
+# A ticker in angle brackets inside a capitals title, which the markup parser took for an HTML tag
+# because its letters spell one: Reuters-21578's "NAVISTAR <NAV> DEBT UPGRADED", "PHILLIPS <P> RAISES".
+_CAPS_TAG_RE = lazy(r"<[\p{Lu}][\p{Lu}\d.]{0,9}>")
+
+
+def _letters_upper(raw: str) -> bool:
+    """True when ``raw`` has letters and none of them is lower case (a capitals title or byline)."""
+    return any(ch.isalpha() for ch in raw) and not any(ch.islower() for ch in raw)
+
+
+def _take_back_title_words(state: ParseState) -> None:
+    """Give back to the title what earlier parsers took out of the middle or the end of its line.
+
+    In a title set in capitals the case change is the boundary between title and story, so a piece of
+    the same line that is in capitals too belongs to the title: a "BY ..." that the byline parser read
+    as a byline ("PHILADELPHIA PORT CLOSED BY TANKER CRASH", Reuters-21578 and every wire that sets its
+    titles in capitals), and a ticker the markup parser read as a tag. A byline in a different case
+    from the title before it ("Storm Hits Coast BY JOHN SMITH", "FLOODS By Jo Wen") stays a byline.
+    """
+    text = state.text
+    anchors = sorted(
+        (c for c in state.claims if c.label in ("dateline", "byline", "caption")), key=lambda c: c.span.start
+    )
+    limit = anchors[0].span.start if anchors else text.find("\n")
+    if limit <= 0:
+        return
+    for claim in sorted(state.claims, key=lambda c: c.span.start):
+        if claim.span.end > limit:
+            break
+        if claim.parser == "markup" and _CAPS_TAG_RE.fullmatch(claim.span.slice(text)):
+            if _capitals_before_on_line(text, claim.span.start, 1):
+                state.release(claim)
+    first = anchors[0] if anchors else None
+    if first is not None and first.label == "byline":
+        raw = first.span.slice(text)
+        if "\n" not in raw.strip() and _letters_upper(raw) and _capitals_before_on_line(text, first.span.start, 2):
+            state.release(first)
+
+
+def _capitals_before_on_line(text: str, pos: int, words: int) -> bool:
+    """True when the line holding ``pos`` has at least ``words`` words before it, all in capitals."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    before = text[line_start:pos].split()
+    return len(before) >= words and _letters_upper(" ".join(before))
 
 
 # A flattened feed header: the wire keyword ("BC-Soccer-Emperor's-Cup", as ANPA feeds such as Kyodo's
