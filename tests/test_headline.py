@@ -45,3 +45,67 @@ def test_a_byline_in_another_case_than_the_title_stays_a_byline() -> None:
     story = wirecut.parse("Storm Hits Coast BY JANE ROE\n\nNORFOLK, Va. (AP) -- A storm hit the coast on Monday.")
     assert [b.names for b in story.bylines] == [("JANE ROE",)]
     assert story.headline is not None and story.headline.text == "Storm Hits Coast"
+
+
+# Flattened rows (a title and its story on one line, as AG News and RSS dumps leave them), written for
+# these tests in the shapes such rows take: Title Case, sentence case, capitals, a title ending in "?".
+FLAT_ROWS = [
+    (
+        "Rovers Relay Pictures Through Orbiter The European probe sent back 30 images on Monday, the agency said.",
+        "Rovers Relay Pictures Through Orbiter",
+    ),
+    (
+        "Harbour pilots strike over pay Pilots at the port of Tema walked out on Friday, halting ship traffic.",
+        "Harbour pilots strike over pay",
+    ),
+    (
+        "Chipmaker Delays Launch of Display Chip In another product delay, the company said it will not ship a chip.",
+        "Chipmaker Delays Launch of Display Chip",
+    ),
+    (
+        "Will Fares Rise Again? Airlines raised their fares twice this year and say a third rise may follow soon.",
+        "Will Fares Rise Again?",
+    ),
+    (
+        "Lakers Edge Suns in Overtime A late basket gave Los Angeles a 110-108 win over Phoenix on Sunday.",
+        "Lakers Edge Suns in Overtime",
+    ),
+    (
+        "SHIPYARD WINS NAVY ORDER The yard in Gdynia will build two patrol boats for the navy.",
+        "SHIPYARD WINS NAVY ORDER",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "headline"), FLAT_ROWS)
+def test_a_flattened_title_ends_where_its_shape_does(text: str, headline: str) -> None:
+    story = wirecut.parse(text)
+    assert story.headline is not None and story.headline.text == headline
+    assert story.body == text[len(headline) :].strip()
+
+
+@pytest.mark.xfail(strict=True, reason="a Title-Case title, then a story that opens with a name: one word off")
+def test_a_title_case_title_before_a_name_and_its_verb() -> None:
+    text = "Lakers Edge Suns in Overtime Kobe Bryant scored 40 points as Los Angeles beat Phoenix on Sunday."
+    story = wirecut.parse(text)
+    assert story.headline is not None and story.headline.text == "Lakers Edge Suns in Overtime"
+
+
+def test_a_story_that_opens_with_its_sentence_has_no_title() -> None:
+    text = (
+        "The ministry said on Tuesday that exports of rice rose by a fifth in the third quarter, helped by"
+        " a weaker currency.\nTraders expect the rise to slow next year as stocks fall."
+    )
+    assert wirecut.parse(text).headline is None
+
+
+def test_every_cut_is_scored_and_the_no_title_choice_too() -> None:
+    from wirecut.parsers import title_shape
+
+    words = ["Lakers", "Edge", "Suns", "in", "Overtime", "A", "late", "basket", "gave", "Los", "Angeles", "a", "win"]
+    gaps = [""] + [" "] * (len(words) - 1)
+    cut, margin = title_shape.best_cut(words, gaps) or (0, 0.0)
+    assert (cut, margin > 0) == (5, True)
+    features = title_shape.cut_features(words, gaps, 5)
+    assert features["pair:CC"] == 1.0 and features["next_opener"] == 1.0 and features["title_case"] == 1.0
+    assert title_shape.best_cut(["Alone"], [""]) is None

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import regex
 
+from wirecut.parsers import title_shape
 from wirecut.parsers.byline import BY_RE
 from wirecut.patterns import lazy
 from wirecut.spans import ParseState, Span
@@ -311,6 +312,19 @@ def _headline_without_anchor(state: ParseState) -> None:
     if cut is None and following and _looks_like_title(text[start:end]) and len(text[start:end].split()) <= 14:
         # A flattened title with no split inside, then two spaces, then the story.
         cut = end
+    if not (cut == end and _has_line_break_after(text, end)):
+        # Where a flattened title ends is the scored choice of title_shape, which weighs every cut of the
+        # line at once against "the line opens with its story". The rules above vote too: where they
+        # see a title, a cut is taken unless the line reads far more like a story's opening; where they
+        # see none, only a cut that beats the story reading. A title that fills its line keeps it: a
+        # line break is a surer boundary than any shape.
+        scored = _scored_cut(text, start, runs[0].end)
+        if scored is not None:
+            at, margin = scored
+            if margin > (_DOUBT if cut is not None else 0.0) and _looks_like_title(text[start:at]):
+                cut = at
+            elif cut is not None and margin < _DOUBT:
+                cut = None
     if cut is not None:
         a, b = trim(text, start, cut)
         state.claim("headline", a, b, Headline(clean(text[a:b]), Span(a, b)), "headline")
@@ -435,6 +449,41 @@ _CALENDAR_WORDS = frozenset(
         "Dec.",
     ]
 )
+
+
+# A word, and the white space before it (kept, since a doubled space is a scraper's trace of a break).
+_SPACED_WORD_RE = lazy(r"(?P<gap>[ \t\u00a0]*)(?P<word>[^\s]+)")
+
+# The words a flattened title and its story's opening are looked for in: a title has at most 40 words,
+# and the story's first words after it are what tells the cut.
+_LINE_WORDS = 60
+
+
+def line_words(text: str, start: int, end: int) -> tuple[list[str], list[str], list[tuple[int, int]]]:
+    """The first words of the line that starts at ``start`` (up to ``end``), the gaps before them and their spans."""
+    stop = text.find("\n", start, end)
+    stop = end if stop == -1 else stop
+    words: list[str] = []
+    gaps: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for m in _SPACED_WORD_RE.finditer(text, start, stop):
+        words.append(m.group("word"))
+        gaps.append(m.group("gap"))
+        spans.append(m.span("word"))
+        if len(words) >= _LINE_WORDS:
+            break
+    return words, gaps, spans
+
+
+# How far below "no title" a cut may score and still be taken where the rules see a title.
+_DOUBT = -2.0
+
+
+def _scored_cut(text: str, start: int, end: int) -> tuple[int, float] | None:
+    """Where the title that opens the line at ``start`` would end, and the margin of that cut over "no title"."""
+    words, gaps, spans = line_words(text, start, end)
+    best = title_shape.best_cut(words, gaps)
+    return None if best is None else (spans[best[0] - 1][1], best[1])
 
 
 def _has_line_break_after(text: str, end: int) -> bool:
