@@ -49,16 +49,20 @@ def _choices(words: list[str], gaps: list[str]) -> tuple[list[int], list[dict[st
     return cuts, [*(title_shape.cut_features(words, gaps, c) for c in cuts), title_shape.none_features(words)]
 
 
-def examples(paths: list[Path], untitled: list[Path], part: str) -> list[Example]:
+def examples(paths: list[Path], untitled: list[Path], part: str, per_file: int) -> list[Example]:
     """(features of every choice, index of the right one) for the cases of ``part``.
 
     ``paths`` are gold files: their one-line cases whose headline is the line's first words. ``untitled``
     are texts known to have no title (a body-only corpus): the first line of each, whose right choice
-    is "no title".
+    is "no title". At most ``per_file`` titled lines are taken from each gold file, so that a big one
+    does not outweigh the rest.
     """
     found: list[Example] = []
     for path in paths:
+        taken = 0
         for row in _rows(path):
+            if taken >= per_file:
+                break
             case_id = str(row["id"])
             headline = row.get("expect", {}).get("headline")
             if not case_id.endswith("-flat") or not headline or half(case_id) != part:
@@ -69,6 +73,7 @@ def examples(paths: list[Path], untitled: list[Path], part: str) -> list[Example
                 continue
             cuts, choices = _choices(words, gaps)
             found.append((choices, cuts.index(gold)))
+            taken += 1
     for path in untitled:
         for row in _rows(path):
             if half(str(row["id"])) != part:
@@ -139,6 +144,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", type=Path, nargs="+", help="gold files (their one-line cases)")
     parser.add_argument("--untitled", type=Path, action="append", default=[], help="texts with no title")
+    parser.add_argument("--per-file", type=int, default=2500, help="titled lines taken from each gold file [2500]")
     parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--l2", type=float, default=1e-3)
     parser.add_argument("--rate", type=float, default=0.2)
@@ -146,7 +152,8 @@ def main() -> None:
     parser.add_argument("--write", type=Path, help="write the weights to this JSON file")
     parser.add_argument("--check", action="store_true", help="score the shipped weights on both halves")
     args = parser.parse_args()
-    tune, check = examples(args.files, args.untitled, "tune"), examples(args.files, args.untitled, "check")
+    tune = examples(args.files, args.untitled, "tune", args.per_file)
+    check = examples(args.files, args.untitled, "check", args.per_file)
     if args.check:
         shipped = json.loads(Path(title_shape.__file__).parent.parent.joinpath("title_shape.json").read_text())
         weights = shipped["weights"]
@@ -163,7 +170,7 @@ def main() -> None:
         data = {
             "_comment": "Weights of wirecut.parsers.title_shape, fitted by benchmarks/fit_title_shape.py "
             f"on the tune half of {', '.join(p.name for p in args.files + args.untitled)} "
-            f"(epochs {args.epochs}, l2 {args.l2}, rate {args.rate}, seed {args.seed}).",
+            f"(per file {args.per_file}, epochs {args.epochs}, l2 {args.l2}, rate {args.rate}, seed {args.seed}).",
             "weights": weights,
         }
         args.write.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -84,7 +84,6 @@ def test_a_flattened_title_ends_where_its_shape_does(text: str, headline: str) -
     assert story.body == text[len(headline) :].strip()
 
 
-@pytest.mark.xfail(strict=True, reason="a Title-Case title, then a story that opens with a name: one word off")
 def test_a_title_case_title_before_a_name_and_its_verb() -> None:
     text = "Lakers Edge Suns in Overtime Kobe Bryant scored 40 points as Los Angeles beat Phoenix on Sunday."
     story = wirecut.parse(text)
@@ -97,6 +96,30 @@ def test_a_story_that_opens_with_its_sentence_has_no_title() -> None:
         " a weaker currency.\nTraders expect the rise to slow next year as stocks fall."
     )
     assert wirecut.parse(text).headline is None
+
+
+@pytest.mark.parametrize(
+    ("text", "headline", "location"),
+    [
+        # Flattened Reuters-style copy whose dateline's dash is glued to the story, or whose region is
+        # West Virginia's "W.Va.": the title ends at the place, the dateline is found.
+        (
+            "ACME INDUSTRIES <ACM> 1ST QTR LOSS DOVER, Del., March 19 -Qtr ends Jan 31 Shr loss 38 cts. Reuter",
+            "ACME INDUSTRIES <ACM> 1ST QTR LOSS",
+            "DOVER, Del.",
+        ),
+        (
+            "ZEBRA CORP SETS QUARTERLY WHEELING, W.Va., June 18 - Qtly div three cts vs three cts prior. Reuter",
+            "ZEBRA CORP SETS QUARTERLY",
+            "WHEELING, W.Va.",
+        ),
+    ],
+)
+def test_a_flattened_capitals_title_ends_at_its_dateline(text: str, headline: str, location: str) -> None:
+    story = wirecut.parse(text)
+    assert story.headline is not None and story.headline.text == headline
+    assert story.dateline is not None and story.dateline.location == location
+    assert story.body.startswith("Q")
 
 
 def test_every_cut_is_scored_and_the_no_title_choice_too() -> None:

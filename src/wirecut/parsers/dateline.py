@@ -40,9 +40,9 @@ _UPPER_WORD = r"[\p{Lu}][\p{Lu}\p{M}'’.\-]*+"
 # name (Dar es Salaam, Rio de Janeiro, Kota Bandung has none).
 _TITLE_WORD = r"[\p{Lu}][\p{Ll}\p{M}'’.\-]++"
 _JOINER = r"(?:de|del|da|do|dos|la|las|los|el|es|al|am|an|upon|on|sur|di)"
-# A state, province or country after the place: "Texas", "Calif.", "N.Y.", "Italy", "Lebanon";
-# or ANI's bracketed country: "Damascus [Syria]".
-_REGION = rf"(?:{_TITLE_WORD}(?:\s{_TITLE_WORD})?|[\p{{Lu}}]\.(?:[\p{{Lu}}]\.)+|{_UPPER_WORD})"
+# A state, province or country after the place: "Texas", "Calif.", "N.Y.", "W.Va." (West Virginia, as
+# Reuters and AP abbreviate it), "Italy", "Lebanon"; or ANI's bracketed country: "Damascus [Syria]".
+_REGION = rf"(?:{_TITLE_WORD}(?:\s{_TITLE_WORD})?|[\p{{Lu}}]\.(?:[\p{{Lu}}]\.)+|[\p{{Lu}}]\.[\p{{Lu}}][\p{{Ll}}]{{1,2}}\.|{_UPPER_WORD})"
 
 # The dash or mark that ends a dateline, each as an agency writes it.
 _SEPARATOR = r"""
@@ -237,7 +237,8 @@ def _build_patterns(lexicon: Lexicon) -> list[_Shape]:
         # "NEW YORK Sept. 11, 2004 -") are checked in ``_accept``.
         (
             "undated_agency",
-            rf"""{place}{region}?(?P<comma>\s*,\s*|[ \t\u00a0]+)(?P<date>{date})(?P<sep>{_SEPARATOR})(?=\s)""",
+            # The dash may be glued to the story's first word where the copy was flattened: "March 19 -Qtr".
+            rf"""{place}{region}?(?P<comma>\s*,\s*|[ \t\u00a0]+)(?P<date>{date})(?P<sep>{_SEPARATOR})(?=\s|(?<=\s-)[\p{{Lu}}])""",
         ),
         # PLACE, Date alone on its line, with no agency or dash: a feed's dateline element kept as a line
         # (Kyodo's NewsML: "BEIJING, July 23" above the story).

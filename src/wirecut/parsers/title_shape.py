@@ -280,6 +280,12 @@ def _features(ws: list[_Word], gaps: Sequence[str], cut: int) -> dict[str, float
         else:
             follows = verb.shape
         f[f"name_then:{min(run, 3)}{follows}"] = 1.0
+    # A dateline ahead: a place in capitals and its comma ("MORRISTOWN, N.J.,", "NEW YORK,"), then a
+    # month and a day, where the dateline parser found none (a dash glued to the story: "19 -Qtr").
+    if nxt.shape == "U" and (nxt.last == "," or (after is not None and after.shape == "U" and after.last == ",")):
+        f["next_place_comma"] = 1.0
+    if any(w.lower in _CALENDAR and rest[j + 1].shape == "d" for j, w in enumerate(rest[:6]) if j + 1 < len(rest)):
+        f["date_ahead"] = 1.0
     gap = gaps[cut] if cut < len(gaps) else " "
     if len(gap) > 1:
         f["wide_gap"] = 1.0
