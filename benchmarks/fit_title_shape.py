@@ -30,7 +30,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from big_eval import half
 
 from wirecut.parsers import title_shape
-from wirecut.parsers.headline import line_words
+from wirecut.parsers.headline import line_words, rule_hint
+from wirecut.text import units
 
 Example = tuple[list[dict[str, float]], int]
 
@@ -43,10 +44,19 @@ def _rows(path: Path) -> Iterator[dict[str, Any]]:
                 yield json.loads(line)
 
 
-def _choices(words: list[str], gaps: list[str]) -> tuple[list[int], list[dict[str, float]]]:
-    """Every cut of the line and, last, the choice that it holds no title."""
+def _choices(text: str) -> tuple[list[str], list[int], list[dict[str, float]]]:
+    """The words of the text's first line, every cut of it and, last, the choice that it holds no title.
+
+    The hand rules' cut is worked out as the headline parser does, on the text's first unit.
+    """
+    words, gaps, spans = line_words(text, 0, len(text))
+    pieces = units(text, 0, len(text))
+    hint = rule_hint(text, pieces[0][0], pieces[0][1], spans) if pieces and spans else None
     cuts = list(title_shape.candidates(words))
-    return cuts, [*(title_shape.cut_features(words, gaps, c) for c in cuts), title_shape.none_features(words)]
+    choices = [*(title_shape.cut_features(words, gaps, c, hint) for c in cuts)]
+    if words:
+        choices.append(title_shape.none_features(words))
+    return words, cuts, choices
 
 
 def examples(paths: list[Path], untitled: list[Path], part: str, per_file: int) -> list[Example]:
@@ -67,20 +77,18 @@ def examples(paths: list[Path], untitled: list[Path], part: str, per_file: int) 
             headline = row.get("expect", {}).get("headline")
             if not case_id.endswith("-flat") or not headline or half(case_id) != part:
                 continue
-            words, gaps, _ = line_words(row["text"], 0, len(row["text"]))
+            words, cuts, choices = _choices(row["text"])
             gold = len(headline.split())
-            if words[:gold] != headline.split() or gold not in title_shape.candidates(words):
+            if words[:gold] != headline.split() or gold not in cuts:
                 continue
-            cuts, choices = _choices(words, gaps)
             found.append((choices, cuts.index(gold)))
             taken += 1
     for path in untitled:
         for row in _rows(path):
             if half(str(row["id"])) != part:
                 continue
-            words, gaps, _ = line_words(row["text"], 0, len(row["text"]))
+            words, cuts, choices = _choices(row["text"])
             if len(words) >= 2:
-                cuts, choices = _choices(words, gaps)
                 found.append((choices, len(cuts)))
     return found
 

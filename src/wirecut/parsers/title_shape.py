@@ -1,6 +1,7 @@
 """Title shape: where a flattened title ends and its story begins, as a scored choice between cuts.
 
 Contract:
+    Claims: nothing; ``parsers/headline.py`` asks it where a flattened title ends.
     Consumes: the words of one line (``str`` tokens split on white space, with the gap before each).
     Produces: ``best_cut(words, gaps)``: the number of leading words that are the title and the cut's
         score, or None when the line is too short to hold a title and a story.
@@ -198,16 +199,16 @@ def _bucket(n: int) -> str:
     return "17+"
 
 
-def cut_features(words: Sequence[str], gaps: Sequence[str], cut: int) -> dict[str, float]:
+def cut_features(words: Sequence[str], gaps: Sequence[str], cut: int, hint: int | None = None) -> dict[str, float]:
     """The features of cutting ``words`` after ``cut`` words (``gaps[i]`` is the space before ``words[i]``)."""
-    return _features(_prepare(words), gaps, cut)
+    return _features(_prepare(words), gaps, cut, hint)
 
 
 def _prepare(words: Sequence[str]) -> list[_Word]:
     return [_Word(w) for w in words]
 
 
-def _features(ws: list[_Word], gaps: Sequence[str], cut: int) -> dict[str, float]:
+def _features(ws: list[_Word], gaps: Sequence[str], cut: int, hint: int | None = None) -> dict[str, float]:
     title, rest = ws[:cut], ws[cut:]
     prev, nxt = title[-1], rest[0]
     after = rest[1] if len(rest) > 1 else None
@@ -286,6 +287,13 @@ def _features(ws: list[_Word], gaps: Sequence[str], cut: int) -> dict[str, float
         f["next_place_comma"] = 1.0
     if any(w.lower in _CALENDAR and rest[j + 1].shape == "d" for j, w in enumerate(rest[:6]) if j + 1 < len(rest)):
         f["date_ahead"] = 1.0
+    # A source or place tag and its dash right after the cut, all in capitals: "European Space Agency --",
+    # "WASHINGTON --", "KABUL (AFP) -": the story's dateline, which the title runs into.
+    dash = next((j for j, w in enumerate(rest[:5]) if w.bare in ("", "-", "--", "—", "–")), None)
+    if dash and all(w.shape in "UCp" for w in rest[:dash]):
+        f["tag_then_dash"] = 1.0
+    if hint is not None and cut == hint:
+        f["rule_cut"] = 1.0  # the hand rules' choice: a name before the story's verb, a sentence opener
     gap = gaps[cut] if cut < len(gaps) else " "
     if len(gap) > 1:
         f["wide_gap"] = 1.0
@@ -328,11 +336,12 @@ def candidates(words: Sequence[str]) -> range:
 
 
 def best_cut(
-    words: Sequence[str], gaps: Sequence[str], weights: dict[str, float] | None = None
+    words: Sequence[str], gaps: Sequence[str], weights: dict[str, float] | None = None, hint: int | None = None
 ) -> tuple[int, float] | None:
     """The cut with the best score and its margin over "no title here", or None for fewer than two words.
 
     A positive margin says the line opens with a title; a negative one that it opens with its story.
+    ``hint`` is the cut that the headline parser's hand rules chose, if any: one vote among the features.
 
     >>> cut, margin = best_cut("Rovers Relay Images Through Orbiter The probe sent 30 pictures.".split(), [" "] * 10)
     >>> cut, margin > 0
@@ -345,7 +354,7 @@ def best_cut(
     ws = _prepare(words)
     best: tuple[int, float] | None = None
     for cut in candidates(words):
-        value = score(_features(ws, gaps, cut), weights)
+        value = score(_features(ws, gaps, cut, hint), weights)
         if best is None or value > best[1]:
             best = (cut, value)
     if best is None:
