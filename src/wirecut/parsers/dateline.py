@@ -516,7 +516,13 @@ def candidate_starts(text: str, lexicon: Lexicon) -> tuple[tuple[int, ...], ...]
             agencies = agencies or tuple(lexicon.agency_forms())
             shape_marks = [mark for mark in shape_marks if _after_agency(text, mark[0], agencies)]
         if shape.spaced:
-            shape_marks = [mark for mark in shape_marks if text[mark[1] : mark[1] + 1] in WHITE_SPACE]
+            # A spaced dash glued to the story's capital is a separator too: flattened copy's "March 19 -Qtr".
+            shape_marks = [
+                mark
+                for mark in shape_marks
+                if text[mark[1] : mark[1] + 1] in WHITE_SPACE
+                or (text[mark[0] - 1 : mark[0]] in WHITE_SPACE and text[mark[1] : mark[1] + 1].isupper())
+            ]
         starts: list[int] = []
         for low, high in windows(shape_marks, shape.before, shape.after, len(text)):
             scan = shape.pattern.finditer(text, low, high, overlapped=True, timeout=time_limit(high - low))
