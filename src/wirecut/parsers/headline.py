@@ -198,6 +198,12 @@ def _take_back_title_words(state: ParseState) -> None:
         if claim.span.end > limit:
             break
         if claim.parser == "markup" and _CAPS_TAG_RE.fullmatch(claim.span.slice(text)):
+            line_start = text.rfind("\n", 0, claim.span.start) + 1
+            for piece in [c for c in state.claims if c.parser == "furniture" and line_start <= c.span.start]:
+                # The company's name before its ticker, which the furniture parser took for a lone
+                # capitals word once the ticker was read as a tag: "ACME <NAV> STAKE RAISED".
+                if piece.span.end <= claim.span.start and _letters_upper(piece.span.slice(text)):
+                    state.release(piece)
             if _capitals_before_on_line(text, claim.span.start, 1):
                 state.release(claim)
     first = anchors[0] if anchors else None
