@@ -77,9 +77,15 @@ _CLOSING_REACH = 2000
 
 
 def _is_markup_name(name: str) -> bool:
-    """A name of the vocabularies, a namespaced one (``dc:creator``) or a custom element's (``my-card``)."""
+    """A name of the vocabularies, a namespaced one (``dc:creator``) or a custom element's (``my-card``).
+
+    >>> _is_markup_name("my-card"), _is_markup_name("Rapid-American"), _is_markup_name("ASIDE")
+    (True, False, True)
+    """
     lowered = name.lower()
-    return lowered in HTML_ELEMENTS or ":" in lowered or "-" in lowered
+    # A custom element's name is lower case by the HTML standard: "<Rapid-American Corp>", a
+    # Reuters-21578 company tag, is text.
+    return lowered in HTML_ELEMENTS or ":" in lowered or ("-" in name and name == lowered)
 
 
 def _is_ticker(text: str, start: int, end: int) -> bool:
