@@ -500,3 +500,16 @@ def test_mojibake_is_a_warning_and_the_text_is_untouched() -> None:
 )
 def test_well_decoded_text_has_no_mojibake_warning(text: str) -> None:
     assert not [w for w in wirecut.parse(text).warnings if "mojibake" in w]
+
+
+def test_the_mojibake_check_failing_costs_a_warning_never_the_story(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An environment without ftfy (a dependency) must not lose every non-ASCII text's parts."""
+    import wirecut.quality
+
+    def broken(text: str) -> str | None:
+        raise ModuleNotFoundError("No module named 'ftfy'")
+
+    monkeypatch.setattr(wirecut.quality, "mojibake_warning", broken)
+    story = wirecut.parse("BEIJING, April 19 (Xinhua) -- Xi said “yes” on Tuesday to the delegates.")
+    assert story.dateline is not None and story.body.startswith("Xi said")
+    assert [w for w in story.warnings if w.startswith("parser mojibake failed")]

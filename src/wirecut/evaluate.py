@@ -253,7 +253,8 @@ def _parse_and_score(case: Case) -> tuple[dict[str, tuple[float, Any, Any]], lis
 
     ref = dt.date.fromisoformat(case.reference_date) if case.reference_date else None
     story = parse(case.text, reference_date=ref)
-    return score_case(case, story), [w for w in story.warnings if w.startswith("parser ")]
+    # A parser or step that failed, or a story that could not be assembled: bugs, never figures.
+    return score_case(case, story), [w for w in story.warnings if w.startswith(("parser ", "assembling "))]
 
 
 def _scored(cases: list[Case], workers: int) -> Iterator[tuple[dict[str, tuple[float, Any, Any]], list[str]]]:
@@ -294,15 +295,3 @@ def evaluate(cases: Iterable[Case], *, group_by: str | None = None, workers: int
         evaluation.counts = dict(counts[group])
         evaluation.means = {k: sums[group][k] / counts[group][k] for k in counts[group]}
     return dict(results)
-
-
-def parser_failures(cases: Iterable[Case]) -> list[str]:
-    """Warnings of parsers that failed on a case: a bug to fix, never a figure to report."""
-    from wirecut import parse
-
-    found = []
-    for case in cases:
-        for warning in parse(case.text).warnings:
-            if warning.startswith("parser "):
-                found.append(f"{case.id}: {warning}")
-    return found

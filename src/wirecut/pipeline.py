@@ -44,7 +44,7 @@ from wirecut.parsers import (
     residue,
 )
 from wirecut.parsers.dateline import find_datelines
-from wirecut.quality import mojibake_warning
+from wirecut.quality import report_mojibake
 from wirecut.spans import LABELS, Claim, ParseState, Span
 from wirecut.story import Byline, Caption, Dateline, Headline, Note, Paragraph, Related, Residue, Story
 from wirecut.years import resolve_years
@@ -212,8 +212,9 @@ DEFAULT = Pipeline()
 _SHIPPED_PARSERS = frozenset(parser for _, parser in DEFAULT_RULES)
 
 #: The steps after the parsers, in order, each under the same guard as a parser: the leftover parser
-#: (when the table does not end with it), then the year of every dateline (``wirecut.years``).
-FINISHING_STEPS: tuple[tuple[str, Parser], ...] = (("years", resolve_years),)
+#: (when the table does not end with it), then the year of every dateline (``wirecut.years``), then
+#: the mojibake warning (``wirecut.quality``).
+FINISHING_STEPS: tuple[tuple[str, Parser], ...] = (("years", resolve_years), ("mojibake", report_mojibake))
 
 
 def run_rules(
@@ -270,9 +271,9 @@ def assemble(state: ParseState, source: str | None) -> Story:
     headline_parts = by_label.get("headline", [])
     dateline_parts = by_label.get("dateline", [])
     story_dateline = dateline_parts[0] if dateline_parts else None
-    # The text's own doubts (its language, its encoding) are warnings beside the parsers'.
+    # The language's doubt is a warning beside the parsers' (the encoding's is a finishing step's).
     language = judge_language(state.text, story_dateline)
-    doubts = [doubt for doubt in (language.doubt, mojibake_warning(state.text)) if doubt]
+    doubts = [language.doubt] if language.doubt else []
     return Story(
         text=state.text,
         source=source,
