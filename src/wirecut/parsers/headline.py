@@ -24,45 +24,8 @@ from wirecut.spans import ParseState, Span
 from wirecut.story import Headline
 from wirecut.text import clean, trim, units
 
-# Short words that stay lower case inside a title-case headline.
-_SMALL_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "but",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "nor",
-        "of",
-        "on",
-        "onto",
-        "or",
-        "over",
-        "per",
-        "the",
-        "to",
-        "up",
-        "upon",
-        "via",
-        "vs",
-        "vs.",
-        "with",
-        "off",
-        "out",
-        "than",
-        "amid",
-        "after",
-        "over",
-        "under",
-        "near",
-    ]
-)
+# Short words that stay lower case inside a title-case headline: title_shape's list, one for both.
+_SMALL_WORDS = title_shape.TITLE_JOINERS
 
 # A sentence end: a title may end with "?" or "!", and with "." only after an abbreviation (U.S.).
 _SENTENCE_END_RE = lazy(r"(?<![\p{Lu}]\.[\p{Lu}]|\b[\p{Lu}])[.。]\s*$")

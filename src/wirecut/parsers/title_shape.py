@@ -34,7 +34,7 @@ MAX_TITLE_WORDS = 40
 
 # Short words that stay lower case inside an English title-case headline (Chicago style), beside the
 # function words of every language, which play that part in theirs.
-_TITLE_JOINERS = frozenset(
+TITLE_JOINERS = frozenset(
     [
         "a",
         "an",
@@ -151,7 +151,7 @@ _STRIP = "\"“”'‘’()[]{},:;.!?«»„"
 @cache
 def _small_words() -> frozenset[str]:
     # The language detector's vote lists: the words that make prose prose in each language it reads.
-    return _TITLE_JOINERS.union(*_FUNCTION_WORDS.values())
+    return TITLE_JOINERS.union(*_FUNCTION_WORDS.values())
 
 
 def shape(word: str) -> str:
@@ -277,7 +277,7 @@ def _features(ws: list[_Word], gaps: Sequence[str], cut: int, hint: int | None =
         if verb is None:
             follows = "$"
         elif verb.shape == "l":
-            follows = "joiner" if verb.lower in _TITLE_JOINERS else "verb"
+            follows = "joiner" if verb.lower in TITLE_JOINERS else "verb"
         else:
             follows = verb.shape
         f[f"name_then:{min(run, 3)}{follows}"] = 1.0
