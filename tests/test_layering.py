@@ -27,7 +27,8 @@ LAYERS: dict[str, tuple[set[str], set[str]]] = {
     # py3langid only behind the langid extra, when the tables answer und
     "wirecut.language": ({"wirecut.lexicon", "wirecut.patterns", "wirecut.story"}, {"regex", "py3langid"}),
     # mojibake is found by ftfy, and only reported
-    "wirecut.quality": ({"wirecut.patterns"}, {"ftfy"}),
+    # a finishing step of the pipeline, as wirecut.years is: it reads the parse state
+    "wirecut.quality": ({"wirecut.patterns", "wirecut.spans"}, {"ftfy"}),
     "wirecut.years": ({"wirecut.dates", "wirecut.spans", "wirecut.story"}, set()),
     # Parsers read the parse state and the lexicon; never the pipeline, a config, batch, formats or the CLI.
     "wirecut.parsers": (
