@@ -268,3 +268,59 @@ def test_a_story_with_subheads_is_no_listing() -> None:
 def test_an_alert_of_a_headline_and_desk_initials_is_a_story_not_none() -> None:
     story = wirecut.parse("Central bank raises its main rate by half a point\n\nab/cd/ef")
     assert story.kind == "story"
+
+
+# A wire's tag page of dated items, each cut at the same length: the first item looks like a story
+# (a dateline and some text) but stops mid-word as the others do.
+DATED_ITEMS_PAGE = """Tag: harbours
+
+Harbour authority approves new container berth
+VALPARAISO, May 2 (Agencia Sur) -- The port will add a deep-water berth by 2026, its board said on Thursday, in a plan that …
+
+Rail strike called off after late-night talks
+ROSARIO, May 2 (Agencia Sur) -- Unions and the operator agreed on a two-year wage deal after talks that ran past mid
+
+Drought cuts wheat forecast for a second year
+CORDOBA, May 1 (Agencia Sur) -- The ministry now expects a harvest 12 percent below the five-year average, a second …
+
+Copper exports climb on new smelter output
+ANTOFAGASTA, April 30 (Agencia Sur) -- Shipments of refined copper rose for a third month as the new smelter reached
+"""
+
+
+def test_a_page_of_dated_items_cut_off_alike_is_a_listing_with_no_story_title_or_dateline() -> None:
+    story = wirecut.parse(DATED_ITEMS_PAGE)
+    assert story.kind == "listing"
+    assert story.headline is None and story.dateline is None and story.body == ""
+    titles = [teaser.title for teaser in story.related]
+    # The first item's title, which the headline parser took for the story's, is the listing's first item.
+    assert titles[0] == "Harbour authority approves new container berth"
+    assert "Copper exports climb on new smelter output" in titles
+    _spans_cover_everything(story)
+
+
+def test_a_story_with_dated_teasers_after_it_stays_a_story() -> None:
+    """The same items after a story that goes on longer than any of them and ends on a full stop."""
+    lead = (
+        "Harbour authority approves new container berth\n"
+        "VALPARAISO, May 2 (Agencia Sur) -- The port will add a deep-water berth by 2026, its board said.\n"
+        + "The berth will take ships of up to 14,000 containers, twice the size the port handles today, "
+        "and the work will be paid for by the port's own bonds rather than by the state. " * 3 + "\nRelated\n"
+    )
+    story = wirecut.parse(lead + DATED_ITEMS_PAGE.split("\n", 3)[3])
+    assert story.kind == "story"
+    assert story.headline is not None and story.headline.text == "Harbour authority approves new container berth"
+    assert story.dateline is not None and story.dateline.location == "VALPARAISO"
+
+
+def test_a_page_label_over_a_listing_is_navigation_not_a_headline() -> None:
+    story = wirecut.parse("Latest News\n\n" + SECTION_PAGE)
+    assert story.kind == "listing" and story.headline is None
+    _spans_cover_everything(story)
+
+
+def test_a_bulleted_line_is_never_the_headline() -> None:
+    text = "• Updated\n• 0\n\nMANAGUA, Nicaragua (AP) — The talks resumed on Friday after a week of delays.\n"
+    story = wirecut.parse(text)
+    assert story.headline is None
+    assert story.dateline is not None and story.dateline.location == "MANAGUA, Nicaragua"

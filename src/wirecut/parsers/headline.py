@@ -48,6 +48,7 @@ _NOT_A_TITLE_RE = lazy(
       | 第\s?\d{1,3}\s?版.*                                # a paper's page label: "第6版(国际)"
       | (?:正在阅读|当前位置|您的位置|现在位置)[:：].*          # "now reading:", "you are here:"
       | [\d\s]+
+      | [•·▪►◦‣∙].*                                        # a list item: a menu's or a teaser list's, never the story's title
       | (?:[\p{L}][\p{L}\d \-]*/){1,8}                         # dpa's keywords: "Switzerland/migration/UN/"
     """,
     regex.VERBOSE,

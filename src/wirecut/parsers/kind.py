@@ -3,10 +3,14 @@
 Contract:
     Reads: every claim made so far (paragraphs, captions, teasers, notes, bylines, residue), the story's
     dateline (``findings.dateline``), ``findings.digest`` and ``findings.gallery``.
-    Writes: ``findings.kind``, one of ``story``, ``digest``, ``listing``, ``gallery``, ``none``.
+    Writes: ``findings.kind``, one of ``story``, ``digest``, ``listing``, ``gallery``, ``none``; on a
+    listing or a page of furniture, ``findings.dateline`` is unset.
     Claims: on a page that is not a story or a digest, the paragraphs the body parser took are given
     back and re-claimed as residue of kind ``unknown`` (the contract: only a story or a digest has a
-    body). Nothing else is changed, so both invariants still hold.
+    body). On a listing or a page of furniture, which have no story, the headline and the dateline are
+    given back too: the dateline becomes ``unknown`` residue, the headline the listing's first teaser
+    (a title of four words or more) or ``navigation`` residue (the page's label). Every character
+    given back is claimed again, so both invariants still hold.
 
 About a third of crawled pages are not one story. What tells them apart is structure, never words:
 
@@ -28,7 +32,8 @@ from __future__ import annotations
 from wirecut.parsers import teaser_units
 from wirecut.patterns import lazy
 from wirecut.spans import Claim, ParseState
-from wirecut.story import Residue
+from wirecut.story import Related, Residue
+from wirecut.text import clean
 
 # A sentence closes: a full stop, question or exclamation mark (Latin, CJK, Arabic, Devanagari danda),
 # possibly followed by a closing quote or bracket, and not inside a word or a number ("3.5", "U.S").
@@ -132,9 +137,39 @@ def decide(state: ParseState) -> str:
         return "listing"
     if len(teasers) >= 3 and not has_dateline and _words(teasers, text) > 2 * prose_words:
         return "listing"
+    if has_dateline and _story_is_one_more_item(state, paragraphs, teasers):
+        return "listing"
     if not story_text and _furniture_only(state, by_label):
         return "none"
     return "story"
+
+
+_CUT_MARKS = ("…", "...", "[…]", "[...]")
+
+#: Teasers with datelines of their own that make a page of dated items (a wire's tag or archive page).
+_DATED_ITEMS_MIN = 3
+
+
+def _story_is_one_more_item(state: ParseState, paragraphs: list[Claim], teasers: list[Claim]) -> bool:
+    """The story found is one more item of a listing of dated items, cut off as they are.
+
+    Tag, archive and search pages of a wire's site (WordPress excerpts, the agencies' own "latest"
+    pages) repeat title, dateline and the first words of the story, cut at a set length. The first item
+    then looks like a story (a dateline and some text after it), but its text is no longer than an
+    item's and stops mid-sentence where the page cut it; a story with dated teasers after it goes on
+    longer than any of them and ends on a closed sentence.
+    """
+    dated = [c for c in teasers if getattr(c.part, "dateline", None) is not None]
+    if len(dated) < _DATED_ITEMS_MIN or not paragraphs:
+        return False
+    text = state.text
+    last = text[paragraphs[-1].span.start : paragraphs[-1].span.end].rstrip()
+    # Cut mid-sentence, or where the site marks the cut ("…", "...", WordPress's "[…]").
+    cut_off = last.endswith(_CUT_MARKS) or _SENTENCE_END_RE.search(last[-3:]) is None
+    if not cut_off:
+        return False
+    longest_item = max(word_count(text[c.span.start : c.span.end]) for c in dated)
+    return _words(paragraphs, text) <= 2 * longest_item
 
 
 #: Words of a headline that make an alert (AFP's and Reuters' one-line urgents), not a furniture label.
@@ -166,16 +201,43 @@ def _furniture_only(state: ParseState, by_label: dict[str, list[Claim]]) -> bool
     return _words(kept, text) <= _FURNITURE_MAX_WORDS
 
 
+#: Words of a listing page's title-shaped line before its first teaser that make it the first item's
+#: title; a shorter one ("Message Board", "Latest News") is the page's own label.
+_LISTING_TITLE_MIN_WORDS = 4
+
+
 def parse(state: ParseState) -> None:
-    """Decide the page's kind; a page that has no body gives its paragraphs back as residue."""
+    """Decide the page's kind; a page that is no story gives back what only a story has.
+
+    A page that has no body gives its paragraphs back as residue. A listing or a page of furniture has
+    no story, so neither has the story's title nor its dateline (the contract's ``headline`` is "the
+    story's own title"): the headline the headline parser chose is a listing's first item (a title of
+    a headline's length) or the page's label, and the dateline is the one of an item whose summary
+    the page cut off.
+    """
     kind = decide(state)
     state.findings.kind = kind
     if kind in ("story", "digest"):
         return
     paragraphs = [c for c in state.claims if c.label == "paragraph"]
-    if not paragraphs:
+    story_only = paragraphs
+    if kind in ("listing", "none"):
+        story_only = [c for c in state.claims if c.label in ("paragraph", "headline", "dateline")]
+    if not story_only:
         return
-    state.release_many(paragraphs)
-    for claim in paragraphs:
-        residue = Residue("unknown", claim.part.text, claim.span)
-        state.claim("residue", claim.span.start, claim.span.end, residue, "kind")
+    state.release_many(story_only)
+    text = state.text
+    for claim in story_only:
+        start, end = claim.span.start, claim.span.end
+        raw = text[start:end]
+        if claim.label == "dateline":
+            state.findings.dateline = None
+            state.claim("residue", start, end, Residue("unknown", clean(raw), claim.span), "kind")
+        elif claim.label == "headline":
+            if kind == "listing" and word_count(raw) >= _LISTING_TITLE_MIN_WORDS and teaser_units.is_title(raw):
+                state.claim("related", start, end, Related(clean(raw), None, None, None, claim.span), "kind")
+            else:
+                state.claim("residue", start, end, Residue("navigation", clean(raw), claim.span), "kind")
+        else:
+            residue = Residue("unknown", claim.part.text, claim.span)
+            state.claim("residue", start, end, residue, "kind")
