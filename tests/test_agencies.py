@@ -68,3 +68,49 @@ def test_house_styles(agency: str) -> None:
     assert [c.credit for c in story.captions] == credits
     assert sorted(n.kind for n in story.notes) == sorted(notes)
     assert story.body.endswith(last_words)
+
+
+def test_cnas_closing_reporters_are_the_byline_with_teasers_after_the_story() -> None:
+    """CNA's "(By A and B) Enditem/xx" ends the story, however long the teasers that follow it."""
+    filler = "The port handled more ships than in any month before, its operator said in a statement. "
+    teasers = "".join(
+        f"Related: Keelung port adds berth number {n} for container ships. Full story\n" for n in range(1, 6)
+    )
+    text = (
+        "Taipei, June 6 (CNA) Taiwan's exports rose 12 percent in May, the finance ministry said on Friday. "
+        + filler * 3
+        + "(By Hsu Tzu-ling and Aidan Ross)\nEnditem/AW\n\n"
+        + teasers
+    )
+    story = wirecut.parse(text)
+    assert len(story.related) == 5
+    assert [b.names for b in story.bylines] == [("Hsu Tzu-ling", "Aidan Ross")]
+    assert "Hsu Tzu-ling" not in story.body
+
+
+def test_a_nordic_writers_name_line_opens_a_feed_item_with_no_dateline() -> None:
+    text = (
+        "Karin Holm Vestergaard\n"
+        "Forskere ved universitetet har i flere år undersøgt, hvordan byens luft påvirker børns helbred.\n"
+        "Det fortæller de til avisen, og resultaterne bliver offentliggjort i næste uge.\n"
+    )
+    story = wirecut.parse(text)
+    assert [b.names for b in story.bylines] == [("Karin Holm Vestergaard",)]
+    assert story.headline is None and story.body.startswith("Forskere ved universitetet")
+
+
+def test_an_english_title_case_first_line_stays_a_headline() -> None:
+    """The name-line convention is the Nordic languages' (sentence-case titles); English titles are Title Case."""
+    text = "Harbour Works Resume\nThe harbour authority said on Friday that work on the new berth had resumed.\n"
+    story = wirecut.parse(text)
+    assert story.bylines == () and story.headline is not None and story.headline.text == "Harbour Works Resume"
+
+
+def test_the_writers_site_between_the_name_and_the_role_is_not_a_name() -> None:
+    text = (
+        "Night market stalls fined\n"
+        "By Chen Wei-ting, Taiwan News, Staff Writer\n"
+        "TAIPEI (Taiwan News) — Health inspectors found excess preservatives at 11 stalls on Tuesday.\n"
+    )
+    story = wirecut.parse(text)
+    assert [b.names for b in story.bylines] == [("Chen Wei-ting",)]

@@ -4,7 +4,9 @@ Contract:
     Claims: bylines before the story's dateline (or, with no dateline, in the first units of the text):
     ``By A and B``, ``By NAME`` followed by a role line (``AP Business Writer``), ``By Xinhua writers
     A and B``, dpa's ``By Helen Maguire, dpa``, and the Chinese reporter brackets right after a dateline
-    (``（记者 张三、李四）``).
+    (``（记者 张三、李四）``); the Nordic agencies' name line before the dateline or, with none, opening
+    the text (Ritzau's ``Peder Top Poulsen``, in a Danish, Norwegian or Swedish story only); CNA's
+    closing ``(By A and B)`` before the teasers that follow the story.
     Reads: ``findings.dateline`` (bylines stand before it), the free spans and ``state.lexicon``
     (agencies).
     Writes: no findings.
@@ -160,6 +162,12 @@ def parse_by(
     agency = _TRAILING_AGENCY_RE.search(rest)
     if agency and agency.group("agency") in lexicon.agency_forms():
         rest = rest[: agency.start()]
+    # The writer's paper or site after the names and before the role: Taiwan News' "By Chen Wei-ting,
+    # Taiwan News, Staff Writer", "By A, Bloomberg News". The role, when there is one, stays the role.
+    head, comma, last = rest.rstrip(" ,=").rpartition(",")
+    if comma and head.strip() and OUTLET_LINE_RE.fullmatch(last.strip()):
+        role = role or clean(last)
+        rest = head
     paper = _TRAILING_PAPER_RE.search(rest) if role is None else None
     if paper:
         # dpa carries partners' stories: "By Tom Krasovic, The San Diego Union-Tribune =".
@@ -225,7 +233,14 @@ def parse(state: ParseState) -> None:
         _chinese_reporters(state, dateline.span.end)
         _tag_correspondent(state, dateline.span.end)
         if not taken and dateline.agency in _NORDIC_AGENCIES:
-            _nordic_name_line(state, dateline.span)
+            _nordic_name_line(state, dateline.span.start, dateline.span.end)
+    elif not taken:
+        # The agencies' feeds often carry no dateline at all: the name line then opens the text.
+        first = next((r for r in state.free_runs() if text[r.start : r.end].strip()), None)
+        if first is not None:
+            pieces = units(text, first.start, first.end)
+            if len(pieces) >= 2:
+                _nordic_name_line(state, pieces[1][0], pieces[1][0], name_start=pieces[0])
     if dateline is None and not state.claims_of("byline"):
         _agency_byline(state)
     # China News Service closes a story with its reporters: "中新社記者 王辛莉 張蔚然".
@@ -242,7 +257,13 @@ def parse(state: ParseState) -> None:
             start, end = trailing.span("by")
             byline = Byline(clean(text[start:end]), names, None, Span(start, end))
             state.claim("byline", start, end, byline, "byline")
-    for m in TRAILING_BY_RE.finditer(text, max(0, len(text) - 400)):
+    # The story ends where its teasers begin ("More from Focus Taiwan" after CNA's "(By ...) Enditem").
+    story_end = len(text)
+    after = dateline.span.end if dateline is not None else 0
+    teasers = [c.span.start for c in state.claims if c.label == "related" and c.span.start >= after]
+    if teasers:
+        story_end = min(teasers)
+    for m in TRAILING_BY_RE.finditer(text, max(0, story_end - 400), story_end):
         inner = parse_by(text, m.start("by"), m.end("by"), strict=True, lexicon=state.lexicon)
         if inner is not None:
             byline = Byline(clean(m.group(0)), inner.names, inner.role, Span(m.start(), m.end()))
@@ -294,19 +315,27 @@ _NORDIC_AGENCIES = frozenset(["Ritzau", "NTB", "TT", "STT"])
 _NAME_LINE_RE = lazy(r"[\p{Lu}][\p{Ll}\-]+(?:\s[\p{Lu}][\p{Ll}\-]+){1,3}")
 
 
-def _nordic_name_line(state: ParseState, dateline_span: Span) -> None:
+def _nordic_name_line(
+    state: ParseState, story_start: int, story_end: int, name_start: tuple[int, int] | None = None
+) -> None:
+    """Claim the name line just before ``story_start`` (a dateline's start, or the text's second unit).
+
+    ``name_start`` gives the unit to test when the caller has it (the text's first unit, where there is
+    no dateline); the story's language is read after ``story_end``.
+    """
     text = state.text
-    dateline_start = dateline_span.start
-    story_language = detect_language(text[dateline_span.end : dateline_span.end + 2000])
+    story_language = detect_language(text[story_end : story_end + 2000])
     if story_language not in ("da", "nb", "sv"):
         return  # the sentence-case convention is the Nordic languages'; an English title may be in capitals
-    runs = [r for r in state.free_runs(max(0, dateline_start - 200), dateline_start) if text[r.start : r.end].strip()]
-    if not runs or runs[-1].end != dateline_start:
-        return
-    pieces = units(text, runs[-1].start, runs[-1].end)
-    if not pieces:
-        return
-    start, end = pieces[-1]
+    if name_start is None:
+        runs = [r for r in state.free_runs(max(0, story_start - 200), story_start) if text[r.start : r.end].strip()]
+        if not runs or runs[-1].end != story_start:
+            return
+        pieces = units(text, runs[-1].start, runs[-1].end)
+        if not pieces:
+            return
+        name_start = pieces[-1]
+    start, end = name_start
     if not _NAME_LINE_RE.fullmatch(text, start, end):
         return
     names = (clean(text[start:end]),)
