@@ -396,3 +396,49 @@ def test_a_deck_that_runs_into_its_dateline_leaves_the_title_alone() -> None:
         "NEW YORK (Reuters) - Acme Corp. said it would report preliminary results of its tender offer.\n"
     )
     assert not [r for r in story.residue if r.text == "Acme tender results out Saturday"]
+
+
+SIDE_MENU = "\n".join(
+    ["Reader Forum", "Letters to the Editor", "Country Profile", "State Organs", "Provinces of the Coast", "About Us"]
+)
+
+
+def test_a_column_of_link_labels_before_the_story_is_navigation() -> None:
+    text = (
+        SIDE_MENU + "\n\nKOPER, March 3 (Agencia Sur) -- The port on the Adriatic coast handled a record number of "
+        "cars last year, its operator said on Tuesday.\n"
+    )
+    story = wirecut.parse(text)
+    navigation = [r.text for r in story.residue if r.kind == "navigation"]
+    assert navigation == SIDE_MENU.split("\n")
+    assert story.headline is None and story.body.startswith("The port on the Adriatic")
+
+
+def test_a_list_between_the_storys_paragraphs_stays_in_the_story() -> None:
+    """A cup draw's fixtures are six short capitalised lines too, but the story's prose is on both sides."""
+    fixtures = "\n".join(
+        [
+            "Harbour v Rovers",
+            "City v Athletic",
+            "United v Wanderers",
+            "Albion v Town",
+            "Rangers v County",
+            "Villa v Park",
+        ]
+    )
+    text = (
+        "The draw for the fourth round of the cup was made on Sunday evening at the league's offices.\n"
+        + fixtures
+        + "\nThe ties will be played on the last weekend of the month, the league said in a statement.\n"
+    )
+    story = wirecut.parse(text)
+    assert not [r for r in story.residue if r.kind == "navigation"]
+    assert "City v Athletic" in story.body
+
+
+def test_table_cells_between_double_spaces_are_no_menu() -> None:
+    """A table's header cells are short capitalised labels too, but they share a line."""
+    row = "Wheat   Corn   Oats   Barley   Sorghum   Rye   Millet\n"
+    text = row * 2 + "Grain reserve levels were set on Friday by the department, it said in a statement.\n"
+    story = wirecut.parse(text)
+    assert not [r for r in story.residue if r.kind == "navigation"]

@@ -10,7 +10,8 @@ Contract:
     14, 2022``); a breadcrumb or a menu (``Home / Africa / Economy``, ``A · B · C``); a ``Label:
     value`` tag line (``Archivado en: India, Aviación``, ``Keywords #chip exports``); a UI phrase
     of the lexicon (``Email This Article``, ``Ad Feedback``); a cookie banner's sentence with its
-    button; an aggregator's disclaimer; an SEC filing's exhibit token.
+    button; an aggregator's disclaimer; an SEC filing's exhibit token; a column of six or more link
+    labels on lines of their own before the page's first prose or after its last (a side menu).
     ``parse`` (the rule ``furniture``, after the byline parser and before the headline parser)
     claims by position: the units before the story's title, and the short units after the story's
     last sentence, when they are not prose.
@@ -550,6 +551,7 @@ def claim_forms(state: ParseState) -> None:
         if (marks and _is_trail(raw)) or (labelled and _is_tag_line(raw, lexicon)):
             _claim(state, "navigation", unit.start, unit.end)
             continue
+    _claim_menu_blocks(state, found)
     if "ex-" in state.lowered:
         for m in SEC_EXHIBIT_RE.finditer(text):
             at_unit_start = (
@@ -557,6 +559,80 @@ def claim_forms(state: ParseState) -> None:
             )
             if m.group(0).endswith(("htm", "html", "txt")) or at_unit_start:
                 _claim(state, "unknown", m.start(), m.end())
+
+
+#: Short labels in a row that make a site's column of links (sections, services, mirrors, "About Us"):
+#: a story's own lists hold sentences, numbers or fewer items.
+_MENU_BLOCK_MIN = 6
+_MENU_ITEM_MAX_WORDS = 5
+_MENU_ITEM_MAX_CHARS = 40
+# A label closes on no sentence mark, colon or comma, and holds no digit (a table's row, a score).
+_NOT_A_MENU_ITEM_RE = lazy(r"[\d.!?。！？:：,，;；]")
+
+
+def _is_menu_item(raw: str) -> bool:
+    """A link's label: a few words that open on a capital and read as no sentence, figure or list."""
+    return (
+        len(raw) <= _MENU_ITEM_MAX_CHARS
+        and len(raw.split()) <= _MENU_ITEM_MAX_WORDS
+        and raw[:1].isupper()
+        and _NOT_A_MENU_ITEM_RE.search(raw) is None
+    )
+
+
+def _line_start(text: str, pos: int) -> bool:
+    """Only spaces between ``pos`` and the line break before it (walked back over the run of them only,
+    so that a long flattened line is not rescanned for each of its pieces)."""
+    at = pos - 1
+    while at >= 0 and text[at] in " \t\u00a0\r":
+        at -= 1
+    return at < 0 or text[at] == "\n"
+
+
+def _line_end(text: str, pos: int) -> bool:
+    """Only spaces between ``pos`` and the next line break."""
+    at = pos
+    while at < len(text) and text[at] in " \t\u00a0\r":
+        at += 1
+    return at == len(text) or text[at] == "\n"
+
+
+def _claim_menu_blocks(state: ParseState, found: list[_Unit]) -> None:
+    """Claim runs of ``_MENU_BLOCK_MIN`` or more free lines in a row that are each a link's label,
+    before the page's first unit of prose or after its last.
+
+    Portals and wire sites render their side menus and link columns as one short line per link
+    ("Message Board / Voice of Readers / China At a Glance / ... / About Us"); no separator marks
+    them, only the run of labels and where it stands. A story's headline is one such line, never six;
+    a list inside the story, between its paragraphs (a cup draw's fixtures, a party's candidates),
+    is the story's.
+    """
+    text = state.text
+    lexicon = state.lexicon
+    prose = [i for i, u in enumerate(found) if len(text[u.start : u.end]) > _MENU_ITEM_MAX_CHARS]
+    prose = [i for i in prose if is_prose(features(text[found[i].start : found[i].end], lexicon))]
+    first_prose = prose[0] if prose else len(found)
+    last_prose = prose[-1] if prose else -1
+    block: list[int] = []
+
+    def close() -> None:
+        inside_story = block and first_prose < block[0] and block[-1] < last_prose
+        if len(block) >= _MENU_BLOCK_MIN and not inside_story:
+            for index in block:
+                _claim(state, "navigation", found[index].start, found[index].end)
+        block.clear()
+
+    for index, unit in enumerate(found):
+        raw = text[unit.start : unit.end]
+        # A unit between double spaces is a table's cell or a flattened line's piece, not a link.
+        whole_line = _is_menu_item(raw) and _line_start(text, unit.start) and _line_end(text, unit.end)
+        if not whole_line or not state.is_free(unit.start, unit.end):
+            close()
+            continue
+        if block and not state.is_free(found[block[-1]].end, unit.start):
+            close()  # something claimed between them: two blocks, not one
+        block.append(index)
+    close()
 
 
 # ---------------------------------------------------------------------------------------------------
