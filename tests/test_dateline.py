@@ -283,3 +283,18 @@ def test_a_correspondent_after_a_comma_inside_ria_slashes() -> None:
     story = wirecut.parse("МОСКВА, 5 марта /РИА Новости, Иван Петров/. Правительство приняло решение.")
     assert story.dateline is not None and story.dateline.agency == "RIA Novosti"
     assert story.body.endswith("Правительство приняло решение.")
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("    UPPER SADDLE RIVER, N.J., March 6 - The company said sales rose.", "UPPER SADDLE RIVER, N.J."),
+        ("    SOUTH SAN FRANCISCO, Calif., March 9 - The company said it sold a stake.", "SOUTH SAN FRANCISCO, Calif."),
+        ("CITY OF INDUSTRY, Calif., May 2 - The company said it would close a plant.", "CITY OF INDUSTRY, Calif."),
+    ],
+)
+def test_a_dateline_on_its_own_line_keeps_every_word_of_its_place(line: str, place: str) -> None:
+    """Under its headline line, a dateline's place starts at the line, however many capitals words it has."""
+    story = wirecut.parse("ACME HOLDINGS INC <ACME> 1ST QTR NET\n" + line + "\n")
+    assert story.dateline is not None and story.dateline.location == place
+    assert story.headline is not None and story.headline.text == "ACME HOLDINGS INC <ACME> 1ST QTR NET"

@@ -352,6 +352,10 @@ def _location_start(text: str, start: int, loc: str, floor: int, places: frozens
         return start, loc
     if _strong_boundary(text, start, floor) and loc.upper() in places:
         return start, loc  # "RIO DE JANEIRO" at the start of a line; three capitals words else are a title's
+    if len(words) <= _LINE_PLACE_MAX_WORDS and _opens_line(text, start, floor):
+        # A dateline on a line of its own under its headline (Reuters' and AP's wire layout) starts at
+        # the line: "    UPPER SADDLE RIVER, N.J., March 6 -", "SOUTH SAN FRANCISCO, Calif.".
+        return start, loc
     previous = _previous_word(text, start, floor)
     if loc.isupper() and _LOWER_RE.search(previous) and not previous.endswith((":", ".")):
         return start, loc
@@ -361,6 +365,18 @@ def _location_start(text: str, start: int, loc: str, floor: int, places: frozens
     if not loc.isupper() and at_boundary(text, start, floor):
         return start, loc  # title-case words at a boundary are the place; after others only the last
     return _tail_place(start, loc, places)
+
+
+#: Words of a place that opens its own line (the longest US ones: "UPPER SADDLE RIVER", "CITY OF COMMERCE").
+_LINE_PLACE_MAX_WORDS = 4
+
+
+def _opens_line(text: str, start: int, floor: int) -> bool:
+    """Only indentation between the last line break (after ``floor``) and ``start``, and a line before it."""
+    at = start - 1
+    while at >= floor and text[at] in " \t\u00a0":
+        at -= 1
+    return at >= floor and text[at] == "\n"
 
 
 def _known_tail(loc: str, known: frozenset[str]) -> str | None:
