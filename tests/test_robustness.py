@@ -107,7 +107,8 @@ def cpu_seconds(text: str, repeat: int = 1) -> float:
 
 
 #: Ordinary story text: the machine's own cost of ten times the text, measured beside each repetition.
-BASELINE_UNIT = "The talks went on for another day in the capital, officials said on Monday. "
+# Short lines, as most hostile units are: as many units and objects per byte as the repetitions make.
+BASELINE_UNIT = "The talks went on for a day.\n"
 
 
 def linear_ratio(unit: str, small_size: int, runs: int = 2) -> float:
