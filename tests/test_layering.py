@@ -59,7 +59,8 @@ LAYERS: dict[str, tuple[set[str], set[str]]] = {
         set(),
     ),
     "wirecut.config": ({"wirecut.errors", "wirecut.lexicon", "wirecut.pipeline", "wirecut.story"}, set()),
-    "wirecut.decode": ({"wirecut.errors"}, {"charset_normalizer"}),
+    # the language tables verify a single-byte decoding before charset-normalizer guesses one
+    "wirecut.decode": ({"wirecut.errors", "wirecut.language"}, {"charset_normalizer"}),
     "wirecut.ninjs": ({"wirecut.patterns", "wirecut.story"}, set()),
     "wirecut.formats": ({"wirecut.ninjs", "wirecut.story"}, {"orjson"}),
     "wirecut.review": ({"wirecut.spans", "wirecut.story"}, set()),

@@ -413,6 +413,16 @@ def _alphabets() -> _Alphabets:
     return _Alphabets(script_of, letters, required, known)
 
 
+def script_letters(lang: str) -> frozenset[str] | None:
+    """Every letter beyond ASCII that a language of the tables writes in ``lang``'s script, or None.
+
+    Decoding reads it to tell a right single-byte guess from a wrong one.
+    """
+    alphabets = _alphabets()
+    script = alphabets.script_of.get(lang)
+    return None if script is None else alphabets.known[script]
+
+
 def _foreign_letters(script: str, alphabet: frozenset[str], rare: str) -> Counter[str]:
     """The letters of ``script`` in ``rare`` that ``alphabet`` does not hold, with their counts."""
     pattern = _SCRIPT_RES[script]

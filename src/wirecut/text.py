@@ -142,6 +142,9 @@ def time_limit(length: int) -> float | None:
     none: a limit costs two reads of the clock a call, and a parse makes a hundred calls on short
     units, which no pattern of linear cost can keep busy for a second (a quadratic one, 0.1 s).
 
+    The limit of a ``finditer`` is a deadline for the whole iteration, the caller's work between two
+    matches included: a parser that does work per match lists the matches first.
+
     >>> time_limit(3_000) is None, time_limit(1_000_000)
     (True, 7.0)
     """

@@ -191,7 +191,9 @@ def _cut_at_dateline(state: ParseState, m: regex.Match[str]) -> int:
 def parse(state: ParseState) -> None:
     """Claim every credited photo caption."""
     text = state.text
-    for m in CREDIT_RE.finditer(text, timeout=time_limit(len(text))):
+    # The matches are found before the loop: a scan's time limit runs from its first match to its last,
+    # so the work done between matches would count against it on a long text.
+    for m in list(CREDIT_RE.finditer(text, timeout=time_limit(len(text)))):
         if not state.is_free(m.start(), m.end()):
             continue
         credit, agency, photographers = _credit_fields(state, m)

@@ -225,7 +225,8 @@ def parse(state: ParseState) -> None:
             _claim(state, span.start, span.end)
     # The pattern then finds what the tokenizer leaves (CDATA wrappers, placeholders) or, in text that
     # is no page, every tag of the vocabularies.
-    for m in MARKUP_RE.finditer(text, timeout=time_limit(len(text))):
+    # found before the loop: a scan's time limit would count the loop's work (see text.time_limit)
+    for m in list(MARKUP_RE.finditer(text, timeout=time_limit(len(text)))):
         name = m.group("name")
         if name is not None and (not _is_markup_name(name) or _is_ticker(text, m.start(), m.end())):
             continue

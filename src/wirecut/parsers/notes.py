@@ -325,7 +325,8 @@ def parse(state: ParseState) -> None:
     ):
         if not any(n in lowered for n in needles):
             continue  # the sentence cannot be there: spare the scan
-        for m in pattern.finditer(text, timeout=time_limit(len(text))):
+        # found before the loop: a scan's time limit would count the loop's work (see text.time_limit)
+        for m in list(pattern.finditer(text, timeout=time_limit(len(text)))):
             # A trailer sits near the end of the text; far before it, the same words are a quote.
             if m.start() >= len(text) * 0.5 or len(text) - m.start() <= 1500:
                 _claim(state, kind, m.start(), m.end(), m)

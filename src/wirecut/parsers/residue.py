@@ -417,7 +417,8 @@ def _claim_standalone_urls(state: ParseState) -> None:
     text = state.text
     if "://" not in text:
         return
-    for m in URL_RE.finditer(text, timeout=time_limit(len(text))):
+    # found before the loop: a scan's time limit would count the loop's work (see text.time_limit)
+    for m in list(URL_RE.finditer(text, timeout=time_limit(len(text)))):
         # What stands right before the address, on its line: nothing, or a claimed part (markup).
         before_end = (
             len(text[: m.start()].rstrip(" \t"))
