@@ -3,9 +3,9 @@
 Contract:
     ``decode(data)`` returns the text and the warnings to put in the Story: UTF-8 with or without a
     byte-order mark is read as is; UTF-32 and UTF-16 with a byte-order mark too. Anything else is first
-    tried in the single-byte encodings whose languages wirecut's tables know (cp1252 for Western Europe,
-    then cp1254, cp1251, cp1256): the first whose letters are all letters of the language its words say
-    it is wins. What none of them explains is detected with charset-normalizer. Either way a warning
+    tried in the Latin single-byte encodings whose languages wirecut's tables know (cp1252 for Western
+    Europe, then cp1254 for Turkish): the first whose letters are all letters of the language its words
+    say it is wins. What none of them explains is detected with charset-normalizer. Either way a warning
     says which encoding was assumed; bytes that no encoding explains are replaced, with a warning that
     counts them. Binary data (NUL bytes in text that is not
     UTF-16) raises ``InputError``: parsing it would only produce noise. Line ends are left as they are
@@ -90,16 +90,17 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     return text, warnings
 
 
-# Single-byte encodings whose languages wirecut's language tables know, most used first. Statistical
+# Latin single-byte encodings whose languages wirecut's language tables know, most used first. Statistical
 # detection on a short text often takes Western European cp1252 for Central European cp1250 (both
 # decode every byte; "señor" became "seńor"): the language check below settles it instead. Central
 # European text, whose languages the tables do not know, goes on to charset-normalizer.
 VERIFIABLE_ENCODINGS = (
     "cp1252",  # Western Europe and the Americas: Windows sites, old wire archives; Latin-1 is its subset
     "cp1254",  # Turkish: cp1252 with ğ ı ş İ Ş Ğ where cp1252 has ð ý þ Ý Þ Ð
-    "cp1251",  # Cyrillic sites on Windows
-    "cp1256",  # Arabic sites on Windows
 )
+# Not cp1251 nor cp1256: the tables name any Cyrillic text Russian and any Arabic-script text Arabic, so a
+# Cyrillic reading of Arabic bytes would pass; charset-normalizer tells those apart on its own
+# (benchmarks/decode_sweep.py: every Russian and Arabic text of big/unlabeled, short and long).
 
 
 # A symbol inside a word is the other sign of a wrong single-byte guess: Polish "ł ż ą" read as cp1252
@@ -108,6 +109,19 @@ _WORD_JOINERS = "\u2019\u2018\u00b7\u00ad\u2010\u2011"  # apostrophes, Catalan m
 _BEYOND_ASCII_INSIDE_WORD_RE = re.compile(r"(?<=[^\W\d_])[^\x00-\x7f](?=[^\W\d_])")
 # Spanish and Portuguese ordinals (1ª, 2º): letters to Unicode, but no language's alphabet lists them.
 _ORDINAL_INDICATORS = frozenset("ªº")
+
+
+# In every language a Latin single-byte encoding serves, most letters are ASCII (some 2 % beyond it in
+# German, 5 % in Spanish and Portuguese, 10-15 % in Turkish). Another script read as cp1252 is almost
+# all letters beyond ASCII (Arabic bytes become "ÇáÓÈÊ"), whatever the language tables then guess.
+_MIN_ASCII_LETTER_SHARE = 0.7
+
+
+def _mostly_ascii_letters(text: str) -> bool:
+    sample = text[:20_000]
+    letters = sum(1 for char in sample if char.isalpha())
+    ascii_letters = sum(1 for char in sample if char.isascii() and char.isalpha())
+    return letters > 0 and ascii_letters >= _MIN_ASCII_LETTER_SHARE * letters
 
 
 def _has_symbol_inside_a_word(text: str) -> bool:
@@ -123,8 +137,8 @@ def _by_language(data: bytes) -> tuple[str, str] | None:
     A decoding is accepted when the language tables name the text's language without doubt and every
     letter beyond ASCII in it is one that a language of the same script writes: a wrong single-byte
     guess shows as letters no language of the tables uses (ð þ ý for Turkish, ń ř for Spanish), as
-    symbols inside words, or as no language at all (Cyrillic read as cp1252 has no Latin function
-    words).
+    symbols inside words, as letters mostly beyond ASCII (another script read as Latin), or as no
+    language at all.
     """
     from wirecut.language import judge_language, script_letters  # only for input that is not UTF-8
 
@@ -132,6 +146,8 @@ def _by_language(data: bytes) -> tuple[str, str] | None:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
+            continue
+        if not _mostly_ascii_letters(text):
             continue
         verdict = judge_language(text, fallback=False)
         if verdict.tag == "und" or verdict.doubt:
