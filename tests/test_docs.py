@@ -2,10 +2,12 @@
 
 Each ```python block runs, the blocks of one document in order in one interpreter (so a later block
 may use what an earlier one defined), unless a ``<!-- doc-test: skip REASON -->`` line stands just
-before it. A ```bash block runs when a ``<!-- doc-test: run -->`` line stands just before it (the
-others install, need a cluster or are a synopsis). They run in a scratch directory holding the
-repository's ``seeds/`` and ``examples/`` and a ``stories.jsonl`` that ``wirecut batch`` made of the
-seeds, with this interpreter's ``wirecut`` first on the PATH.
+before it, or a ``<!-- recipe: NAME -->`` line (a recipe that tests/test_datatrove.py runs on its
+own). A ```bash block runs when a ``<!-- doc-test: run -->`` line stands just before it (the others
+install, need a cluster or are a synopsis: ```console blocks are synopses). They run in a scratch
+directory holding the repository's ``seeds/`` and ``examples/``, a ``crawl/`` of three stories, a
+``stories.jsonl`` that ``wirecut batch`` made of the seeds and a ``stories/`` of two such shards,
+with this interpreter's ``wirecut`` first on the PATH.
 """
 
 from __future__ import annotations
@@ -21,13 +23,19 @@ from pathlib import Path
 import pytest
 from tests.conftest import ROOT
 
-#: The documents whose samples run here. docs/batch.md is the batch helpers' and runs its own recipes
-#: in tests/test_datatrove.py and tests/test_tabular.py.
-DOCUMENTS = ["README.md", "docs/gold.md"]
+#: The documents whose samples run here: every document the project writes.
+DOCUMENTS = ["README.md", "docs/gold.md", "docs/batch.md", "docs/show-report-ninjs.md"]
 
 BLOCK_RE = re.compile(
-    r"^(?:<!-- doc-test: (?P<marker>[^\n]*?) -->\n)?```(?P<lang>python|bash)\n(?P<code>.*?)^```$", re.M | re.S
+    r"^(?:<!-- (?:doc-test: )?(?P<marker>[^\n]*?) -->\n)?```(?P<lang>python|bash)\n(?P<code>.*?)^```$", re.M | re.S
 )
+
+#: The texts of the scratch directory's crawl/: the project's own, one story each.
+CRAWL = {
+    "lima.txt": "LIMA, May 2 (EFE) -- The coast road reopened on Thursday after crews cleared the mud.\nShare\n",
+    "oslo.txt": "OSLO, March 3 (NTB) - Snow closed the mountain pass for a second day.\n\nEditing by Kari Lund\n",
+    "nairobi.txt": "NAIROBI, Jan 9 (Reuters) - Rains eased across the region, the weather office said.\n1 2 3 >>\n",
+}
 
 RUNNER = """
 import json, sys
@@ -57,10 +65,12 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
     where = tmp_path_factory.mktemp("docs")
     for folder in ("seeds", "examples"):
         shutil.copytree(ROOT / folder, where / folder)
+    (where / "crawl").mkdir()
+    for name, text in CRAWL.items():
+        (where / "crawl" / name).write_text(text, encoding="utf-8")
     env = _env()
-    subprocess.run(
-        ["wirecut", "batch", "seeds", "--glob", "*.txt", "-o", "stories.jsonl"], cwd=where, env=env, check=True
-    )
+    for inputs, output in (("seeds", "stories.jsonl"), ("seeds", "stories/a.jsonl"), ("crawl", "stories/b.jsonl")):
+        subprocess.run(["wirecut", "batch", inputs, "--glob", "*.txt", "-o", output], cwd=where, env=env, check=True)
     return where
 
 
@@ -76,13 +86,17 @@ def test_the_documents_have_samples_and_every_marker_is_known() -> None:
         text = (ROOT / document).read_text(encoding="utf-8")
         for marker in re.findall(r"<!-- doc-test: ([^\n]*?) -->", text):
             assert marker == "run" or marker.startswith("skip "), f"{document}: unknown marker {marker!r}"
+        for name in re.findall(r"<!-- recipe: ([^\n]*?) -->", text):
+            assert f'_recipe("{name}")' in (ROOT / "tests" / "test_datatrove.py").read_text(encoding="utf-8")
     assert blocks("README.md", "python") and [b for b in blocks("README.md", "bash") if b[1] == "run"]
 
 
 @pytest.mark.parametrize("document", [d for d in DOCUMENTS if blocks(d, "python")])
 def test_every_python_sample_runs(document: str, scratch: Path) -> None:
     chosen = [
-        (line, code) for line, marker, code in blocks(document, "python") if not (marker or "").startswith("skip")
+        (line, code)
+        for line, marker, code in blocks(document, "python")
+        if not (marker or "").startswith(("skip ", "recipe: "))
     ]
     script = scratch / "run_blocks.py"
     script.write_text(RUNNER, encoding="utf-8")

@@ -125,3 +125,34 @@ def test_broken_pages_lose_nothing(text: str) -> None:
     story = wirecut.parse(text)
     assert not covered_everywhere(story) and not overlaps(story)
     assert not [w for w in story.warnings if "failed" in w]
+
+
+INLINE_PAGE = (
+    "<html><body><article><p>LIMA, May 2 (EFE) -- The <b>mayor</b> said on <i class=day>"
+    'Thursday</i> that <a href="/roads">the coast road</a> would reopen.</p>\n'
+    "<p>Crews <em>cleared</em> the mud overnight.<br>\n<strong>Related</strong></p></article></body></html>"
+)
+
+
+def test_a_paragraph_runs_on_across_its_inline_tags() -> None:
+    story = wirecut.parse(INLINE_PAGE)
+    assert [p.text for p in story.paragraphs] == [
+        "The mayor said on Thursday that the coast road would reopen.",
+        "Crews cleared the mud overnight.",
+    ]
+    # the tags inside a paragraph lie in its span; the block tags around it are markup residue
+    first = story.paragraphs[0].span.slice(INLINE_PAGE)
+    assert "<b>" in first and "</a>" in first
+    markup = _markup(story)
+    assert "<b>" not in markup and "<p>" in markup and "<br>" in markup and "</article>" in markup
+    # a tag that opens a line is no part of a sentence: "<strong>Related</strong>" keeps its tags apart
+    assert "<strong>" in markup and "</strong>" in markup
+    assert not covered_everywhere(story) and not overlaps(story)
+
+
+def test_inline_tags_that_open_or_close_a_line_stay_markup() -> None:
+    text = "<b>Posted in World</b>\nThe mayor said the road would reopen on Friday after the storm."
+    story = wirecut.parse(text)
+    assert "<b>" in _markup(story) and "</b>" in _markup(story)
+    assert "<" not in story.body
+    assert not covered_everywhere(story) and not overlaps(story)

@@ -512,7 +512,9 @@ def test_a_ticker_in_capitals_is_text_and_a_glued_quote_opens_one_paragraph() ->
     )
     assert story.body == "With the Interstate Bancorp <I> bid gone, the bank said it would wait." and not story.residue
     story = wirecut.parse("WASHINGTON (AP) — The <I>bill</I> passed.")
-    assert [r.text for r in story.residue] == ["<I>", "</I>"]
+    # closed, it is markup: an inline tag inside the paragraph, which its text leaves out
+    assert story.body == "The bill passed." and not story.residue
+    assert story.paragraphs[0].span.slice(story.text) == "The <I>bill</I> passed."
     story = wirecut.parse(
         'BEIJING, Jan. 13 (Xinhua) -- Imports rose 4 percent in the year to December.It is not easy, he said. Trade rose again this year, according to the officials."It will grow."'
     )

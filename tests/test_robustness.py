@@ -195,6 +195,7 @@ HOSTILE_UNITS = [
     "EX-99.1 2 v200568_ex99-1.htm ",
     "Email This Article  Section Name\n",
     "Reader Forum\n",  # a side menu's column of link labels
+    'The <b>mayor</b> said on <a href="/x">Friday</a> it would.\n',  # inline tags inside paragraphs
 ]
 
 

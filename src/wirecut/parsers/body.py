@@ -11,12 +11,20 @@ Contract:
     Paragraphs follow the input's breaks: blank lines; or line breaks between lines that are not a hard
     wrap. Wire copy wrapped at 60-80 columns (Reuters-21578, dpa's feed) is joined back, and an
     indented line opens a new paragraph, as the wire writes it.
+    A paragraph runs on across the inline tags inside a line (``The <b>minister</b> said``, a link):
+    the markup parser's claims of them are taken back, they lie inside the paragraph's span, and its
+    text leaves them out, as it decodes character references; tags left outside every paragraph are
+    claimed as markup again.
 """
 
 from __future__ import annotations
 
+import itertools
+from bisect import bisect_left
+
+from wirecut.parsers.markup import is_inline_tag
 from wirecut.patterns import lazy
-from wirecut.spans import ParseState, Span
+from wirecut.spans import Claim, ParseState, Span
 from wirecut.story import Paragraph
 from wirecut.text import clean, trim
 
@@ -52,7 +60,10 @@ def parse(state: ParseState) -> None:
         # A listing page: a few words before its first teaser name the section; they are not a story.
         if sum(len(text[r.start : r.end].split()) for r in runs) < 12:
             runs = []
-    found = [(a, b) for run in runs for a, b in _paragraphs(text, run.start, run.end) if clean(text[a:b])]
+    runs, inline_tags = _across_inline_tags(state, runs)
+    if inline_tags:
+        state.release_many(inline_tags)
+    found = [(a, b) for run in runs for a, b in _paragraphs(text, run.start, run.end) if _text(text, a, b, inline_tags)]
     if (
         len(found) >= 2
         and _is_page_furniture(text[found[-1][0] : found[-1][1]])
@@ -62,7 +73,49 @@ def parse(state: ParseState) -> None:
         # line with no sentence mark it is one more line of a list ("Payable March 31 / Record March nine").
         found.pop()
     for a, b in found:
-        state.claim("paragraph", a, b, Paragraph(clean(text[a:b]), Span(a, b)), "body")
+        state.claim("paragraph", a, b, Paragraph(_text(text, a, b, inline_tags), Span(a, b)), "body")
+    for tag in inline_tags:  # a tag no paragraph took (it closed the last line): markup again
+        if state.is_free(tag.span.start, tag.span.end):
+            state.claim(tag.label, tag.span.start, tag.span.end, tag.part, tag.parser)
+
+
+def _across_inline_tags(state: ParseState, runs: list[Span]) -> tuple[list[Span], list[Claim]]:
+    """The free runs joined across the inline tags between them inside a line, and those tags' claims."""
+    text = state.text
+    joined: list[Span] = runs[:1]
+    tags: list[Claim] = []
+    for run in runs[1:]:
+        last = joined[-1]
+        between = state.claims_between(last.end, run.start)
+        if (
+            between
+            and text[last.end - 1] != "\n"
+            and text[run.start] != "\n"
+            and all(c.label == "residue" and c.part.kind == "markup" and is_inline_tag(c.part.text) for c in between)
+        ):
+            joined[-1] = Span(last.start, run.end)
+            tags.extend(between)
+        else:
+            joined.append(run)
+    return joined, tags
+
+
+def _text(text: str, start: int, end: int, inline_tags: list[Claim]) -> str:
+    """The cleaned text of ``[start, end)``, without the inline tags inside it (listed in text order)."""
+    if not inline_tags:
+        return clean(text[start:end])
+    # found by bisection: a long page of short tagged paragraphs stays linear
+    first = bisect_left(inline_tags, start, key=lambda c: c.span.start)
+    pieces = []
+    pos = start
+    for tag in itertools.islice(inline_tags, first, None):
+        if tag.span.start >= end:
+            break
+        if tag.span.end <= end:
+            pieces.append(text[pos : tag.span.start])
+            pos = tag.span.end
+    pieces.append(text[pos:end])
+    return clean("".join(pieces))
 
 
 _SENTENCE_CLOSE_RE = lazy(r"[.!?…\"”’)\]。！？]\s*$")

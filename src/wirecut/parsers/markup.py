@@ -46,6 +46,30 @@ _VOCABULARY = """
 """
 HTML_ELEMENTS = frozenset(_VOCABULARY.split())
 
+# The phrasing elements of HTML that mark words inside a sentence (a link, a bold name, a date): a
+# paragraph runs on across them, where a block tag (``<p>``, ``<div>``, ``<br>``, ``<li>``) ends it.
+# ``<time>`` is left out: news pages wrap their publish stamp in it (``<time datetime=...>``), which is
+# the page's, not the sentence's.
+_INLINE_VOCABULARY = """
+    a abbr b bdi bdo big cite code del dfn em font i ins kbd mark nobr q s samp small span strike strong
+    sub sup tt u var
+"""
+INLINE_ELEMENTS = frozenset(_INLINE_VOCABULARY.split())
+
+# The name of an opening or closing tag at the start of a markup claim's text ("<a href=...>", "</b>").
+_INLINE_TAG_RE = lazy(r"</?(?P<name>[A-Za-z][A-Za-z0-9]{0,9})(?=[\s/>])")
+
+
+def is_inline_tag(raw: str) -> bool:
+    """True for one opening or closing tag of a phrasing element (``<b>``, ``</a>``, ``<span class=x>``).
+
+    >>> is_inline_tag('<a href="/x">'), is_inline_tag("</strong>"), is_inline_tag("<p>")
+    (True, True, False)
+    """
+    m = _INLINE_TAG_RE.match(raw)
+    return m is not None and raw.endswith(">") and m.group("name").lower() in INLINE_ELEMENTS
+
+
 # Block tags that HTML leaves unclosed and old pages write in capitals ("<P>", "<BR>", "<LI>"): bare
 # and in capitals they are still markup, where any other bare capital tag with no closing tag is a
 # ticker (Reuters-21578: "<DD>" is Du Pont, "<I>" Interstate Bancorp, "<EM>" a fund).
