@@ -89,7 +89,9 @@ def features(raw: str, lexicon: Lexicon, lang: str = "und") -> Features:
         words = table.get(lang) if lang in _UNSPACED else table["cjk"]
         hits = sum(raw.count(w) * len(w) for w in words or ())
         return Features(len(raw.split()), hits / max(1, cjk), sentence, cjk)
-    found = [w.lower() for w in _WORD_RE.findall(raw)]
+    # ASCII is lowered before the scan, once: it changes no word's letters or length there (Greek's
+    # final sigma, for one, depends on what follows the word).
+    found = _WORD_RE.findall(raw.lower()) if raw.isascii() else [w.lower() for w in _WORD_RE.findall(raw)]
     words = table.get(lang) or table["und"]
     if lang == "ko":
         hits = sum(1 for w in found if any(w.endswith(p) for p in words))
