@@ -239,6 +239,26 @@ def test_dateline_grammar_for_unknown_agencies(text: str, want: tuple[str | None
             "ACME CORP SETS DIVIDEND",
             "CENTURY CITY, Calif.",
         ),
+        # a place's generic last word (LAKE, BROOK, MOUNT) and a saint written without its period
+        (
+            "ACME CORP SETS DIVIDEND CEDAR BROOK, N.J., March 23 - Qtly div 11 cts.",
+            "ACME CORP SETS DIVIDEND",
+            "CEDAR BROOK, N.J.",
+        ),
+        ("ACME CORP 1ST QTR NET ST LOUIS, March 23 - Shr 12 cts vs 10 cts.", "ACME CORP 1ST QTR NET", "ST LOUIS"),
+        # words that stand before another place's name: a compass point before a saint or a known place
+        (
+            "ACME CORP SETS DIVIDEND SOUTH ST. PAUL, Minn., March 23 - Qtly div 11 cts.",
+            "ACME CORP SETS DIVIDEND",
+            "SOUTH ST. PAUL, Minn.",
+        ),
+        (
+            "ACME CORP 1ST QTR NET NORTH PALM BEACH, Fla., March 23 - Shr 12 cts vs 10 cts.",
+            "ACME CORP 1ST QTR NET",
+            "NORTH PALM BEACH, Fla.",
+        ),
+        # a word that ends titles stays the title's, even where it could open a place's name
+        ("ACME SHARES CLOSE LOWER NEW YORK, March 23 - Acme shares fell.", "ACME SHARES CLOSE LOWER", "NEW YORK"),
         # a ticker ends the title: a place in capitals after it starts the dateline
         (
             "ACME SETS PAYOUT <ACM> MINNEAPOLIS, MINN., March 19 - Acme Corp raised its dividend.",

@@ -361,6 +361,7 @@ def _location_start(text: str, start: int, loc: str, floor: int, places: frozens
         return start, loc
     tail = _known_tail(loc, places)
     if tail is not None:
+        tail = _with_chain_words(loc, tail)  # "NORTH" + "PALM BEACH", "SOUTH" + "SAN FRANCISCO"
         return start + loc.rindex(tail), tail
     if not loc.isupper() and at_boundary(text, start, floor):
         return start, loc  # title-case words at a boundary are the place; after others only the last
@@ -391,26 +392,46 @@ def _known_tail(loc: str, known: frozenset[str]) -> str | None:
 
 def _tail_place(start: int, loc: str, places: frozenset[str]) -> tuple[int, str]:
     """The place at the end of a run of words: a known multi-word place, a two-word toponym, else the last word."""
-    tail = _known_tail(loc, places) or _toponym_tail(loc) or loc.split()[-1]
+    known = _known_tail(loc, places)
+    tail = (known and _with_chain_words(loc, known)) or _toponym_tail(loc) or loc.split()[-1]
     return start + loc.rindex(tail), tail
 
 
 @lru_cache(maxsize=1)
-def _toponym_words() -> tuple[frozenset[str], frozenset[str]]:
-    """The first and last words that make a two-word place (``places.json``): PORT ARTHUR, CENTURY CITY."""
+def _toponym_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The first and last words that make a two-word place (``places.json``): PORT ARTHUR, CENTURY CITY;
+    and the words that stand before another place's name (SOUTH ST. PAUL)."""
     data = json.loads(resources.files("wirecut.lexicon").joinpath("places.json").read_text("utf-8"))
-    return frozenset(data.get("first_words", [])), frozenset(data.get("last_words", []))
+    return (
+        frozenset(data.get("first_words", [])),
+        frozenset(data.get("last_words", [])),
+        frozenset(data.get("chain_words", [])),
+    )
+
+
+def _with_chain_words(loc: str, tail: str) -> str:
+    """``tail`` with the words before it in ``loc`` that stand before a place's name ("SOUTH" + "ST. PAUL")."""
+    words = loc.split()
+    size = len(tail.split())
+    chain = _toponym_words()[2]
+    while size < min(len(words), _LINE_PLACE_MAX_WORDS) and words[-size - 1].upper() in chain:
+        size += 1
+    return " ".join(words[-size:])
 
 
 def _toponym_tail(loc: str) -> str | None:
-    """The last two words of ``loc`` when they have the shape of a place's name ("... NET FORT WAYNE")."""
+    """The last words of ``loc`` when they have the shape of a place's name ("... NET FORT WAYNE").
+
+    Two words, and the words before them that stand before a place's name ("... UNIT SOUTH ST. PAUL"),
+    up to the longest place of a dateline.
+    """
     words = loc.split()
     if len(words) < 2:
         return None
-    first_words, last_words = _toponym_words()
-    if words[-2].upper() in first_words or words[-1].upper() in last_words:
-        return " ".join(words[-2:])
-    return None
+    first_words, last_words, _chain = _toponym_words()
+    if words[-2].upper() not in first_words and words[-1].upper() not in last_words:
+        return None
+    return _with_chain_words(loc, " ".join(words[-2:]))
 
 
 def find_datelines(
