@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from throughput import make_corpus  # noqa: E402
+from throughput import make_corpus
 
 
 def timed(command: list[str], *, cwd: Path, pythonpath: str | None = None) -> tuple[float, float]:
