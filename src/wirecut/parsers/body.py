@@ -63,7 +63,13 @@ def parse(state: ParseState) -> None:
     runs, inline_tags = _across_inline_tags(state, runs)
     if inline_tags:
         state.release_many(inline_tags)
-    found = [(a, b) for run in runs for a, b in _paragraphs(text, run.start, run.end) if _text(text, a, b, inline_tags)]
+    # (start, end, cleaned text) of each paragraph, its text made once
+    found = [
+        (a, b, cleaned)
+        for run in runs
+        for a, b in _paragraphs(text, run.start, run.end)
+        if (cleaned := _text(text, a, b, inline_tags))
+    ]
     if (
         len(found) >= 2
         and _is_page_furniture(text[found[-1][0] : found[-1][1]])
@@ -72,8 +78,8 @@ def parse(state: ParseState) -> None:
         # "Product Suggestions" after the story's last sentence: the page's, not the story's. After a
         # line with no sentence mark it is one more line of a list ("Payable March 31 / Record March nine").
         found.pop()
-    for a, b in found:
-        state.claim("paragraph", a, b, Paragraph(_text(text, a, b, inline_tags), Span(a, b)), "body")
+    for a, b, cleaned in found:
+        state.claim("paragraph", a, b, Paragraph(cleaned, Span(a, b)), "body")
     for tag in inline_tags:  # a tag no paragraph took (it closed the last line): markup again
         if state.is_free(tag.span.start, tag.span.end):
             state.claim(tag.label, tag.span.start, tag.span.end, tag.part, tag.parser)

@@ -361,7 +361,6 @@ def _location_start(text: str, start: int, loc: str, floor: int, places: frozens
         return start, loc
     tail = _known_tail(loc, places)
     if tail is not None:
-        tail = _with_chain_words(loc, tail)  # "NORTH" + "PALM BEACH", "SOUTH" + "SAN FRANCISCO"
         return start + loc.rindex(tail), tail
     if not loc.isupper() and at_boundary(text, start, floor):
         return start, loc  # title-case words at a boundary are the place; after others only the last
@@ -381,19 +380,20 @@ def _opens_line(text: str, start: int, floor: int) -> bool:
 
 
 def _known_tail(loc: str, known: frozenset[str]) -> str | None:
-    """The longest tail of ``loc`` that is a known place of several words ("... UNIT NEW YORK"), or None."""
+    """The longest tail of ``loc`` that is a known place of several words ("... UNIT NEW YORK"), or None.
+
+    The words before it that stand before a place's name are the place's: "NORTH" + "PALM BEACH".
+    """
     words = loc.split()
     for size in range(len(words), 1, -1):
-        tail = " ".join(words[-size:])
-        if tail.upper() in known:
-            return tail
+        if " ".join(words[-size:]).upper() in known:
+            return _with_chain_words(words, size)
     return None
 
 
 def _tail_place(start: int, loc: str, places: frozenset[str]) -> tuple[int, str]:
     """The place at the end of a run of words: a known multi-word place, a two-word toponym, else the last word."""
-    known = _known_tail(loc, places)
-    tail = (known and _with_chain_words(loc, known)) or _toponym_tail(loc) or loc.split()[-1]
+    tail = _known_tail(loc, places) or _toponym_tail(loc) or loc.split()[-1]
     return start + loc.rindex(tail), tail
 
 
@@ -409,10 +409,8 @@ def _toponym_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     )
 
 
-def _with_chain_words(loc: str, tail: str) -> str:
-    """``tail`` with the words before it in ``loc`` that stand before a place's name ("SOUTH" + "ST. PAUL")."""
-    words = loc.split()
-    size = len(tail.split())
+def _with_chain_words(words: list[str], size: int) -> str:
+    """The last ``size`` words, with the words before them that stand before a place's name ("SOUTH" + "ST. PAUL")."""
     chain = _toponym_words()[2]
     while size < min(len(words), _LINE_PLACE_MAX_WORDS) and words[-size - 1].upper() in chain:
         size += 1
@@ -431,7 +429,7 @@ def _toponym_tail(loc: str) -> str | None:
     first_words, last_words, _chain = _toponym_words()
     if words[-2].upper() not in first_words and words[-1].upper() not in last_words:
         return None
-    return _with_chain_words(loc, " ".join(words[-2:]))
+    return _with_chain_words(words, 2)
 
 
 def find_datelines(
