@@ -160,3 +160,76 @@ def test_iptc_7901_start_and_end_codes_are_residue() -> None:
 def test_agency_of_several_words_after_the_byline_names() -> None:
     story = wirecut.parse("SHOW TOPS RATINGS\n\nBy Ian Jones, Press Association\n\nThe final drew 12 million viewers.")
     assert [b.names for b in story.bylines] == [("Ian Jones",)]
+
+
+def test_a_contributor_line_after_a_doubled_space_of_a_flattened_page() -> None:
+    # Flattened pages keep two spaces where a line broke; the trailer opens after them.
+    text = (
+        "Harbour cranes idle as dockers strike  (CNN) — Dockers at the port walked out on Monday. "
+        "Talks are set for Friday.  CNN's Maren Holt contributed to this report."
+    )
+    story = wirecut.parse(text)
+    assert _notes(story, "contributor") == [("CNN's Maren Holt contributed to this report.", ("Maren Holt",))]
+    assert story.body.endswith("Talks are set for Friday.")
+
+
+@pytest.mark.parametrize(
+    ("dateline", "credit", "names"),
+    [
+        # Reuters' English desk, and its German, Spanish, French and Portuguese services.
+        ("LONDON (Reuters) -", "(Reporting by Ann Vale; Editing by Tom Reed)", ("Ann Vale", "Tom Reed")),
+        ("Berlin (Reuters) -", "(Bericht von Jana Kurz, redigiert von Olaf Brand)", ("Jana Kurz", "Olaf Brand")),
+        ("MADRID (Reuters) -", "(Reporte de Inés Soto; Editado en español por Raúl Vega)", ("Inés Soto", "Raúl Vega")),
+        ("PARIS (Reuters) -", "(Reportage Luc Morel, édité par Anne Roux)", ("Luc Morel", "Anne Roux")),
+        ("SAO PAULO (Reuters) -", "(Reportagem de Ana Lima; Edição de Rui Costa)", ("Ana Lima", "Rui Costa")),
+    ],
+)
+def test_reporting_credits_of_every_language_service(dateline: str, credit: str, names: tuple[str, ...]) -> None:
+    story = wirecut.parse(f"{dateline} Die Bank baut Stellen ab. Los sindicatos protestan.\n{credit}")
+    assert _notes(story, "reporting") == [(credit, names)]
+    assert credit[1:8] not in story.body
+
+
+def test_a_bracket_in_a_sentence_is_no_reporting_credit() -> None:
+    text = "Berlin (Reuters) - Die Zahl der Anträge (Bericht von Juni) stieg. Die Regierung wartet ab."
+    story = wirecut.parse(text)
+    assert _notes(story, "reporting") == []
+    assert "(Bericht von Juni) stieg." in story.body
+
+
+@pytest.mark.parametrize(
+    ("story_end", "signoff", "after"),
+    [
+        # ANSA closes with its name in brackets and a period, and the page's teasers follow.
+        ("treni ogni tre minuti.", "(ANSA).", "Leggi anche: Nuove linee per la metro"),
+        # CNA's "Enditem/xx" before the site's "More from" teasers (its slash is no link list).
+        ("the ministry said.", "Enditem/KL", "More from Focus Taiwan"),
+        # Yonhap's (END) before the page's buttons.
+        ("the ministry said.", "(END)", "Share Print"),
+        # KUNA's "(end)" and its desk's dotted initials.
+        ("the ministry said.", "(end) rk.mh", "Legal Disclaimer: The site provides this as is."),
+    ],
+)
+def test_an_agency_signoff_ends_the_story_before_the_rest_of_the_page(story_end: str, signoff: str, after: str) -> None:
+    for join in ("\n", "  "):
+        text = f"ROMA, 3 MAG (ANSA) - Il servizio riprende domani e {story_end} {signoff}{join}{after}"
+        story = wirecut.parse(text)
+        assert signoff in [n.text for n in story.notes if n.kind == "signoff"], (join, story.notes)
+        assert signoff not in story.body
+
+
+def test_an_agency_name_in_brackets_inside_a_sentence_stays_in_the_story() -> None:
+    text = "ROMA, 3 MAG - Il ministro ha parlato con (ANSA) e altri media. Poi è partito per Milano."
+    story = wirecut.parse(text)
+    assert "(ANSA)" in story.body
+    assert not [n for n in story.notes if n.kind == "signoff"]
+
+
+def test_chinese_editor_credit_before_the_page_buttons_of_a_flattened_page() -> None:
+    text = "港口吞吐量增长  新华社上海3月2日电 上海港前两个月吞吐量同比增长。（完）【纠错】 责任编辑：王丽  打印 关闭"
+    story = wirecut.parse(text)
+    assert [(n.kind, n.text, n.names) for n in story.notes if n.kind == "editor"] == [
+        ("editor", "责任编辑：王丽", ("王丽",))
+    ]
+    assert "【纠错】" in [r.text for r in story.residue]
+    assert story.body == "上海港前两个月吞吐量同比增长。"

@@ -27,6 +27,7 @@ Contract:
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from typing import NamedTuple
 
 import regex
@@ -696,7 +697,11 @@ def parse(state: ParseState) -> None:
     lexicon = state.lexicon
     anchors = [c.span.start for c in state.claims if c.label in ("dateline", "byline", "caption")]
     anchor = min(anchors) if anchors else None
-    free = _blocks(text, [_Unit(a, b) for run in list(state.free_runs()) for a, b in units(text, run.start, run.end)])
+    free = _blocks(
+        text,
+        [_Unit(a, b) for run in list(state.free_runs()) for a, b in units(text, run.start, run.end)],
+        [c.span.start for c in state.claims if c.label == "note"],
+    )
     if not free:
         return
     shapes = _Shapes(text, free, lexicon)
@@ -800,21 +805,30 @@ _OPENS_UPPER_RE = lazy(r"[\p{Lu}\p{Lo}]")
 _LINE_END_RE = lazy(r"[.!?:;。！？：]$")
 
 
-def _blocks(text: str, found: list[_Unit]) -> list[_Unit]:
-    """The units joined where a line or a double space only wraps a paragraph, never across a blank line."""
+def _blocks(text: str, found: list[_Unit], note_starts: list[int]) -> list[_Unit]:
+    """The units joined where a line or a double space only wraps a paragraph, never across a blank line.
+
+    Nor across a note: a sign-off or an editor's line ends the story's paragraph ("...提升。（完）【纠错】").
+    """
     blocks: list[_Unit] = []
+    notes = sorted(note_starts)
     for unit in found:
         if blocks:
             last = blocks[-1]
             gap = text[last.end : unit.start]
-            if gap.count("\n") <= 1 and (
-                _OPENS_LOWER_RE.match(text, unit.start)
-                or ("\n" not in gap and not _OPENS_UPPER_RE.match(text, unit.start))
-                or (
-                    "\n" in gap
-                    and unit.start - last.start > 0
-                    and len(text[last.start : last.end].rsplit("\n", 1)[-1]) >= 40
-                    and not _LINE_END_RE.search(text, last.start, last.end)
+            at = bisect_left(notes, last.end)
+            if (
+                gap.count("\n") <= 1
+                and not (at < len(notes) and notes[at] < unit.start)
+                and (
+                    _OPENS_LOWER_RE.match(text, unit.start)
+                    or ("\n" not in gap and not _OPENS_UPPER_RE.match(text, unit.start))
+                    or (
+                        "\n" in gap
+                        and unit.start - last.start > 0
+                        and len(text[last.start : last.end].rsplit("\n", 1)[-1]) >= 40
+                        and not _LINE_END_RE.search(text, last.start, last.end)
+                    )
                 )
             ):
                 blocks[-1] = _Unit(last.start, unit.end)
@@ -878,6 +892,9 @@ def _claim_tail(state: ParseState, free: list[_Unit], shapes: _Shapes, story_sta
             continue  # a fragment of prose cut short ("By setting up the Centr"), not a button
         if not shape.cjk and not _is_title_case(raw) and ui_kind(raw, lexicon) is None:
             continue  # a wire table's last line ("Results in U.S. funds", "Revs not given")
-        if not state.is_free(unit.start, unit.end) or _CREDIT_RE.fullmatch(raw):
-            continue  # a credit in brackets closing the story ("（宮本圭一郎）") is the notes' or the story's
+        if not state.is_free(unit.start, unit.end):
+            continue
+        if ui_kind(raw, lexicon) is None and _CREDIT_RE.fullmatch(raw):
+            continue  # a credit in brackets closing the story ("（宮本圭一郎）") is the notes' or the story's;
+            # a button in the same brackets ("【纠错】") is the page's
         _claim(state, _kind_of(raw, lexicon), unit.start, unit.end)

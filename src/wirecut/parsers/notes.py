@@ -32,17 +32,6 @@ NYT_MARK_RE = lazy(
 # Notes whose form no sentence of a story shares, found anywhere in the text. Each is guarded by the
 # words or characters it cannot match without, so most texts cost no scan of it.
 ANYWHERE_RES: tuple[tuple[str, Guarded], ...] = (
-    # Reuters trailers: "(Reporting by Kane Wu; Editing by Jacqueline Wong)", lower-case "editing by" too.
-    (
-        "reporting",
-        Guarded(
-            r"\((?i:(?:additional\s+)?(?:reporting|writing|compiled|editing)\s+by)\s[^()]{2,400}\)",
-            "reporting",
-            "writing",
-            "compiled",
-            "editing",
-        ),
-    ),
     # Chinese portals name the sites they took a story from at its end: "(新华网、中国政府网)".
     (
         "source",
@@ -95,7 +84,10 @@ ANYWHERE_RES: tuple[tuple[str, Guarded], ...] = (
 # Chinese papers close a story with its editor's and proofreader's names after the reporter's, on
 # one line: "新京报记者 林海 校对 吴芳", "编辑 王强 校对 李梅".
 CHINESE_CREDITS = Guarded(
-    r"(?:(?<=[ \t\u3000])|(?<=\n)|^)(?:(?:责任编辑|编辑|责编|校对|审校|審校)[ \t]*[:：]?[ \t]*[\p{Han}·]{2,4}[ \t\u3000]*)+(?=\n|$)",
+    # The credits close their line, or their piece of a flattened page, where two spaces stand for the
+    # line break ("责任编辑：刘阳  打印 关闭").
+    r"(?:(?<=[ \t\u3000])|(?<=\n)|^)(?:(?:责任编辑|编辑|责编|校对|审校|審校)[ \t]*[:：]?[ \t]*[\p{Han}·]{2,4}[ \t\u3000]*?)+"
+    r"(?=[ \t\u3000]*(?:\n|$)|[ \t\u3000]{2})",
     "编辑",
     "校对",
     "责编",
@@ -150,6 +142,33 @@ COPYRIGHT_RE = lazy(
 
 # A rights line in any language, from the lexicon: "RIPRODUZIONE RISERVATA © Copyright ANSA",
 # "当社のコンテンツは著作権法によって保護されます".
+def _reporting_re(lexicon: Lexicon) -> regex.Pattern[str]:
+    return lexicon.derived(_compiled_reporting)
+
+
+def _compiled_reporting(lexicon: Lexicon) -> regex.Pattern[str]:
+    # Reuters' trailer and its language services': "(Reporting by Kane Wu; Editing by Jacqueline Wong)",
+    # "(Bericht von Lena Vogt, redigiert von Tobias Kern)", "(Reporte de Ana Ruiz; Editado por ...)". The
+    # credit words (lexicon/markers.json, reporting_credit) open the bracket, in any case, and the bracket
+    # closes a story or a paragraph: it follows a sentence's end, a line break or two spaces, never a word
+    # inside a sentence ("Die Zahl der Anträge (Bericht von Juni) stieg").
+    return regex.compile(
+        rf"""(?:(?<=[.!?"”’)\]]\s{{0,3}})|(?<=\n[ \t]{{0,8}})|(?<=\S\s\s)|^)
+            \((?:{lexicon.alternation("reporting_credit")})\s[^()]{{2,400}}\)""",
+        regex.VERBOSE,
+    )
+
+
+def _credited_names_re(lexicon: Lexicon) -> regex.Pattern[str]:
+    return lexicon.derived(_compiled_credited_names)
+
+
+def _compiled_credited_names(lexicon: Lexicon) -> regex.Pattern[str]:
+    # The people of a reporting credit follow its credit words, or a "by" inside it ("; editing by ...").
+    words = lexicon.alternation("reporting_credit")
+    return regex.compile(rf"(?:{words}|(?i:\bby))\s+([\p{{Lu}}][\p{{L}}.'’\-]+(?:\s+[\p{{Lu}}][\p{{L}}.'’\-]+){{0,3}})")
+
+
 def _rights_re(lexicon: Lexicon) -> regex.Pattern[str]:
     return lexicon.derived(_compiled_rights)
 
@@ -181,22 +200,18 @@ RIGHTS_SENTENCE_RE = lazy(
 # Trailers at the end of a story that a careful editor cuts, as whole sentences.
 # (A line may be indented, as AP's ANPA feed indents every line of the story with a tab.)
 CONTRIBUTOR_RE = lazy(
-    r"""(?:(?<=[.!?"”’]\s)|(?<=\n[ \t]{0,8})|^)
+    r"""(?:(?<=[.!?"”’]\s{1,3})|(?<=\n[ \t]{0,8})|^)
         [\p{Lu}][^.!?\n]{0,300}?\s(?:contributed|contributes)\s(?:reporting\s)?to\s(?:this|the)\s(?:report|story)\.""",
     regex.VERBOSE | regex.MULTILINE,
 )
 
 # AP's contact trailer: "Bernard Condon can be reached at http://... . His work can be found at ... ."
 CONTACT_RE = lazy(
-    r"""(?:(?<=[.!?"”’_]\s)|(?<=\n[ \t]{0,8})|^)
+    r"""(?:(?<=[.!?"”’_]\s{1,3})|(?<=\n[ \t]{0,8})|^)
         [\p{Lu}][\p{L}.'’\- ]{1,60}\scan\sbe\s(?:reached|contacted|followed)\s(?:at|on|via)\s[^\n]{1,300}?\.(?=\s|$)
         (?:\s+(?:His|Her|Their)\swork\scan\sbe\sfound\sat\s[^\n]{1,300}?\.(?=\s|$))?""",
     regex.VERBOSE | regex.MULTILINE,
 )
-
-# People named in a note: after "by", or after an editor label.
-_NAMES_AFTER_BY_RE = lazy(r"(?i:by)\s+([\p{Lu}][\p{L}.'’\-]+(?:\s+[\p{Lu}][\p{L}.'’\-]+){0,3})")
-
 
 # The people of a contributor or contact note stand before its verb, as a list: "Ann Lee and Bo Park",
 # AP's and CNN's "Ann Lee, Bo Park and Cy Roe".
@@ -268,7 +283,7 @@ def _names(kind: str, raw: str, m: regex.Match[str] | None, lexicon: Lexicon) ->
         inner = _EDITOR_WORDS_RE.sub(" ", raw)
         return tuple(n for n in _NAMES_SPLIT_RE.split(inner) if n)
     if kind == "reporting":
-        return tuple(_NAMES_AFTER_BY_RE.findall(raw))
+        return tuple(_credited_names_re(lexicon).findall(raw))
     if kind in ("contributor", "contact"):
         return _people(raw, lexicon)
     return ()
@@ -311,6 +326,9 @@ def parse(state: ParseState) -> None:
     for kind, guarded in ANYWHERE_RES:
         for m in guarded.finditer(text, lowered):
             _claim(state, kind, m.start(), m.end(), m)
+    if "(" in text and any(form.lower() in lowered for form in state.lexicon.marker_forms("reporting_credit")):
+        for m in list(_reporting_re(state.lexicon).finditer(text, timeout=time_limit(len(text)))):
+            _claim(state, "reporting", m.start(), m.end(), m)
     rights_forms = [f.lower() for f in state.lexicon.marker_forms("rights")]
     for pattern, kind, needles in (
         (CONTRIBUTOR_RE, "contributor", ("contribut",)),
@@ -344,20 +362,25 @@ def parse(state: ParseState) -> None:
     _claim_trailing_signoff(state)
     initials = _efe_initials(state)
     _claim_trailers(state)
+    _claim_unit_signoffs(state)
     if initials and state.is_free(*initials):
         _claim(state, "signoff", *initials)
 
 
 # Sign-offs and contact lines that close a story, tried from the end of the text backwards; each must
-# follow a sentence end or a line break.
+# follow a sentence end or a line break. The first two kinds (the agencies' own marks) are also taken
+# where teasers or page furniture follow the story (see _claim_unit_signoffs).
 TRAILER_RES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     # IANS "--IANS", Bernama "-- BERNAMA", PTI "PTI SBN RT" (desk initials), ANI "(ANI)", KUNA, WAM.
     (
         "signoff",
         lazy(
             r"(?:--|—)\s?(?:IANS|BERNAMA|Bernama|KUNA|WAM|SPA|Xinhua|AFP|AP)\b|PTI(?:\s+[A-Z]{2,4}){0,4}"
-            # ANI, IANS and BusinessDesk close with their name in brackets: "(ANI)", "(BusinessDesk)"
-            r"|\((?:ANI|IANS|PTI|KUNA|WAM|BusinessDesk)\)"
+            # ANI, IANS and BusinessDesk close with their name in brackets: "(ANI)", "(BusinessDesk)";
+            # ANSA with a period after it: "... nei cortili. (ANSA)."
+            r"|\((?:ANI|IANS|PTI|KUNA|WAM|BusinessDesk|ANSA)\)\.?"
+            # KUNA closes with "(end)" and the desk's initials, dotted: "(end) ah.gb", "(end) mt.hb.bs".
+            r"|\(end\)(?:\s+[a-z]{1,4}(?:\.[a-z]{1,4}){1,3})?"
         ),
     ),
     # dpa's desk initials: "dpa hm sw"; CNA's "Enditem/ls"; Yonhap's "(END)"; Kyodo's "==Kyodo".
@@ -405,6 +428,36 @@ def _claim_trailers(state: ParseState) -> None:
                 break
         if not taken:
             return
+
+
+# What follows a sign-off that closes its story while teasers or furniture come after it: a line break,
+# two spaces (a flattened line break) or the text's end.
+_UNIT_END_RE = lazy(r"[ \t]*(?:\n|\Z)|[ \t\u00a0]{2}")
+
+
+def _claim_unit_signoffs(state: ParseState) -> None:
+    """Claim the agencies' sign-off marks that end the story where more of the page follows it.
+
+    "... nelle ore di punta. (ANSA).  Leggi anche: ..." and CNA's "(By ...) Enditem/AW" before "More from
+    Focus Taiwan": the mark ends a unit (a line, or a piece before two spaces) in the second half of the
+    text, after a sentence end. Only the marks no sentence uses (bracketed agency names, "Enditem",
+    "(END)", desk initials after "dpa") are taken there; a bare agency name stays for the end of the
+    text. A mark the residue parser took as navigation ("Enditem/AW" has a link list's slash) is taken
+    back.
+    """
+    text = state.text
+    half = len(text) // 2
+    for _, pattern in TRAILER_RES[:2]:
+        for m in list(pattern.finditer(text, half)):
+            start, end = m.span()
+            if not _UNIT_END_RE.match(text, end) or not _after_boundary(state, start):
+                continue
+            inside = state.claims_between(start, end)
+            if any(c.label != "residue" or c.span.start != start or c.span.end != end for c in inside):
+                continue
+            for claim in inside:
+                state.release(claim)
+            _claim(state, "signoff", start, end, m)
 
 
 # EFE's desk initials, the writer's and the editor's ("gr/bp", "daa/mt/msr"), on the last line of a
