@@ -318,3 +318,76 @@ def test_a_dateline_on_its_own_line_keeps_every_word_of_its_place(line: str, pla
     story = wirecut.parse("ACME HOLDINGS INC <ACME> 1ST QTR NET\n" + line + "\n")
     assert story.dateline is not None and story.dateline.location == place
     assert story.headline is not None and story.headline.text == "ACME HOLDINGS INC <ACME> 1ST QTR NET"
+
+
+@pytest.mark.parametrize(
+    ("text", "headline", "dateline", "location"),
+    [
+        # Blocks joined with no space: a sentence-case title glued to its dateline's place.
+        (
+            "Zahl der Anträge auf Kurzarbeit steigt weiterHamburg (AFP) - Die Zahl der Anträge stieg im Mai.",
+            "Zahl der Anträge auf Kurzarbeit steigt weiter",
+            "Hamburg (AFP) -",
+            "Hamburg",
+        ),
+        # Two spaces stand for the line break between a title's last word and the tag: no place.
+        (
+            "Divers map wrecks in the bay off Malta  (CNN) — Divers have mapped 12 wrecks. More dives follow.",
+            "Divers map wrecks in the bay off Malta",
+            "(CNN) —",
+            None,
+        ),
+        # A title in title case runs into the tag: its last word is no place.
+        (
+            "Copper Climbs on Strong Chinese Demand (Reuters) - Copper rose on Tuesday. Stocks fell.",
+            "Copper Climbs on Strong Chinese Demand",
+            "(Reuters) -",
+            None,
+        ),
+        # A sentence-case title and the tag, one space between them.
+        (
+            "Copper climbs on strong demand from smelters (Reuters) - Copper rose on Tuesday. Stocks fell.",
+            "Copper climbs on strong demand from smelters",
+            "(Reuters) -",
+            None,
+        ),
+        # A German title capitalises its nouns: the place after it stays the place.
+        (
+            "Ärger um Tickets vor dem Spiel gegen Rivalen Madrid (dpa) - Die Fans warten seit Tagen.",
+            "Ärger um Tickets vor dem Spiel gegen Rivalen",
+            "Madrid (dpa) -",
+            "Madrid",
+        ),
+        # A known place of two words after a title-case title stays whole.
+        (
+            "Stocks Slip in Early Trade in New York (Reuters) - Stocks fell on Monday. Traders sold.",
+            "Stocks Slip in Early Trade in",
+            "New York (Reuters) -",
+            "New York",
+        ),
+    ],
+)
+def test_a_flattened_title_runs_into_its_tag(text: str, headline: str, dateline: str, location: str | None) -> None:
+    story = wirecut.parse(text)
+    assert story.dateline is not None and (story.dateline.text, story.dateline.location) == (dateline, location)
+    assert story.headline is not None and story.headline.text == headline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A brand in camel case before a tag is no title glued to a place.
+        "Google buys DoubleClick (Reuters) - Google said it would buy the firm.",
+        "Sony readies PlayStation (Reuters) - Sony said it would ship in May.",
+    ],
+)
+def test_a_camel_case_name_before_a_tag_gives_no_glued_place(text: str) -> None:
+    story = wirecut.parse(text)
+    assert story.dateline is not None and story.dateline.location is None
+    assert story.dateline.text == "(Reuters) -"
+
+
+def test_a_tag_and_dash_after_a_flattened_title_need_a_capital_after_them() -> None:
+    # A lower-case word after the dash: the tag sits inside running text, not at a story's opening.
+    story = wirecut.parse("Copper climbs on strong demand (Reuters) - and more as traders said. Stocks fell.")
+    assert story.dateline is None

@@ -29,6 +29,7 @@ import regex
 from wirecut.dates import iso_date, read_date
 from wirecut.lexicon import Lexicon
 from wirecut.parsers.byline import BY_RE
+from wirecut.parsers.title_shape import TITLE_JOINERS
 from wirecut.patterns import lazy
 from wirecut.spans import ParseState, Span
 from wirecut.story import Dateline
@@ -177,6 +178,10 @@ def _build_patterns(lexicon: Lexicon) -> list[_Shape]:
     # words stand on one line: a title line above it is no part of it.
     place = rf"(?<![\p{{L}}\p{{M}}'’.\-])(?P<loc>{_UPPER_WORD}(?:[ \-]{_UPPER_WORD}){{0,3}}|{_TITLE_WORD}(?:[ \t\u00a0](?:{_JOINER}[ \t\u00a0])?{_TITLE_WORD}){{0,3}})"
     upper_place = rf"(?<![\p{{L}}\p{{M}}'’.\-])(?P<loc>{_UPPER_WORD}(?:[ \-]{_UPPER_WORD}){{0,3}})"
+    # A page whose blocks were joined with no space glues the title's last word to the place
+    # ("... sinkt weiterBerlin (AFP) -"): before an agency's tag, a title-case place may follow a word's
+    # lower-case letters (checked in ``_accept``: a known agency and a dash, in the head of the text).
+    tagged_place = rf"(?:{place}|(?<=\p{{Ll}}{{3}})(?P<loc>{_TITLE_WORD})(?P<glued>))"
     # After the place: ", Texas", ", N.Y.", ANI's "(Assam) [India]" or "[Syria]".
     region = rf"""(?:\s*,\s*(?P<region>{_REGION})
                  |(?:\s*\((?P<paren>[\p{{Lu}}][\p{{L}} ]{{1,25}})\))?\s*\[(?P<bracket>[^\]\n]{{2,30}})\])"""
@@ -188,7 +193,7 @@ def _build_patterns(lexicon: Lexicon) -> list[_Shape]:
         # AFP's date after the agency ("ABU DHABI (AFP) Jun 07, 2005").
         (
             "tagged",
-            rf"""{place}{region}?(?:[ \t\u00a0]*,?[ \t\u00a0]+(?P<date>{date}))?(?:\s*,)?\s*(?:--|—)?{agency_tag}
+            rf"""{tagged_place}{region}?(?:[ \t\u00a0]*,?[ \t\u00a0]+(?P<date>{date}))?(?:\s*,)?\s*(?:--|—)?{agency_tag}
              (?:\s+(?P<date2>{date}))?(?P<sep>{_SEPARATOR})?""",
         ),
         # PLACE, Date. /TASS/. : TASS and ITAR-TASS; with a correspondent, "/Корр. ТАСС Иван Петров/.".
@@ -627,7 +632,22 @@ def _accept(state: ParseState, m: regex.Match[str], kind: str, floor: int, anywh
         flattened_title = False  # ANSA's "... - Alfano (ANSA) - Rome, October 11 -": the tag opens the dateline
     # "Date (Service) -" after a flattened title is as distinctive: "... Primeira Liga Results Jan 3 (OPTA) -".
     flattened_title = flattened_title or (kind == "date_only" and bool(groups.get("sep")) and m.start() - floor < 300)
+    # A known agency's bracketed tag and its dash after a flattened title with no place: "Oil prices rise
+    # on supply fears (Reuters) - Oil prices rose ...". The story's first word follows in capitals.
+    flattened_title = flattened_title or (
+        kind == "agency_only"
+        and known_agency
+        and bool(groups.get("agency"))
+        and m.start() - floor < 300
+        and _UPPER_RE.match(text[m.end() : m.end() + 4].lstrip(' \t"“')) is not None
+    )
     boundary_ok = boundary_ok or flattened_title
+    if groups.get("glued") is not None and not (flattened_title and _glued_to_lower_word(text, m.start("loc"))):
+        return None  # "... buys DoubleClick (Reuters) -": a name in camel case, not a title glued to a place
+    if loc and kind == "tagged" and known_agency and groups.get("sep") and not date and not groups.get("region"):
+        tag = _tag_without_place(text, m, floor, places)
+        if tag is not None:
+            return DatelineMatch(tag, m.end(), None, None, agency)
     if loc:
         loc_start = m.start("loc")
         same_line = text[max(floor, loc_start - 60) : loc_start].rsplit("\n", 1)[-1]
@@ -712,6 +732,60 @@ def _accept(state: ParseState, m: regex.Match[str], kind: str, floor: int, anywh
     if kind == "slashed" and not groups.get("wire"):
         end = _correspondent_start(text, m)
     return DatelineMatch(start, end, loc, date, agency)
+
+
+def _tag_without_place(text: str, m: regex.Match[str], floor: int, places: frozenset[str]) -> int | None:
+    """Where a known agency's tag opens the dateline when the word before it is no place, or None.
+
+    A flattened page runs its title into the tag: "... seamounts off Chile  (CNN) —" keeps two spaces
+    for the line break between them (a place and its tag are never set apart so), and a title in title
+    case gives its last word a capital as a place has it ("Oil Prices Rise on Supply Fears (Reuters) -").
+    A place in capitals ("LONDON (CNN) —") or one after a lower-case word ("sinkt weiter Athen (dpa) -",
+    where the case changes as at a dateline) is kept, as is a place that opens its line.
+    """
+    loc_start, loc_end = m.start("loc"), m.end("loc")
+    bracket = text.rfind("(", loc_end, m.start("agency") + 1)
+    if bracket == -1 or _strong_boundary(text, loc_start, floor) or at_boundary(text, loc_start, floor):
+        return None
+    between = text[loc_end:bracket]
+    if "\n" in between or "  " in between or "\u00a0\u00a0" in between:
+        return bracket
+    loc = m.group("loc")
+    if loc.isupper():
+        return None
+    place_start, _ = _location_start(text, loc_start, loc, floor, places)
+    if place_start == loc_start and len(loc.split()) > 1:
+        return None  # title-case words kept whole (a known place, or a run at a boundary)
+    if _title_case_before(text, place_start, floor):
+        return bracket
+    return None
+
+
+def _title_case_before(text: str, pos: int, floor: int) -> bool:
+    """The words before ``pos`` on its line are an English title in title case ("Rise on Supply Fears").
+
+    Every word of the last four is capitalised (in mixed case) or a title's joiner, and the one right
+    before is capitalised. A German title capitalises its nouns but keeps its own function words in lower
+    case ("Attacke auf Reporter London (dpa) -"): "auf" is no English joiner, and the place stays.
+    """
+    before = text[max(floor, pos - 60) : pos].rsplit("\n", 1)[-1].split()[-4:]
+    words = [w.strip("\"“”'‘’,:;") for w in before]
+    if len(words) < 3 or not words[-1][:1].isupper() or _LOWER_RE.search(words[-1]) is None:
+        return False
+    return all((w[:1].isupper() and _LOWER_RE.search(w) is not None) or w in TITLE_JOINERS for w in words if w)
+
+
+# The word a glued place follows: all lower case from a space or the text's start ("sinkt weiterBerlin").
+_GLUED_WORD_RE = lazy(r"(?:\A|\s)\p{Ll}{3,}\Z")
+
+
+def _glued_to_lower_word(text: str, loc_start: int) -> bool:
+    """The letters before a glued place are a whole word in lower case, the last of a sentence-case title.
+
+    A word in camel case ("DoubleClick", "PlayStation", "MasterCard") opens with a capital: its second
+    capital opens no place.
+    """
+    return _GLUED_WORD_RE.search(text[max(0, loc_start - 40) : loc_start]) is not None
 
 
 def _title_case_undated(text: str, m: regex.Match[str], kind: str, place_start: int, floor: int) -> bool:
