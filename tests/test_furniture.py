@@ -442,3 +442,34 @@ def test_table_cells_between_double_spaces_are_no_menu() -> None:
     text = row * 2 + "Grain reserve levels were set on Friday by the department, it said in a statement.\n"
     story = wirecut.parse(text)
     assert not [r for r in story.residue if r.kind == "navigation"]
+
+
+@pytest.mark.parametrize(
+    ("story_end", "prompt"),
+    [
+        ("Ожидается потепление.", "Подписаться на РИА Новости в Telegram"),
+        ("The talks resume on Friday.", "Follow us on Facebook, X and Instagram"),
+        ("Die Gespräche gehen am Freitag weiter.", "Folgen Sie uns auf Instagram"),
+    ],
+)
+def test_a_prompt_run_on_after_the_last_sentence_is_the_pages(story_end: str, prompt: str) -> None:
+    text = f"MOSCOW, Jan 12 (Reuters) - Frost is expected this week. {story_end} {prompt}"
+    story = wirecut.parse(text)
+    assert prompt in [r.text for r in story.residue]
+    assert story.body.endswith(story_end)
+
+
+def test_a_sentence_that_names_a_platform_stays_in_the_story() -> None:
+    text = "MOSCOW, Jan 12 (Reuters) - Frost is expected. The ministry asked people to follow us on Telegram."
+    story = wirecut.parse(text)
+    assert story.body.endswith("follow us on Telegram.")
+    assert not story.residue
+
+
+def test_a_stamp_label_after_a_byline_joins_its_stamp() -> None:
+    text = "Port opens new berth\nBy Lin Hua | Updated: 2024-03-05 09:12\n\nNINGBO, March 5 (Xinhua) -- The port opened a berth."
+    story = wirecut.parse(text)
+    assert [(r.kind, r.text, r.iso) for r in story.residue] == [
+        ("timestamp", "| Updated: 2024-03-05 09:12", "2024-03-05")
+    ]
+    assert [b.text for b in story.bylines] == ["By Lin Hua"]

@@ -721,6 +721,7 @@ def parse(state: ParseState) -> None:
         head = []  # a long run of non-prose before the story is a table or a list, not a page's head
     _claim_head(state, free, shapes, head, anchor)
     _claim_tail(state, free, shapes, max(head_end if anchor is not None else limit, limit))
+    _claim_prompt_after_last_sentence(state, free[-1])
 
 
 class _Shapes:
@@ -859,6 +860,46 @@ _CLOSED_RE = lazy(r"(?<!\.)[.!?。！？][\"”’»)\]]*$")
 # A name or a credit in brackets: two words or more ("(Reporting by Ann Lee)"), or CJK letters ("（宮本圭一郎）");
 # a one-word mark in brackets ("(end)") is a wire's end code.
 _CREDIT_RE = lazy(r"[(（\[【](?:[^)）\]】\s]+\s+[^)）\]】]+|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]{2,})[)）\]】]")
+
+
+# The end of a sentence inside a unit, and the space after it.
+_SENTENCE_BREAK_RE = lazy(r"[.!?。！？][\"”’»)\]]*[ \t\u00a0]+")
+# What a page's prompt to its reader may be: a prompt's words and its object ("Follow us on Facebook",
+# "Подписаться на РИА Новости в Telegram"), with no sentence end of its own.
+_PROMPT_WORDS = 10
+
+
+def _prompt_re(lexicon: Lexicon) -> regex.Pattern[str]:
+    return lexicon.derived(_build_prompt_re)
+
+
+def _build_prompt_re(lexicon: Lexicon) -> regex.Pattern[str]:
+    return regex.compile(rf"(?:{lexicon.alternation('share_prompt')})\s[^\n.!?。！？]{{1,80}}")
+
+
+def _claim_prompt_after_last_sentence(state: ParseState, last: _Unit) -> None:
+    """Claim a reader prompt that a flattened page runs on after the story's last sentence.
+
+    "... следующей недели. Подписаться на РИА Новости в Telegram": the page's prompt stands on the
+    story's line with one space before it. It is taken only as the text's last words, after a sentence
+    end, when it is wholly a UI phrase or a prompt of the lexicon (``share_prompt``).
+    """
+    text = state.text
+    if not state.is_free(last.start, last.end):
+        return
+    low = max(last.start, last.end - 200)
+    ends = list(_SENTENCE_BREAK_RE.finditer(text, low, last.end))
+    if not ends:
+        return
+    start, end = ends[-1].end(), last.end
+    fragment = text[start:end]
+    if len(fragment.split()) > _PROMPT_WORDS or _CLOSED_RE.search(fragment):
+        return
+    kind = ui_kind(fragment, state.lexicon)
+    if kind is None and _prompt_re(state.lexicon).fullmatch(fragment):
+        kind = "share"
+    if kind is not None:
+        _claim(state, kind, start, end)
 
 
 def _claim_tail(state: ParseState, free: list[_Unit], shapes: _Shapes, story_start: int) -> None:

@@ -265,6 +265,22 @@ def _claim(state: ParseState, kind: str, start: int, end: int, *, dated: bool = 
     state.claim("residue", start, end, Residue(kind, clean(raw), Span(start, end), iso), "residue")
 
 
+def _claim_label_and_stamp(state: ParseState, start: int, end: int) -> None:
+    """Claim a stamp's label as a timestamp, with the stamp claimed right after it if there is one."""
+    text = state.text
+    after = end + len(text[end : end + 8]) - len(text[end : end + 8].lstrip(" \t"))
+    stamp = next(
+        (c for c in state.claims_between(after, after + 1) if c.label == "residue" and c.span.start == after), None
+    )
+    if stamp is None or stamp.part.kind != "timestamp" or "\n" in text[end:after]:
+        _claim(state, "timestamp", start, end)
+        return
+    state.release(stamp)
+    raw = text[start : stamp.span.end]
+    residue = Residue("timestamp", clean(raw), Span(start, stamp.span.end), stamp.part.iso)
+    state.claim("residue", start, stamp.span.end, residue, "residue")
+
+
 def _claim_month_day_clock(state: ParseState, m: regex.Match[str]) -> None:
     """Claim SFGate's "(07-17) 13:09 PDT", whose date has no year: its ``iso`` is "--07-17"."""
     iso = iso_date(checked_date(None, int(m.group("month")), int(m.group("day"))), None)
@@ -329,7 +345,9 @@ def parse(state: ParseState) -> None:
             meta = BYLINE_META_RE.match(piece)
             if meta:
                 # The byline is the byline parser's; the read time and the stamp after it are furniture.
-                _claim(state, "timestamp", start + meta.start("meta"), end)
+                # A stamp already claimed right after the label ("| Updated: 2023-10-12 16:48") is the
+                # label's own: the two are one stamp.
+                _claim_label_and_stamp(state, start + meta.start("meta"), end)
                 continue
             for unit_re, kind in _unit_patterns(state.lexicon):
                 if unit_re.fullmatch(piece, timeout=1.0):
