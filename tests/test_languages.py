@@ -210,6 +210,25 @@ def test_chinese_reporters_caption_and_notes() -> None:
     assert story.body.startswith("记者19日从浙江省科技厅获悉") and "（完）" not in story.body
 
 
+@pytest.mark.parametrize(
+    ("head", "description"),
+    [
+        # A flattened page: the title, one space, then the caption and its credit glued to the dateline.
+        ("港口冬季航线持续加密", "1月7日，货轮在宁波舟山港靠泊作业。"),
+        # A date before the space opens the caption: it is no title.
+        ("", "1月7日 货轮在宁波舟山港靠泊作业。"),
+    ],
+)
+def test_chinese_caption_starts_after_a_title_one_space_before_it(head: str, description: str) -> None:
+    text = (
+        f"{head} {description}新华社记者林晓摄新华社宁波1月8日电（记者陈岚）宁波舟山港冬季航线持续加密。（完）".lstrip()
+    )
+    story = wirecut.parse(text)
+    assert [c.text for c in story.captions] == [description]
+    if head:
+        assert story.headline is not None and story.headline.text == head
+
+
 def test_chinese_page_furniture() -> None:
     text = "寒潮来袭 中东部将迎降温  来源：新华网  2025-03-02 09:14:55  【字体：大 中 小】  新华社北京3月2日电（记者周敏）中央气象台2日继续发布寒潮预警。 (完)  打印本页  关闭窗口"
     story = wirecut.parse(text)

@@ -168,7 +168,29 @@ def _caption_start(state: ParseState, credit_start: int) -> int:
             start = ends[0]
         if len(ends) >= _FLAT_CAPTION_SENTENCES:
             start = max(start, ends[-_FLAT_CAPTION_SENTENCES])
-    return start
+    return _after_cjk_title(text, start, credit_start)
+
+
+# Chinese and Japanese prose has no spaces: a space between two of its characters is a flattened line
+# break, and a title before it ("吉林雾凇冰雪游持续升温 1月7日，游客在……。新华社记者林卓远摄") is no part of the
+# caption after it.
+_CJK_GAP_RE = lazy(r"[\p{Han}\p{Hiragana}\p{Katakana}][ \t\u3000\u00a0]+(?=[\p{Han}\p{Hiragana}\p{Katakana}0-9０-９])")
+_CJK_SENTENCE_END_RE = lazy(r"[。！？]")
+_CJK_TITLE_MAX = 60
+_CJK_TITLE_MIN = 6
+_CJK_LETTERS_RE = lazy(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+
+
+def _after_cjk_title(text: str, start: int, credit_start: int) -> int:
+    """Where the caption starts when a CJK title without a sentence end stands before it, one space apart."""
+    gap = _CJK_GAP_RE.search(text, start, min(credit_start, start + _CJK_TITLE_MAX + 4))
+    if gap is None or _CJK_SENTENCE_END_RE.search(text, start, gap.end()):
+        return start
+    if len(_CJK_LETTERS_RE.findall(text, start, gap.end())) < _CJK_TITLE_MIN:
+        return start  # "1月7日 游客在……": a date before the space opens the caption, it is no title
+    if not _CJK_SENTENCE_END_RE.search(text, gap.end(), credit_start):
+        return start  # the words after the space are no sentence: the caption is the whole run
+    return gap.end()
 
 
 _PHOTO_NUMBER_HEAD_RE = lazy(r"\(\d{6}\)\s*--\s*")
