@@ -159,3 +159,30 @@ def test_label_words_in_prose_make_no_teaser() -> None:
     prose = "The council also approved a plan to widen the docks, which officials said would take two years."
     story = wirecut.parse(f"{STORY}  Read also  {prose}")
     assert story.related == () and story.body.endswith(prose)
+
+
+def test_flattened_teasers_keep_their_title_apart_from_the_heading_and_meta_pieces() -> None:
+    # A site's "More from" box flattened onto one line: heading, then per teaser its title, the site,
+    # the date and the byline between slashes, the teaser's dateline and summary, and the marker.
+    text = (
+        "TAIPEI, May 3 (CNA) The cabinet approved the plan on Friday. Enditem/KL  More from Island Wire  "
+        "Ferry line to add night sailings / Island Wire / Date: 05/02/2024 / By: Wu Mei / "
+        "Keelung, May 2 (CNA) The ferry company said it would add sailings. [FULL STORY]  "
+        "Harbour tolls cut for fishing boats / Island Wire / Date: 05/01/2024 / By: Lin Tao / "
+        "Hualien, May 1 (CNA) The port cut its tolls. [FULL STORY]"
+    )
+    story = wirecut.parse(text)
+    assert [r.title for r in story.related] == [
+        "Ferry line to add night sailings",
+        "Harbour tolls cut for fishing boats",
+    ]
+    assert [r.dateline.location for r in story.related if r.dateline] == ["Keelung", "Hualien"]
+
+
+def test_a_teaser_title_with_its_own_slash_stays_whole() -> None:
+    text = (
+        "BEIJING, May 3 (Xinhua) -- The plan was approved. Related: Trade / Economy outlook brightens for "
+        "exporters in the region BEIJING, May 2 (Xinhua) -- Exporters expect more orders. Full story"
+    )
+    story = wirecut.parse(text)
+    assert [r.title for r in story.related] == ["Trade / Economy outlook brightens for exporters in the region"]

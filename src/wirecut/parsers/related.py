@@ -168,7 +168,7 @@ def _teaser(state: ParseState, start: int, end: int, marker: regex.Match[str] | 
             # Focus Taiwan's blocks: the title line, then source, date, byline and photo lines.
             title = clean(text[head_units[0][0] : head_units[0][1]]) or None
         else:
-            title = clean(text[head_from : dateline_match.start]) or None
+            title = _title_before_dateline(text, head_units) or clean(text[head_from : dateline_match.start]) or None
         summary = clean(text[dateline_match.end : body_end]) or None
         dateline = dateline_match.to_part(state)
     else:
@@ -181,6 +181,36 @@ def _teaser(state: ParseState, start: int, end: int, marker: regex.Match[str] | 
             title, summary = None, None
     part = Related(title, dateline, summary, clean(marker.group(0)) if marker else None, Span(start, end))
     _claim_around(state, start, end, part)
+
+
+# The separators of a teaser's meta pieces after its title: "Title / Focus Taiwan / Date: 06/06/2024 / By: ...".
+_META_PIECE_SEPARATOR_RE = lazy(r"[ \t]+[/|·][ \t]+")
+# A piece that is a label and its value ("Date: 06/06/2024", "By: Lin Pei-jun") or a byline.
+_META_PIECE_RE = lazy(r"[\p{L}]{2,20}[ \t]?[:：].*|(?i:by)\s.*")
+
+
+def _title_before_dateline(text: str, head_units: list[tuple[int, int]]) -> str | None:
+    """A teaser's title in the words before its dateline, when a flattened page keeps its pieces apart.
+
+    The title is the last unit before the dateline that is not a label and value (a heading such as
+    "More from Focus Taiwan" stands before it, two spaces apart), and of that unit the first piece,
+    where the site runs its meta pieces on after the title: "Taiwan Railway to add 40 trains / Focus
+    Taiwan / Date: 06/06/2024 / By: Lin Pei-jun /". None where the words are one piece.
+    """
+    if not head_units:
+        return None
+    candidates = [
+        (a, b) for a, b in head_units if not _META_PIECE_RE.fullmatch(text[a:b].strip(" /|")) and text[a:b].strip(" /|")
+    ]
+    if not candidates:
+        return None
+    a, b = candidates[-1]
+    pieces = [p for p in _META_PIECE_SEPARATOR_RE.split(text[a:b].strip(" /|")) if p.strip()]
+    if len(head_units) == 1 and len(pieces) == 1:
+        return None
+    if len(pieces) > 1 and not all(_META_PIECE_RE.fullmatch(p) or len(p.split()) <= 4 for p in pieces[1:]):
+        return clean(text[a:b]) or None  # the separator is the title's own ("Trade / Economy ...")
+    return clean(pieces[0]) or None
 
 
 def _free_units(state: ParseState, start: int, end: int) -> list[tuple[int, int]]:
