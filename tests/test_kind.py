@@ -324,3 +324,30 @@ def test_a_bulleted_line_is_never_the_headline() -> None:
     story = wirecut.parse(text)
     assert story.headline is None
     assert story.dateline is not None and story.dateline.location == "MANAGUA, Nicaragua"
+
+
+def test_paragraphs_closed_by_a_bracketed_source_are_a_gallery() -> None:
+    # An older photo page: each photo's caption closes with its source in brackets, no photographer.
+    text = (
+        "Photo Snapshots\n\n"
+        "Two dancers perform at a street festival in Hangzhou, east China, May 10, 2004. More than 60 troupes "
+        "took part in the festival. [Xinhua]\n\n"
+        "A keeper feeds a young panda at the zoo in Chengdu, southwest China, June 2, 2004. The cub was born "
+        "in the spring. [Reuters]\n\n"
+        "Fishermen mend their nets at a harbour in Qingdao, May 30, 2004. The fishing season opens next month. "
+        "[chinadaily.com.cn]"
+    )
+    story = wirecut.parse(text)
+    assert story.kind == "gallery"
+    assert [c.credit for c in story.captions] == ["Xinhua", "Reuters", "chinadaily.com.cn"]
+    assert [c.agency for c in story.captions][:2] == ["Xinhua", "Reuters"]
+    assert story.captions[0].text.endswith("took part in the festival.")
+
+
+def test_one_bracketed_source_closing_a_story_is_no_caption() -> None:
+    text = (
+        "BEIJING, May 10 (Xinhua) -- The ministry said on Monday that exports rose. Imports fell slightly "
+        "in the same period. [Xinhua]"
+    )
+    story = wirecut.parse(text)
+    assert story.kind == "story" and not story.captions

@@ -54,6 +54,7 @@ CREDIT_RE = lazy(
     | (?P<credit11>Photo\sby\s(?P<ph11>{_NAME})/(?P<ag11>UPI|AP|AFP|Xinhua|Reuters))(?=[ \t]*(?:\n|[ \t]{{2}}|$))  # UPI: "Photo by Renata Solis/UPI", on its line or before a double space
     | (?<=[.!?][ \t])(?P<credit17>(?P<ag17>EFE|ANSA|EPA|Lusa|Europa\sPress|Télam|Agencia\sUno)/(?P<ph17>{_NAME}))(?=[ \t]*(?:\n|[ \t]{{2}}|$))  # EFE, ANSA, Lusa: "... este miércoles. EFE/Marina Solís" after the caption's sentence
     | \((?P<credit12>(?P<ag12>Kyodo|Yonhap|Xinhua|AP|AFP|Reuters|Bernama))\)                        # Kyodo: "Photo shows ... (Kyodo)"
+    | (?<=[.!?"”’][ \t]{{0,3}})\[(?P<credit18>(?P<ag18>\p{{L}}[\p{{L}}\-]{{1,24}}(?:\.\p{{L}}{{2,10}}){{0,3}}))\](?=[ \t]*(?:\n|[ \t]{{2}}|$))  # China Daily's photo pages: "... December 8, 2003. [Reuters]", taken where two or more close their paragraphs
     """,
     regex.VERBOSE,
 )
@@ -88,6 +89,9 @@ _PHOTO_NUMBER_RE = lazy(r"\(\d{6}\)\s*--\s*$")
 
 _AGENCY_BY_CREDIT = {"Xinhua Photo": "Xinhua", "chinadaily.com.cn": "China Daily", "中新社": "China News Service"}
 
+
+#: How many paragraphs a bracketed source must close for them to be credited photos.
+_BRACKETED_SOURCES = 2
 
 # The joints between photographers' names: "A, B and C", "甲、乙".
 _NAME_JOINT_RE = lazy(r"\s*(?:,|、|，|\band\b|&)\s*")
@@ -215,8 +219,14 @@ def parse(state: ParseState) -> None:
     text = state.text
     # The matches are found before the loop: a scan's time limit runs from its first match to its last,
     # so the work done between matches would count against it on a long text.
-    for m in list(CREDIT_RE.finditer(text, timeout=time_limit(len(text)))):
+    found = list(CREDIT_RE.finditer(text, timeout=time_limit(len(text))))
+    # A source in brackets that closes a paragraph ("[Reuters]") credits a photo on a page of photos,
+    # where the paragraphs closed so are two or more; one alone closes a story as often.
+    bracketed = sum(1 for m in found if m.group("credit18"))
+    for m in found:
         if not state.is_free(m.start(), m.end()):
+            continue
+        if m.group("credit18") and bracketed < _BRACKETED_SOURCES:
             continue
         credit, agency, photographers = _credit_fields(state, m)
         credit_end = _cut_at_dateline(state, m)
