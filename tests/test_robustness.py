@@ -199,6 +199,18 @@ HOSTILE_UNITS = [
     "Email This Article  Section Name\n",
     "Reader Forum\n",  # a side menu's column of link labels
     'The <b>mayor</b> said on <a href="/x">Friday</a> it would.\n',  # inline tags inside paragraphs
+    # sign-offs and trailers before the rest of the page, credits by language (parsers/notes.py)
+    "It ended. (ANSA).  More news  ",
+    "It ended. Enditem/KL  ",
+    "(Bericht von Ann Vale, redigiert von Tom Reed)\n",
+    "Text. 责任编辑：王丽  打印 ",
+    # a flattened title running into a tag (parsers/dateline.py)
+    "Copper Climbs on Demand (Reuters) - Copper rose. ",
+    "Zahl steigt weiterBerlin (AFP) - Die Zahl stieg. ",
+    # captions closed by a bracketed source (parsers/caption.py)
+    "A dancer performs in Hangzhou, May 10, 2004. [Xinhua]\n",
+    # a teaser's title and its meta pieces (parsers/related.py)
+    "Ferry adds sailings / Island Wire / Date: 05/02/2024 / Keelung, May 2 (CNA) It will. [FULL STORY]  ",
 ]
 
 
