@@ -132,3 +132,22 @@ def test_every_cut_is_scored_and_the_no_title_choice_too() -> None:
     features = title_shape.cut_features(words, gaps, 5)
     assert features["pair:CC"] == 1.0 and features["next_opener"] == 1.0 and features["title_case"] == 1.0
     assert title_shape.best_cut(["Alone"], [""]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        # The lead's first lower-case word is its subject's noun, not a verb: the title keeps its last word.
+        (
+            "Old Bridge Will Finally Close Itself Heavy traffic damaged the span, engineers said.",
+            "Old Bridge Will Finally Close Itself",
+        ),
+        (
+            "Farmers Brace for Another Dry Summer Early forecasts point to a third year of drought.",
+            "Farmers Brace for Another Dry Summer",
+        ),
+    ],
+)
+def test_a_title_case_title_and_its_leads_subject(text: str, headline: str) -> None:
+    story = wirecut.parse(text)
+    assert story.headline is not None and story.headline.text == headline

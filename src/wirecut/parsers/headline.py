@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import regex
 
+from wirecut.language import _FUNCTION_WORDS
 from wirecut.parsers import title_shape
 from wirecut.parsers.byline import BY_RE
 from wirecut.patterns import lazy
@@ -521,7 +522,106 @@ def _subject_start(words: list[regex.Match[str]], verb: int) -> int:
     first = words[index - 1].group(0) if index >= 1 else ""
     if first in ("The", "A", "An", "His", "Her", "Its", "Their"):
         return index - 1
-    if index >= 1 and words[index - 1].group(0)[:1].isupper() and not words[index - 1].group(0).endswith((":", ",")):
-        # Two capitalised words before the verb: a person's name ("Michael Phelps won").
+    if (
+        index >= 1
+        and words[index - 1].group(0)[:1].isupper()
+        and not words[index - 1].group(0).endswith((":", ","))
+        and _reads_as_verb(words[verb].group(0), words[verb + 1].group(0) if verb + 1 < len(words) else "")
+    ):
+        # Two capitalised words before the verb: a person's name ("Michael Phelps won"). Where the first
+        # lower-case word is no verb, it is the subject's own noun ("... Heal Themselves New technology
+        # applies"): the capitalised word right before it opens the subject.
         return index - 1
     return index
+
+
+# Verbs that follow a lead's subject in English news, beyond the regular "-s" and "-ed" forms: the
+# auxiliaries and the irregular past tenses of agency leads ("Michael Phelps won", "Troy Brown caught").
+_LEAD_VERBS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "should",
+        "did",
+        "does",
+        "do",
+        "won",
+        "lost",
+        "took",
+        "made",
+        "said",
+        "told",
+        "left",
+        "came",
+        "went",
+        "gave",
+        "got",
+        "hit",
+        "led",
+        "beat",
+        "fell",
+        "rose",
+        "met",
+        "set",
+        "put",
+        "ran",
+        "saw",
+        "sent",
+        "held",
+        "kept",
+        "paid",
+        "sold",
+        "struck",
+        "became",
+        "began",
+        "brought",
+        "bought",
+        "caught",
+        "drew",
+        "drove",
+        "found",
+        "flew",
+        "grew",
+        "knew",
+        "overcame",
+        "rode",
+        "shot",
+        "spent",
+        "stood",
+        "swept",
+        "threw",
+        "wore",
+        "wrote",
+    ]
+)
+
+
+def _reads_as_verb(word: str, following: str) -> bool:
+    """The word may be a lead's verb: one of ``_LEAD_VERBS``, or a regular present or past form.
+
+    A word in "-s" before another lower-case content word is a plural noun and that word its verb
+    ("Early forecasts point to ...", "New cranes allow ..."); before a function word ("says he", "wins
+    the") it is the verb.
+    """
+    bare = word.strip("\"“”'‘’()[],:;.").lower()
+    if bare in _LEAD_VERBS or (len(bare) > 3 and bare.endswith("ed")):
+        return True
+    if len(bare) <= 3 or not bare.endswith("s") or bare.endswith("ss"):
+        return False
+    after = following.strip("\"“”'‘’()[],:;.")
+    return not (after[:1].islower() and after not in _ENGLISH_FUNCTION_WORDS and not after.endswith("ly"))
+
+
+_ENGLISH_FUNCTION_WORDS = frozenset(_FUNCTION_WORDS["en"]) | _SMALL_WORDS
