@@ -391,3 +391,16 @@ def test_a_tag_and_dash_after_a_flattened_title_need_a_capital_after_them() -> N
     # A lower-case word after the dash: the tag sits inside running text, not at a story's opening.
     story = wirecut.parse("Copper climbs on strong demand (Reuters) - and more as traders said. Stocks fell.")
     assert story.dateline is None
+
+
+def test_a_services_one_word_tag_without_a_dash_after_a_place_in_capitals() -> None:
+    text = "A teaser sentence stands first. NEW YORK (CNNMoney) Cities often struggle with housing. Rents rose."
+    story = wirecut.parse(text)
+    assert story.dateline is not None and (story.dateline.location, story.dateline.agency) == ("NEW YORK", "CNNMoney")
+    assert story.body.startswith("Cities often struggle")
+
+
+def test_a_ticker_in_capitals_after_a_company_is_no_services_tag() -> None:
+    story = wirecut.parse("ACME (ACM) ADVISED OF FILING HOUSTON, June 29 - Acme Co said it was advised of a filing.")
+    assert story.dateline is not None and story.dateline.location == "HOUSTON"
+    assert story.headline is not None and story.headline.text == "ACME (ACM) ADVISED OF FILING"

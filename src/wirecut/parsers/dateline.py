@@ -710,8 +710,10 @@ def _accept(state: ParseState, m: regex.Match[str], kind: str, floor: int, anywh
         return None
     if kind == "tagged" and not groups.get("sep"):
         # An unknown word in brackets with no dash is an aside, "(WHO) said"; known agencies such as
-        # PTI, IANS, CNA and Prensa Latina write no separator, so they stand without one.
-        if not known_agency:
+        # PTI, IANS, CNA and Prensa Latina write no separator, so they stand without one. So does a
+        # service's one-word tag after a place in capitals that opens a sentence, when the story's
+        # first word follows in capitals: "... nine people. NEW YORK (CNNMoney) Cities often ...".
+        if not known_agency and not _undashed_service_tag(text, m, loc, start, floor):
             return None
         following = text[m.end() : m.end() + 2].lstrip()
         if following[:1].islower():
@@ -732,6 +734,19 @@ def _accept(state: ParseState, m: regex.Match[str], kind: str, floor: int, anywh
     if kind == "slashed" and not groups.get("wire"):
         end = _correspondent_start(text, m)
     return DatelineMatch(start, end, loc, date, agency)
+
+
+def _undashed_service_tag(text: str, m: regex.Match[str], loc: str | None, start: int, floor: int) -> bool:
+    """A tag of one word after a place in capitals at a boundary, and a capital after it.
+
+    The word is in mixed case, as services name themselves ("CNNMoney", "BusinessDesk"): a ticker in
+    capitals after a company's name in a title ("PENNZOIL (PZL) ADVISED ...") is no service's tag.
+    """
+    agency = m.group("agency") or ""
+    if not loc or not loc.isupper() or " " in agency or agency.isupper() or not at_boundary(text, start, floor):
+        return False
+    following = text[m.end() : m.end() + 3].lstrip(" \t")
+    return _UPPER_RE.match(following) is not None
 
 
 def _tag_without_place(text: str, m: regex.Match[str], floor: int, places: frozenset[str]) -> int | None:
