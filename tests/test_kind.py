@@ -351,3 +351,39 @@ def test_one_bracketed_source_closing_a_story_is_no_caption() -> None:
     )
     story = wirecut.parse(text)
     assert story.kind == "story" and not story.captions
+
+
+# A wire site's tag page: title, a line that opens with the item's dateline, the story's first words
+# cut off; the first items look like a story with its title and dateline.
+DATED_TITLES_PAGE = (
+    "Tag: harbours\n"
+    "Port of Lumen opens its new deep water berth\n"
+    "The berth takes the largest container ships and opened on Monday after two years of work on the\n"
+    "Ferry line adds night sailings between the islands\n"
+    "KEELUNG, April 13 (Xinhua) — The ferry company said on Thursday that it would add night sailings in May.\n"
+    "Passengers welcomed the news, and the compa\n"
+    "Harbour tolls cut for the fishing fleet this summer\n"
+    "HUALIEN, April 12 (Xinhua) — The port cut its tolls for fishing boats on Wednesday to help the fleet.\n"
+    "The cut runs until the end of Aug\n"
+    "Rail link to the container port wins its approval\n"
+    "NINGBO, April 10 (Xinhua) — The city approved a rail link to the container port on Monday after a long review.\n"
+    "Work starts in June and the line w\n"
+    "Lighthouse keepers return to the northern cape\n"
+    "KEELUNG, April 9 (Xinhua) — Two keepers returned to the cape's lighthouse on Sunday after a decade away.\n"
+    "The station was automated in 20\n"
+)
+
+
+def test_the_first_items_of_a_tag_page_are_items_not_a_story() -> None:
+    story = wirecut.parse(DATED_TITLES_PAGE)
+    assert story.kind == "listing" and story.headline is None and story.dateline is None
+    assert [r.title for r in story.related] == [
+        "Port of Lumen opens its new deep water berth",
+        "Ferry line adds night sailings between the islands",
+        "Harbour tolls cut for the fishing fleet this summer",
+        "Rail link to the container port wins its approval",
+        "Lighthouse keepers return to the northern cape",
+    ]
+    assert [r.dateline.location if r.dateline else None for r in story.related][:2] == [None, "KEELUNG"]
+    assert story.related[1].summary is not None and story.related[1].summary.endswith("and the compa")
+    assert [(r.kind, r.text) for r in story.residue] == [("unknown", "Tag: harbours")]

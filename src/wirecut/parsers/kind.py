@@ -30,10 +30,11 @@ About a third of crawled pages are not one story. What tells them apart is struc
 from __future__ import annotations
 
 from wirecut.parsers import teaser_units
+from wirecut.parsers.dateline import first_dateline
 from wirecut.patterns import lazy
-from wirecut.spans import Claim, ParseState
+from wirecut.spans import Claim, ParseState, Span
 from wirecut.story import Related, Residue
-from wirecut.text import clean
+from wirecut.text import clean, units
 
 # A sentence closes: a full stop, question or exclamation mark (Latin, CJK, Arabic, Devanagari danda),
 # possibly followed by a closing quote or bracket, and not inside a word or a number ("3.5", "U.S").
@@ -229,8 +230,13 @@ def parse(state: ParseState) -> None:
         return
     state.release_many(story_only)
     text = state.text
+    if kind == "listing":
+        state.findings.dateline = None
+        _claim_items(state, story_only)
     for claim in story_only:
         start, end = claim.span.start, claim.span.end
+        if not state.is_free(start, end):
+            continue  # an item of the listing holds it now
         raw = text[start:end]
         if claim.label == "dateline":
             state.findings.dateline = None
@@ -243,3 +249,38 @@ def parse(state: ParseState) -> None:
         else:
             residue = Residue("unknown", claim.part.text, claim.span)
             state.claim("residue", start, end, residue, "kind")
+
+
+def _claim_items(state: ParseState, released: list[Claim]) -> None:
+    """Read the listing's items in what the story's parts held: title, dateline, the cut summary.
+
+    A wire site's tag or archive page repeats a title line, a line that opens with the item's dateline
+    and the first words of the story cut off; its first items were read as the story. An item opens at
+    a title line (four words or more) right before a dated line, or at the headline's line, and runs to
+    the next item's title.
+    """
+    text = state.text
+    low = min(c.span.start for c in released)
+    high = max(c.span.end for c in released)
+    pieces = [(a, b) for run in list(state.free_runs(low, high)) for a, b in units(text, run.start, run.end)]
+    datelines = {}
+    for a, b in pieces:
+        found = first_dateline(state, a, b, floor=a)
+        if found is not None and found.start == a:
+            datelines[a] = found
+    headline_starts = {c.span.start for c in released if c.label == "headline"}
+    starts: list[int] = []
+    for index, (a, b) in enumerate(pieces):
+        title_like = word_count(text[a:b]) >= _LISTING_TITLE_MIN_WORDS and teaser_units.is_title(text[a:b])
+        dated_next = index + 1 < len(pieces) and pieces[index + 1][0] in datelines
+        if title_like and (dated_next or a in headline_starts):
+            starts.append(index)
+    for order, first in enumerate(starts):
+        last = (starts[order + 1] if order + 1 < len(starts) else len(pieces)) - 1
+        start, end = pieces[first][0], pieces[last][1]
+        title = clean(text[pieces[first][0] : pieces[first][1]])
+        rest_from = pieces[first + 1][0] if first + 1 <= last else end
+        dated = datelines.get(rest_from)
+        dateline = dated.to_part(state) if dated is not None else None
+        summary = clean(text[dated.end if dated is not None else rest_from : end]) or None
+        state.claim("related", start, end, Related(title, dateline, summary, None, Span(start, end)), "kind")
