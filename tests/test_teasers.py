@@ -186,3 +186,34 @@ def test_a_teaser_title_with_its_own_slash_stays_whole() -> None:
     )
     story = wirecut.parse(text)
     assert [r.title for r in story.related] == ["Trade / Economy outlook brightens for exporters in the region"]
+
+
+# A desk's plan of the day: the story, then later stories each with a kicker in capitals, its title,
+# its byline line and its dateline line.
+DESK_PLAN = (
+    "ANKARA (AA) – These are the main topics the English desk plans to cover on Sunday, March 15 (coverage may change with breaking stories):\n"
+    "TURKEY\n"
+    "ANKARA – Following the latest truce talks along the southern border.\n"
+    "ISTANBUL – Following the port strike as talks resume.\n"
+    "SPORTS\n"
+    "ISTANBUL – Local club to host its rival in the league derby.\n"
+    "SPECIAL REPORT\n"
+    "Editor of a daily paper talks to the agency\n"
+    "By Ayse Demir\n"
+    "DHAKA, Bangladesh (AA) – The agency recently interviewed a newspaper editor about a case against him and 31 others.\n"
+    "SPECIAL REPORT\n"
+    "Tourism can grow further, trade envoy says\n"
+    "By Mehmet Kaya\n"
+    "ISTANBUL (AA) – The country has strong potential to grow tourism from its beaches to its lakes, a trade envoy said.\n"
+)
+
+
+def test_later_stories_keep_their_title_over_the_byline_and_leave_the_kicker() -> None:
+    story = wirecut.parse(DESK_PLAN)
+    assert [(r.title, r.dateline.location if r.dateline else None) for r in story.related] == [
+        ("Editor of a daily paper talks to the agency", "DHAKA, Bangladesh"),
+        ("Tourism can grow further, trade envoy says", "ISTANBUL"),
+    ]
+    assert story.related[0].summary is not None and story.related[0].summary.endswith("31 others.")
+    assert [r.text for r in story.residue] == ["SPECIAL REPORT", "SPECIAL REPORT"]
+    assert story.dateline is not None and story.dateline.text == "ANKARA (AA) –"

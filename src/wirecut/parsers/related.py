@@ -688,6 +688,7 @@ def _later_stories(state: ParseState, story_start: int | None) -> None:
     for (title_start, head), following in zip(heads, [*heads[1:], None]):
         end = following[0] if following else _block_end(state, head.end)
         end = trim(text, title_start, end)[1]
+        end = _before_kicker(text, head.end, end)
         if not state.is_free(title_start, end) and not _only_furniture(state, title_start, end):
             continue
         title_units = _free_units(state, title_start, head.start)
@@ -697,6 +698,22 @@ def _later_stories(state: ParseState, story_start: int | None) -> None:
             for claim in [c for c in state.claims if title_start <= c.span.start and c.span.end <= end]:
                 state.release(claim)
         state.claim("related", title_start, end, part, "related")
+
+
+#: The most words of a kicker line in capitals over a teaser's title ("SPECIAL REPORT", "ANALYSIS").
+_KICKER_WORDS = 4
+
+
+def _before_kicker(text: str, start: int, end: int) -> int:
+    """The end of a teaser before the next one's kicker: a short line in capitals that closes its text."""
+    found = units(text, start, end)
+    if len(found) < 2:
+        return end
+    a, b = found[-1]
+    raw = text[a:b]
+    if raw.isupper() and len(raw.split()) <= _KICKER_WORDS and "\n" in text[found[-2][1] : a]:
+        return trim(text, start, a)[1]
+    return end
 
 
 def _only_furniture(state: ParseState, start: int, end: int) -> bool:
@@ -709,8 +726,11 @@ def _title_line_before(state: ParseState, line_start: int) -> int | None:
     """Where the title line right before a dateline line starts, when the line before is a title."""
     text = state.text
     units_before = _free_units(state, max(0, line_start - 400), line_start)
-    # Over a comment counter between title and dateline ("... an Merz\n\n0\n\nBerlin (dts ...").
+    # Over a comment counter between title and dateline ("... an Merz\n\n0\n\nBerlin (dts ..."), and over
+    # the item's byline line (Anadolu's and AP's "Title\nBy Ann Lee\nDHAKA, Bangladesh (AA) –").
     while units_before and text[units_before[-1][0] : units_before[-1][1]].strip().isdigit():
+        units_before.pop()
+    if len(units_before) > 1 and byline.BY_RE.match(text, units_before[-1][0]):
         units_before.pop()
     if not units_before:
         return None
