@@ -151,3 +151,52 @@ def test_every_cut_is_scored_and_the_no_title_choice_too() -> None:
 def test_a_title_case_title_and_its_leads_subject(text: str, headline: str) -> None:
     story = wirecut.parse(text)
     assert story.headline is not None and story.headline.text == headline
+
+
+# A site's article page with no dateline and no byline: a section trail, the title, a deck, a prompt
+# and a stamp, the story, and a box of teasers under a heading that names the section.
+SECTION_PAGE = (
+    "News|Economy\n"
+    "Kenya's central bank holds key rate as inflation eases\n"
+    "The bank says price pressures are easing but warns of risks from global oil prices.\n"
+    "Listen to this article\n"
+    "Published On 12 Mar 2024\n"
+    "Kenya's central bank kept its benchmark lending rate unchanged on Tuesday, saying inflation had eased for a third straight month.\n"
+    "The Monetary Policy Committee held the rate at 13 percent, in line with analysts' forecasts.\n"
+    "Governor Kamau Thugge told reporters the bank would act if prices rose again.\n"
+    "Source: Al Jazeera and news agencies\n"
+    "Advertisement\n"
+    "More from Economy\n"
+    "Ghana's cedi slides to record low against the dollar\n"
+    "Nigeria raises fuel prices again as subsidy ends\n"
+)
+
+
+def test_the_title_after_a_section_trail_is_the_headline_and_the_box_after_the_story_is_teasers() -> None:
+    story = wirecut.parse(SECTION_PAGE)
+    assert (
+        story.headline is not None and story.headline.text == "Kenya's central bank holds key rate as inflation eases"
+    )
+    assert [r.title for r in story.related] == [
+        "Ghana's cedi slides to record low against the dollar",
+        "Nigeria raises fuel prices again as subsidy ends",
+    ]
+    assert "News|Economy" not in story.body and "More from" not in story.body
+    assert story.body.endswith("if prices rose again.")
+
+
+@pytest.mark.parametrize("heading", ["More from Business", "Mehr aus Wirtschaft", "Más de Economía", "More on Kenya"])
+def test_a_heading_that_names_its_section_opens_a_teaser_box(heading: str) -> None:
+    text = (
+        "Port of Lumen opens new berth\n\nThe port opened its second berth on Monday after two years of work.\n"
+        f"The berth takes the largest ships.\n\n{heading}\nRail link to the port wins approval\nFerry line adds night sailings\n"
+    )
+    story = wirecut.parse(text)
+    assert [r.title for r in story.related] == ["Rail link to the port wins approval", "Ferry line adds night sailings"]
+    assert story.headline is not None and story.headline.text == "Port of Lumen opens new berth"
+
+
+def test_a_heading_in_a_page_menu_over_the_title_opens_no_box() -> None:
+    text = "More from Business\nPort of Lumen opens new berth\n\nThe port opened its second berth on Monday after two years of work."
+    story = wirecut.parse(text)
+    assert story.related == ()

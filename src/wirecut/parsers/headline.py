@@ -18,7 +18,7 @@ from __future__ import annotations
 import regex
 
 from wirecut.language import _FUNCTION_WORDS
-from wirecut.parsers import title_shape
+from wirecut.parsers import kind, title_shape
 from wirecut.parsers.byline import BY_RE
 from wirecut.patterns import lazy
 from wirecut.spans import ParseState, Span
@@ -260,17 +260,20 @@ def _pick(text: str, pieces: list[tuple[int, int]]) -> tuple[int | None, int | N
 def _headline_without_anchor(state: ParseState) -> None:
     """A text with no dateline, byline or caption: a first line that is a title, or a title-case run."""
     text = state.text
-    if any(c.label == "related" for c in state.claims):
-        return  # a listing page: its first line names the section, not a story
-    if _cdata_title(state):
-        return
     runs = list(state.free_runs())
     if not runs:
         return
-    pieces = [p for p in units(text, runs[0].start, runs[0].end) if _looks_like_title(text[p[0] : p[1]]) or True]
+    teasers = [c.span.start for c in state.claims if c.label == "related"]
+    if teasers and not _prose_before(text, runs, min(teasers)):
+        return  # a listing page: its first line names the section, not a story
+    if _cdata_title(state):
+        return
+    pieces = units(text, runs[0].start, runs[0].end)
     if not pieces:
         return
-    start, end = pieces[0]
+    start, end = _title_before_lead(text, runs) or pieces[0]
+    if (start, end) != pieces[0]:
+        pieces = [p for r in runs for p in units(text, r.start, r.end) if p[0] >= start]
     following = pieces[1:] or [p for r in runs[1:] for p in units(text, r.start, r.end)]
     later = [p for r in runs for p in units(text, r.start, r.end) if p[0] >= end][:3]
     # A title is followed by its story: prose within the next few units, not a menu of short lines.
@@ -299,6 +302,55 @@ def _headline_without_anchor(state: ParseState) -> None:
     if cut is not None:
         a, b = trim(text, start, cut)
         state.claim("headline", a, b, Headline(clean(text[a:b]), Span(a, b)), "headline")
+
+
+#: The units of a page's head a title is looked for in, before the story's first paragraph.
+_HEAD_UNITS = 6
+
+
+def _head_units(text: str, runs: list[Span]) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    for run in runs:
+        found.extend(units(text, run.start, run.end))
+        if len(found) > _HEAD_UNITS:
+            break
+    return found[: _HEAD_UNITS + 1]
+
+
+def _prose_before(text: str, runs: list[Span], pos: int) -> bool:
+    """A paragraph of prose stands before ``pos``: the teasers there follow a story, not a listing's head."""
+    for run in runs:
+        if run.start >= pos:
+            return False
+        for a, b in units(text, run.start, min(run.end, pos)):
+            if kind.is_prose(text[a:b]):
+                return True
+    return False
+
+
+def _title_before_lead(text: str, runs: list[Span]) -> tuple[int, int] | None:
+    """The title-like unit nearest before the story's first paragraph, where furniture opens the page.
+
+    A page with no dateline or byline opens with what the furniture parsers left ("News|Economy", a
+    site's name): the story's title is the last title-like unit before its lead (or before the deck
+    over the lead, itself a sentence), not the page's first line. None where the first unit is the
+    title, or no paragraph of prose comes within the page's head.
+    """
+    head = _head_units(text, runs)
+    first = text[head[0][0] : head[0][1]] if head else ""
+    if not head or (_looks_like_title(first) and not _SEPARATOR_RE.search(first)):
+        return None  # the page opens with a title: it is the headline's to weigh, as it always was
+    lead = next((i for i, (a, b) in enumerate(head) if kind.is_prose(text[a:b])), None)
+    if not lead:
+        return None
+    titles = [(a, b) for a, b in head[:lead] if _looks_like_title(text[a:b]) and not _SEPARATOR_RE.search(text[a:b])]
+    if not titles or titles[-1] == head[0]:
+        return None
+    return titles[-1]
+
+
+# A menu's or a breadcrumb's separators inside a unit: no title holds them.
+_SEPARATOR_RE = lazy(r"\S[|»›>]\S|\s[|»›>/]\s")
 
 
 # Words that open a sentence far more often than they sit inside a title: where a flattened headline

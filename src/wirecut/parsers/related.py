@@ -36,7 +36,7 @@ import bisect
 import regex
 
 from wirecut.lexicon import Lexicon
-from wirecut.parsers import byline, teaser_units
+from wirecut.parsers import byline, kind, teaser_units
 from wirecut.parsers.dateline import DatelineMatch, find_datelines, first_dateline, is_digest
 from wirecut.patterns import lazy
 from wirecut.spans import Claim, ParseState, Span
@@ -95,6 +95,27 @@ def _build_heading_labels(lexicon: Lexicon) -> Guarded:
     forms = lexicon.marker_forms("related_label")
     reach = _WHITE_SPACE_SLACK + max(map(len, forms), default=0)
     return Guarded(pattern, *_last_words(forms), reach=(reach, _WHITE_SPACE_SLACK))
+
+
+def _named_headings(lexicon: Lexicon) -> Guarded:
+    """The heading of a teaser box that names its section or site: "More from Economy", "Mehr aus Wirtschaft"."""
+    return lexicon.derived(_build_named_headings)
+
+
+def _build_named_headings(lexicon: Lexicon) -> Guarded:
+    # The heading's words (related_heading in markers.json) open their line, and a name in capitals
+    # follows them to the line's end. The first words anchor the scan where they open a line.
+    pattern = regex.compile(
+        rf"""(?:(?<=\n)|\A)[ \t]*{lexicon.alternation("related_heading")}[ \t]+[\p{{Lu}}\d][^\n.!?:]{{0,40}}(?=\n)""",
+        regex.VERBOSE,
+    )
+    forms = lexicon.marker_forms("related_heading")
+    first_words = sorted({form.split()[0].lower() for form in forms if form.split()})
+
+    def opens_line(lowered: str, needle: str, at: int) -> bool:
+        return not lowered[max(0, at - _WHITE_SPACE_SLACK) : at].strip(" \t").rpartition("\n")[2]
+
+    return Guarded(pattern, *first_words, reach=(_WHITE_SPACE_SLACK, 100), keep=opens_line)
 
 
 def _bare_labels(lexicon: Lexicon) -> Guarded:
@@ -259,12 +280,15 @@ def parse(state: ParseState) -> None:
     if markers:
         _marked_teasers(state, markers, story_start)
     if not labels and "\n" in text:
-        for heading in _heading_labels(state.lexicon).finditer(text, lowered):
-            if (
-                story_start is not None
-                and heading.start() > story_start
-                and state.is_free(heading.start(), heading.end())
-            ):
+        # A box's heading comes after the story's start: its dateline, or on a page with none its first
+        # paragraph of prose (a menu over the title may say "Trending" too).
+        box_floor = story_start if story_start is not None else _first_prose_start(state)
+        headings = [
+            *_heading_labels(state.lexicon).finditer(text, lowered),
+            *_named_headings(state.lexicon).finditer(text, lowered),
+        ]
+        for heading in sorted(headings, key=lambda h: h.start()):
+            if box_floor is not None and heading.start() > box_floor and state.is_free(heading.start(), heading.end()):
                 _box_under_heading(state, heading)
     _bare_label_teasers(state, story_start)
     _listing_lines(state, story_start)
@@ -273,6 +297,16 @@ def parse(state: ParseState) -> None:
     _later_stories(state, story_start)
     _unit_listing(state, story_start)
     _cut_off_teaser(state, story_start)
+
+
+def _first_prose_start(state: ParseState) -> int | None:
+    """Where the first unit of prose starts (a sentence of running text), or None."""
+    text = state.text
+    for run in state.free_runs():
+        for start, end in units(text, run.start, run.end):
+            if kind.is_prose(text[start:end]):
+                return start
+    return None
 
 
 def _story_dateline_position(state: ParseState) -> int | None:
