@@ -404,3 +404,39 @@ def test_a_ticker_in_capitals_after_a_company_is_no_services_tag() -> None:
     story = wirecut.parse("ACME (ACM) ADVISED OF FILING HOUSTON, June 29 - Acme Co said it was advised of a filing.")
     assert story.dateline is not None and story.dateline.location == "HOUSTON"
     assert story.headline is not None and story.headline.text == "ACME (ACM) ADVISED OF FILING"
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("New Delhi: The southwest monsoon is likely to reach Kerala by June 1, the weather office said.", "New Delhi"),
+        ("MUMBAI: Shares rose for a third day on Tuesday as banks gained on strong quarterly results.", "MUMBAI"),
+    ],
+)
+def test_a_place_and_a_colon_open_the_story_on_indian_sites(line: str, place: str) -> None:
+    text = f"Monsoon Likely To Hit Kerala By June 1\nThe weather office said conditions were favourable.\n{line}\nMore follows."
+    story = wirecut.parse(text)
+    assert story.dateline is not None and (story.dateline.location, story.dateline.agency) == (place, None)
+    assert story.body.startswith(line.split(": ", 1)[1])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Note: The figures do not include the last quarter of the year, the ministry said.",  # a label
+        "Interview: EU-China cooperation vital as U.S. unilateralism writ large: EU expert",  # a kicker, no sentence
+        "BEWERTUNG: Diese Aussage ist umstritten, sagen frühere Schiedsrichter seit Jahren.",  # inside the story
+    ],
+)
+def test_a_label_and_a_colon_is_no_dateline(line: str) -> None:
+    text = (
+        "Harbour dues rise again\nThe port raised its dues on Monday for the second time this year.\n"
+        "Shippers said they would pass the cost on to their customers in the spring.\n" + line
+    )
+    story = wirecut.parse(text)
+    assert story.dateline is None
+
+
+def test_a_title_with_a_kicker_and_a_colon_at_the_texts_start_is_no_dateline() -> None:
+    story = wirecut.parse("Report: Consumers tuning in to plasma TVs in record numbers, a research firm says.")
+    assert story.dateline is None

@@ -207,6 +207,8 @@ HOSTILE_UNITS = [
     # a flattened title running into a tag (parsers/dateline.py)
     "Copper Climbs on Demand (Reuters) - Copper rose. ",
     "Zahl steigt weiterBerlin (AFP) - Die Zahl stieg. ",
+    "\nNew Delhi: The monsoon is likely to reach the coast soon, officials said on Monday. ",  # a colon dateline
+    "\nMore from Business\nRail link wins approval\n",  # a teaser box's named heading
     # captions closed by a bracketed source (parsers/caption.py)
     "A dancer performs in Hangzhou, May 10, 2004. [Xinhua]\n",
     # a teaser's title and its meta pieces (parsers/related.py)

@@ -233,3 +233,15 @@ def test_chinese_editor_credit_before_the_page_buttons_of_a_flattened_page() -> 
     ]
     assert "【纠错】" in [r.text for r in story.residue]
     assert story.body == "上海港前两个月吞吐量同比增长。"
+
+
+def test_the_syndication_note_of_a_news_site_is_a_note() -> None:
+    note = (
+        "(Except for the headline, this story has not been edited by the site's staff and is published "
+        "from a syndicated feed.)"
+    )
+    story = wirecut.parse(
+        f"Monsoon nears Kerala\nNew Delhi: The monsoon is likely to reach Kerala by June 1, officials said.\n{note}"
+    )
+    assert [(n.kind, n.text) for n in story.notes] == [("copyright", note)]
+    assert "syndicated" not in story.body

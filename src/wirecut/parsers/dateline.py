@@ -265,6 +265,10 @@ def _build_patterns(lexicon: Lexicon) -> list[_Shape]:
             rf"""(?:\((?P<agency>{agency})\)|\((?P<tag>[^()\n]{{2,30}})\)\s{{1,2}}(?P<agency_bare>(?P=tag))
              |(?<![\p{{L}}\p{{M}}])(?P<agency_bare2>{agency}))(?P<sep>{_SEPARATOR})(?=\s)""",
         ),
+        # PLACE: at the start of the story's first paragraph, with neither date nor agency: India's sites
+        # (NDTV, The Times of India, Hindustan Times: "New Delhi: The monsoon ...", "MUMBAI: ..."). Only
+        # as the story's dateline, at a line's start, before a paragraph of prose (checked in ``_accept``).
+        ("colon_place", rf"""(?<=\n)[ \t]*{place}(?P<sep>:)(?=[ \t]+["“]?[\p{{Lu}}])"""),
         # (AGENCY) alone before the story, with no dash: Belga's "(Belga) Le Premier ministre ...", ANP's
         # "(ANP) De ...". Only a known agency, only where a unit starts (checked in ``_accept``).
         ("agency_lead", rf"""\((?P<agency>{agency})\)(?=[ \t\u00a0]+["“]?[\p{{Lu}}])"""),
@@ -294,6 +298,7 @@ def _build_patterns(lexicon: Lexicon) -> list[_Shape]:
         "place_only": (_dash_marks, dashes, 160, 40, False, True),
         "agency_only": (_dash_marks, dashes, 120, 40, False, True),
         "agency_lead": (bracket, ("(",), 0, 60),
+        "colon_place": (regex.compile(":"), (":",), 60, 4),
     }
     return [_Shape(name, regex.compile(source, regex.VERBOSE), *anchors[name]) for name, source in sources]
 
@@ -605,6 +610,8 @@ def _accept(state: ParseState, m: regex.Match[str], kind: str, floor: int, anywh
         return DatelineMatch(
             m.start(), m.end(), loc, groups.get("date"), None if agency in ("本报", "本報") else agency
         )
+    if kind == "colon_place":
+        return _colon_place(state, m, floor, anywhere)
     if kind == "agency_lead" and not _strong_boundary(text, m.start(), floor):
         return None  # "... the union (ANP) said": an aside, not the story's opening tag
     # AG News's "(Reuters) Reuters - ": the bracketed source closes the title; the dateline is the bare one.
@@ -734,6 +741,116 @@ def _accept(state: ParseState, m: regex.Match[str], kind: str, floor: int, anywh
     if kind == "slashed" and not groups.get("wire"):
         end = _correspondent_start(text, m)
     return DatelineMatch(start, end, loc, date, agency)
+
+
+#: How far into the text a colon dateline may open the story, and the fewest words of the prose after it.
+_COLON_PLACE_REACH = 1500
+_COLON_PLACE_PROSE_WORDS = 8
+_COLON_PLACE_WORDS = 3
+# A sentence's end in the rest of the line after a colon dateline: after a word in lower case or a
+# number, not an abbreviation's stop ("U.S. unilateralism").
+_LINE_SENTENCE_END_RE = lazy(r"(?<=\p{Ll}{2}|\d)[.!?][\"”’)]?(?=\s|$)")
+# A line of prose before a colon dateline: eight words or more, closed by a sentence's end.
+_PROSE_LINE_RE = lazy(r"^[^\n]*(?:\S+[ \t]+){7,}[^\n]*(?<=\p{Ll}{2}|\d)[.!?][\"”’)]?[ \t]*$", regex.MULTILINE)
+
+
+def _colon_place(state: ParseState, m: regex.Match[str], floor: int, anywhere: bool) -> DatelineMatch | None:
+    """India's "New Delhi: The monsoon ...": a place and a colon that open the story's first paragraph.
+
+    A label opens a line with a colon as often ("Note:", "Updated:", "Watch:", "Tags:"): the words are
+    no label of the lexicon (meta, stamp, teaser and UI labels in every language it lists), the place
+    has at most three words, and the rest of the line is a paragraph of prose (a sentence of eight words
+    or more). A teaser's or a caption's text is never asked for one (``anywhere``).
+    """
+    text = state.text
+    loc = m.group("loc")
+    if anywhere or m.start("loc") - floor > _COLON_PLACE_REACH or len(loc.split()) > _COLON_PLACE_WORDS:
+        return None
+    if loc.lower() in _label_words(state.lexicon) or loc.split()[0].lower() in _label_words(state.lexicon):
+        return None
+    line_end = text.find("\n", m.end())
+    rest = text[m.end() : len(text) if line_end == -1 else line_end]
+    if len(rest.split()) < _COLON_PLACE_PROSE_WORDS or not _LINE_SENTENCE_END_RE.search(rest):
+        return None
+    if len(_PROSE_LINE_RE.findall(text, floor, m.start())) > 1:
+        return None  # the story began before it (a deck may stand over the lead): "BEWERTUNG: Diese ..."
+    return DatelineMatch(m.start("loc"), m.end(), clean(loc), None, None)
+
+
+def _label_words(lexicon: Lexicon) -> frozenset[str]:
+    return lexicon.derived(_build_label_words)
+
+
+def _build_label_words(lexicon: Lexicon) -> frozenset[str]:
+    # Every label the lexicon knows, whole and by its first word ("Updated", "Tags", "Read more"), and the
+    # words a page's own labels use before a colon in English, where most of its labels are written.
+    kinds = ("meta_label", "stamp_label", "related_label", "related_heading", "read_more", "disclaimer_label")
+    forms = {form.lower().rstrip(":： ") for kind in kinds for form in lexicon.marker_forms(kind)}
+    forms |= {form.split()[0] for form in forms if form.split()}
+    return frozenset(forms | _COLON_LABELS)
+
+
+# Labels that open a line with a colon on news pages and name no place.
+_COLON_LABELS = frozenset(
+    [
+        "note",
+        "editor",
+        "editors",
+        "update",
+        "updated",
+        "correction",
+        "clarification",
+        "watch",
+        "read",
+        "listen",
+        "photo",
+        "photos",
+        "video",
+        "source",
+        "sources",
+        "also",
+        "breaking",
+        "live",
+        "exclusive",
+        "opinion",
+        "analysis",
+        "explainer",
+        "warning",
+        "disclaimer",
+        "tags",
+        "topics",
+        "category",
+        "filed",
+        "posted",
+        "published",
+        "by",
+        "from",
+        "to",
+        "subject",
+        "summary",
+        "highlights",
+        "quote",
+        "question",
+        "answer",
+        "q",
+        "a",
+        "interview",
+        "commentary",
+        "feature",
+        "review",
+        "factbox",
+        "timeline",
+        "profile",
+        "report",
+        "editorial",
+        "column",
+        "obituary",
+        "podcast",
+        "gallery",
+        "poll",
+        "quiz",
+    ]
+)
 
 
 def _undashed_service_tag(text: str, m: regex.Match[str], loc: str | None, start: int, floor: int) -> bool:

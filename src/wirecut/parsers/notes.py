@@ -187,13 +187,16 @@ def _compiled_rights(lexicon: Lexicon) -> regex.Pattern[str]:
 # Information Co (CDIC). Without written authorization from CDIC, such content shall not be republished".
 RIGHTS_SENTENCE_RE = lazy(
     r"""(?:(?<=[.!?"”’]\s{1,3})|(?<=\n)|^)
-        [\p{Lu}][^\n]{0,300}?
+        \(?[\p{Lu}][^\n]{0,300}?
         (?:may\snot\sbe\s(?:re)?published|shall\snot\sbe\s(?:re)?published|without\s(?:the\s)?(?:written|prior)\s(?:authori[sz]ation|permission|consent)
           |published\sin\sthis\ssite\sbelongs\sto|all\srights\sreserved
+          # The syndication note of India's news sites under agency copy: "(Except for the headline, this
+          # story has not been edited by NDTV staff and is published from a syndicated feed.)"
+          |published\sfrom\sa\ssyndicated\sfeed|auto-generated\sfrom\sa\ssyndicated\sfeed
           # Nasdaq's syndication disclaimer under the Reuters and partner stories it reprints: "The views
           # and opinions expressed herein are the views and opinions of the author and do not ..."
           |views\sand\sopinions\sexpressed\sherein)
-        [^\n]{0,300}?[.!?](?=\s|$)""",
+        [^\n]{0,300}?[.!?]\)?(?=\s|$)""",
     regex.VERBOSE | regex.MULTILINE | regex.IGNORECASE,
 )
 
@@ -337,7 +340,16 @@ def parse(state: ParseState) -> None:
         (
             RIGHTS_SENTENCE_RE,
             "copyright",
-            ("published", "authori", "permission", "consent", "belongs to", "rights reserved", "expressed herein"),
+            (
+                "published",
+                "authori",
+                "permission",
+                "consent",
+                "belongs to",
+                "rights reserved",
+                "expressed herein",
+                "syndicated feed",
+            ),
         ),
         (_rights_re(state.lexicon), "copyright", rights_forms),
     ):
