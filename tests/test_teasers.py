@@ -217,3 +217,63 @@ def test_later_stories_keep_their_title_over_the_byline_and_leave_the_kicker() -
     assert story.related[0].summary is not None and story.related[0].summary.endswith("31 others.")
     assert [r.text for r in story.residue] == ["SPECIAL REPORT", "SPECIAL REPORT"]
     assert story.dateline is not None and story.dateline.text == "ANKARA (AA) –"
+
+
+# A wire's own article page: menus, the title, byline and stamp, the story, the credit as a paragraph
+# of its own, the standards line, and a box of teasers each with its kicker and its time.
+WIRE_SITE_PAGE = (
+    "Skip to main content\n"
+    "Exclusive news, data and analytics for financial market professionals\n"
+    "Reuters home\n"
+    "World\n"
+    "Business\n"
+    "Markets\n"
+    "Sustainability\n"
+    "Legal\n"
+    "Breakingviews\n"
+    "Technology\n"
+    "Investigations\n"
+    "Sign In\n"
+    "Register\n"
+    "Markets\n"
+    "Oil rises as Middle East tensions offset demand worries\n"
+    "By Anna Vale and Tom Reed\n"
+    "March 14, 202411:32 AM GMTUpdated 2 hours ago\n"
+    "LONDON, March 14 (Reuters) - Oil prices rose on Thursday as tensions in the Middle East offset worries about weaker demand in China.\n"
+    "Brent crude futures rose 62 cents, or 0.8%, to $82.65 a barrel by 1130 GMT.\n"
+    '"The market is caught between supply risks and soft demand," said one analyst.\n'
+    "Reporting by Anna Vale in London and Tom Reed in Singapore; Editing by Ian Hart\n"
+    "Our Standards: The Thomson Reuters Trust Principles.\n"
+    "Read Next\n"
+    "Markets\n"
+    "Gold steadies near record as traders await U.S. data\n"
+    "3:01 PM GMT\n"
+    "Business\n"
+    "Airline shares slide on fuel cost warnings\n"
+    "2:45 PM GMT\n"
+)
+
+
+def test_a_wire_sites_page_with_its_credit_paragraph_and_a_box_of_kicked_teasers() -> None:
+    story = wirecut.parse(WIRE_SITE_PAGE)
+    assert (
+        story.headline is not None and story.headline.text == "Oil rises as Middle East tensions offset demand worries"
+    )
+    assert story.dateline is not None and story.dateline.agency == "Reuters"
+    assert [r.title for r in story.related] == [
+        "Gold steadies near record as traders await U.S. data",
+        "Airline shares slide on fuel cost warnings",
+    ]
+    reporting = [n for n in story.notes if n.kind == "reporting"]
+    assert [n.text for n in reporting] == [
+        "Reporting by Anna Vale in London and Tom Reed in Singapore; Editing by Ian Hart"
+    ]
+    assert reporting[0].names[0] == "Anna Vale" and "Ian Hart" in reporting[0].names
+    assert "Our Standards: The Thomson Reuters Trust Principles." in [r.text for r in story.residue]
+    assert story.body.endswith("said one analyst.")
+
+
+def test_a_sentence_that_opens_with_reporting_words_stays_in_the_story() -> None:
+    text = "LONDON (Reuters) - Prices rose on Monday.\nReporting by the agency showed that exports fell in May, officials said."
+    story = wirecut.parse(text)
+    assert not [n for n in story.notes if n.kind == "reporting"]

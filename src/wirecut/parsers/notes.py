@@ -169,6 +169,36 @@ def _compiled_credited_names(lexicon: Lexicon) -> regex.Pattern[str]:
     return regex.compile(rf"(?:{words}|(?i:\bby))\s+([\p{{Lu}}][\p{{L}}.'’\-]+(?:\s+[\p{{Lu}}][\p{{L}}.'’\-]+){{0,3}})")
 
 
+def _reporting_unit_re(lexicon: Lexicon) -> regex.Pattern[str]:
+    return lexicon.derived(_compiled_reporting_unit)
+
+
+def _compiled_reporting_unit(lexicon: Lexicon) -> regex.Pattern[str]:
+    # Reuters' pages print the credit as a paragraph of its own, with no brackets: "Reporting by Ann
+    # Vale in London; Editing by Ian Hart". Names follow the credit words.
+    words = lexicon.alternation("reporting_credit")
+    return regex.compile(rf"(?:{words})\s+[\p{{Lu}}][^\n()]{{1,400}}?\.?")
+
+
+#: The most words of a reporting credit standing as a unit of its own.
+_REPORTING_UNIT_WORDS = 60
+
+
+def _claim_reporting_units(state: ParseState) -> None:
+    """Claim a reporting credit that stands as a unit of its own in the second half of the text."""
+    text = state.text
+    lowered = state.lowered
+    if not any(form.lower() in lowered for form in state.lexicon.marker_forms("reporting_credit")):
+        return
+    pattern = _reporting_unit_re(state.lexicon)
+    half = len(text) // 2
+    for run in list(state.free_runs(half)):
+        for start, end in units(text, run.start, run.end):
+            piece = text[start:end]
+            if len(piece.split()) <= _REPORTING_UNIT_WORDS and pattern.fullmatch(piece, timeout=1.0):
+                _claim(state, "reporting", start, end)
+
+
 def _rights_re(lexicon: Lexicon) -> regex.Pattern[str]:
     return lexicon.derived(_compiled_rights)
 
@@ -371,6 +401,7 @@ def parse(state: ParseState) -> None:
                 if whole:
                     _claim(state, kind, start, end, whole)
                     break
+    _claim_reporting_units(state)
     _claim_trailing_signoff(state)
     initials = _efe_initials(state)
     _claim_trailers(state)

@@ -425,20 +425,44 @@ def _titles_after_label(state: ParseState, label_start: int, label_end: int, end
 
 def _box_under_heading(state: ParseState, heading: regex.Match[str]) -> None:
     """The teasers of a box whose heading stands alone on its line: one a title line, up to the story's
-    text going on (a unit longer than a title) or the end of the free text."""
+    text going on (a unit longer than a title) or the end of the free text.
+
+    A one-word line over a title is its kicker (Reuters' "Markets" over each teaser) and a stamp line
+    under it its time ("3:01 PM GMT", "2 hours ago"): both lie inside the teaser's span, neither is a
+    teaser of its own.
+    """
     text = state.text
     end = _block_end(state, heading.end())
-    titles = []
+    items: list[list[int]] = []  # [span start, title start, title end, span end]
+    kicker: int | None = None
     for start, stop in _free_units(state, heading.end(), end):
-        if len(text[start:stop].split()) > _BOX_TITLE_WORDS or text[start:stop].rstrip().endswith((".", "。")):
+        raw = text[start:stop]
+        if len(raw.split()) > _BOX_TITLE_WORDS or raw.rstrip().endswith((".", "。")):
             break
-        titles.append((start, stop))
-    if not titles:
+        if items and _BOX_STAMP_RE.fullmatch(raw.strip()):
+            items[-1][3] = stop
+            continue
+        if len(raw.split()) == 1 and not _HAN_RE.search(raw) and kicker is None:
+            kicker = start
+            continue
+        items.append([kicker if kicker is not None else start, start, stop, stop])
+        kicker = None
+    if not items:
         return
-    first_start = heading.start()
-    for index, (start, stop) in enumerate(titles):
-        part = Related(clean(text[start:stop]), None, None, None, Span(first_start if index == 0 else start, stop))
-        _claim_around(state, part.span.start, stop, part)
+    items[0][0] = heading.start()
+    for first, title_start, title_end, last in items:
+        part = Related(clean(text[title_start:title_end]), None, None, None, Span(first, last))
+        _claim_around(state, first, last, part)
+
+
+# A teaser's time under its title in a box: a clock time with its zone, or "2 hours ago", or a date.
+_BOX_STAMP_RE = lazy(
+    r"""(?:[0-2]?\d[:.][0-5]\d\s?(?:[AaPp]\.?[Mm]\.?)?(?:\s?[A-Z]{2,4})?
+         |\d{1,3}\s(?i:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\sago
+         |(?:\p{Lu}\p{Ll}{2,8}\.?\s\d{1,2},\s(?:19|20)\d\d|\d{1,2}\s\p{Lu}\p{Ll}{2,8}\s(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)
+           (?:\s[0-2]?\d:[0-5]\d(?:\s?[AaPp][Mm])?)?)""",
+    regex.VERBOSE,
+)
 
 
 # A Chinese letter; a sentence's end at a line's end.
