@@ -245,3 +245,19 @@ def test_the_syndication_note_of_a_news_site_is_a_note() -> None:
     )
     assert [(n.kind, n.text) for n in story.notes] == [("copyright", note)]
     assert "syndicated" not in story.body
+
+
+def test_a_bare_agency_signoff_on_its_own_line_before_the_pages_tags() -> None:
+    text = (
+        "Santiago de Chile, 14 mar (EFE).- El banco mantuvo su tasa de interés.\n"
+        "La inflación siguió bajando, señaló el consejo.\nEFE\nab/cd\nEtiquetas\nChile\nEconomía"
+    )
+    story = wirecut.parse(text)
+    assert [n.text for n in story.notes if n.kind == "signoff"] == ["EFE\nab/cd"]
+    assert story.body.endswith("señaló el consejo.")
+
+
+def test_a_bare_agency_name_inside_a_line_is_no_signoff_before_the_page() -> None:
+    text = "Santiago de Chile, 14 mar (EFE).- El banco mantuvo su tasa.\nSegún EFE la inflación bajó.\nEtiquetas\nChile"
+    story = wirecut.parse(text)
+    assert not [n for n in story.notes if n.kind == "signoff"]

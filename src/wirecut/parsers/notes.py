@@ -412,7 +412,8 @@ def parse(state: ParseState) -> None:
 
 # Sign-offs and contact lines that close a story, tried from the end of the text backwards; each must
 # follow a sentence end or a line break. The first two kinds (the agencies' own marks) are also taken
-# where teasers or page furniture follow the story (see _claim_unit_signoffs).
+# where teasers or page furniture follow the story, and the fourth (a bare agency name) where it fills
+# its own line there (see _claim_unit_signoffs).
 TRAILER_RES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     # IANS "--IANS", Bernama "-- BERNAMA", PTI "PTI SBN RT" (desk initials), ANI "(ANI)", KUNA, WAM.
     (
@@ -483,24 +484,39 @@ def _claim_unit_signoffs(state: ParseState) -> None:
 
     "... nelle ore di punta. (ANSA).  Leggi anche: ..." and CNA's "(By ...) Enditem/AW" before "More from
     Focus Taiwan": the mark ends a unit (a line, or a piece before two spaces) in the second half of the
-    text, after a sentence end. Only the marks no sentence uses (bracketed agency names, "Enditem",
-    "(END)", desk initials after "dpa") are taken there; a bare agency name stays for the end of the
-    text. A mark the residue parser took as navigation ("Enditem/AW" has a link list's slash) is taken
-    back.
+    text, after a sentence end. The marks no sentence uses (bracketed agency names, "Enditem",
+    "(END)", desk initials after "dpa") are taken there; a bare agency name with its desks' initials
+    ("EFE\nab/cd") only where it fills its own line after a sentence's line. A mark the residue parser
+    took as navigation ("Enditem/AW" has a link list's slash) is taken back.
     """
     text = state.text
     half = len(text) // 2
-    for _, pattern in TRAILER_RES[:2]:
+    for index, (_, pattern) in enumerate(TRAILER_RES[:4]):
+        if index == 2:
+            continue  # "ends" is a word of any sentence: only at the text's end
         for m in list(pattern.finditer(text, half)):
             start, end = m.span()
             if not _UNIT_END_RE.match(text, end) or not _after_boundary(state, start):
                 continue
+            if index == 3 and not _whole_line_after_sentence(text, start, end):
+                continue  # a bare "EFE" or "AFP" closes the story only as a line of its own
             inside = state.claims_between(start, end)
             if any(c.label != "residue" or c.span.start != start or c.span.end != end for c in inside):
                 continue
             for claim in inside:
                 state.release(claim)
             _claim(state, "signoff", start, end, m)
+
+
+_LINE_AFTER_SENTENCE_RE = lazy(r"[.!?\"”’»)]\s*\n[ \t]*\Z")
+
+
+def _whole_line_after_sentence(text: str, start: int, end: int) -> bool:
+    """The mark fills its line, and the line before closes a sentence ("... cautelosa.\nEFE\nab/cd\n")."""
+    line_end = text.find("\n", end)
+    if text[end : len(text) if line_end == -1 else line_end].strip():
+        return False
+    return _LINE_AFTER_SENTENCE_RE.search(text, max(0, start - 8), start) is not None
 
 
 # EFE's desk initials, the writer's and the editor's ("gr/bp", "daa/mt/msr"), on the last line of a
