@@ -253,7 +253,7 @@ def test_a_bare_agency_signoff_on_its_own_line_before_the_pages_tags() -> None:
         "La inflación siguió bajando, señaló el consejo.\nEFE\nab/cd\nEtiquetas\nChile\nEconomía"
     )
     story = wirecut.parse(text)
-    assert [n.text for n in story.notes if n.kind == "signoff"] == ["EFE\nab/cd"]
+    assert [n.text for n in story.notes if n.kind == "signoff"] == ["EFE ab/cd"]  # the cleaned text
     assert story.body.endswith("señaló el consejo.")
 
 
