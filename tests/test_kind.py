@@ -387,3 +387,50 @@ def test_the_first_items_of_a_tag_page_are_items_not_a_story() -> None:
     assert [r.dateline.location if r.dateline else None for r in story.related][:2] == [None, "KEELUNG"]
     assert story.related[1].summary is not None and story.related[1].summary.endswith("and the compa")
     assert [(r.kind, r.text) for r in story.residue] == [("unknown", "Tag: harbours")]
+
+
+# A section page: menu, the section's name, then title, a stamp relative to the reading, a summary.
+SECTION_LISTING = (
+    "Home\n"
+    "World\n"
+    "Business\n"
+    "Business\n"
+    "Markets slip as investors weigh rate outlook\n"
+    "2 hours ago\n"
+    "Stocks fell on Wednesday as investors weighed comments from central bank officials on the path of interest rates.\n"
+    "Airline raises fares on busy summer routes\n"
+    "5 hours ago\n"
+    "The carrier said higher fuel costs and strong demand had pushed up prices on its most popular routes.\n"
+    "Carmaker recalls 40,000 vehicles over brake fault\n"
+    "Yesterday\n"
+    "The company said no injuries had been reported and owners would be contacted by mail.\n"
+    "Retail sales rise for a third month in a row\n"
+    "March 13, 2024\n"
+    "Sales rose 0.6 percent in February, beating forecasts, official data showed.\n"
+    "Load more\n"
+)
+
+
+def test_a_day_relative_to_the_reading_is_a_listings_stamp_not_a_title() -> None:
+    story = wirecut.parse(SECTION_LISTING)
+    assert story.kind == "listing"
+    assert [r.title for r in story.related] == [
+        "Markets slip as investors weigh rate outlook",
+        "Airline raises fares on busy summer routes",
+        "Carmaker recalls 40,000 vehicles over brake fault",
+        "Retail sales rise for a third month in a row",
+    ]
+
+
+@pytest.mark.parametrize("stamp", ["Yesterday", "Heute, 10:32 Uhr", "Ayer", "昨天 09:15"])
+def test_relative_days_of_every_language_are_stamps_on_their_own_line(stamp: str) -> None:
+    story = wirecut.parse(
+        f"Port opens new berth\n{stamp}\nThe port opened its second berth on Monday after two years of work."
+    )
+    assert (stamp, None) in [(r.text, r.iso) for r in story.residue if r.kind == "timestamp"]
+
+
+def test_a_tables_today_column_is_no_stamp() -> None:
+    text = "CHICAGO, March 3 - Cash prices were:\n    LOCATION         TODAY      PREVIOUS\n    W COAST          12.50      12.25\n"
+    story = wirecut.parse(text)
+    assert not [r for r in story.residue if r.kind == "timestamp"]

@@ -209,6 +209,7 @@ HOSTILE_UNITS = [
     "Zahl steigt weiterBerlin (AFP) - Die Zahl stieg. ",
     "\nNew Delhi: The monsoon is likely to reach the coast soon, officials said on Monday. ",  # a colon dateline
     "\nMore from Business\nRail link wins approval\n",  # a teaser box's named heading
+    "Title of an item here\nYesterday\nA summary of the item.\n",  # a relative day in a listing
     # captions closed by a bracketed source (parsers/caption.py)
     "A dancer performs in Hangzhou, May 10, 2004. [Xinhua]\n",
     # a teaser's title and its meta pieces (parsers/related.py)

@@ -355,6 +355,28 @@ _UI_KINDS = (
 )
 
 
+def _fills_its_line(text: str, unit: _Unit) -> bool:
+    line_start = text.rfind("\n", 0, unit.start) + 1
+    line_end = text.find("\n", unit.end)
+    return (
+        not text[line_start : unit.start].strip()
+        and not text[unit.end : len(text) if line_end == -1 else line_end].strip()
+    )
+
+
+def _relative_day_re(lexicon: Lexicon) -> regex.Pattern[str]:
+    return lexicon.derived(_build_relative_day_re)
+
+
+def _build_relative_day_re(lexicon: Lexicon) -> regex.Pattern[str]:
+    # A listing's day relative to its reading, alone or with a clock time: "Yesterday", "Today 14:05",
+    # "Heute, 10:32 Uhr", "昨天 09:15".
+    clock = r"[0-2]?\d[:.h][0-5]\d(?:\s?(?:[AaPp]\.?[Mm]\.?|Uhr|h))?"
+    return regex.compile(
+        rf"(?:{lexicon.alternation('relative_day')})(?:,?[ \t]*(?:at[ \t]+|um[ \t]+|à[ \t]+)?{clock})?"
+    )
+
+
 def _ui_patterns(lexicon: Lexicon) -> tuple[tuple[regex.Pattern[str], str], ...]:
     return lexicon.derived(_build_ui_patterns)
 
@@ -545,6 +567,11 @@ def claim_forms(state: ParseState) -> None:
             kind = ui_kind(raw, lexicon)
             if kind is not None:
                 _claim(state, kind, unit.start, unit.end)
+                continue
+            if _relative_day_re(lexicon).fullmatch(raw) and not raw.isupper() and _fills_its_line(text, unit):
+                # "Yesterday", "Heute, 10:32 Uhr": a stamp with no date, on a line of its own (a table's
+                # "TODAY   PREVIOUS" columns are the table's)
+                _claim(state, "timestamp", unit.start, unit.end)
                 continue
         marks = not _TRAIL_MARKS.isdisjoint(raw)
         if digit and (marks or " - " in raw or " – " in raw or " — " in raw) and _claim_meta_line(state, unit):
