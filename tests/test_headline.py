@@ -200,3 +200,18 @@ def test_a_heading_in_a_page_menu_over_the_title_opens_no_box() -> None:
     text = "More from Business\nPort of Lumen opens new berth\n\nThe port opened its second berth on Monday after two years of work."
     story = wirecut.parse(text)
     assert story.related == ()
+
+
+def test_a_hard_wrapped_line_of_the_lead_is_no_title() -> None:
+    # A press release's head (site prompts, the issuer, the title, the dateline) over a lead hard-wrapped
+    # at 70 columns: the lead's first line runs on into the next and is no title.
+    text = (
+        "Alle Storys\nFolgen\nKeine Meldung mehr verpassen.\nStadtwerke Nord\n"
+        "Stadtwerke Nord: Neue Tarife ab dem ersten Juli\nKiel (ots)\n"
+        "Die Stadtwerke Nord senken zum ersten Juli die Preise fuer Strom und\n"
+        "Gas. Das teilte das Unternehmen am Montag in Kiel mit, nachdem die Preise gesunken waren.\n"
+    )
+    story = wirecut.parse(text)
+    assert story.dateline is not None and (story.dateline.location, story.dateline.agency) == ("Kiel", "ots")
+    assert story.headline is None or "senken" not in story.headline.text
+    assert story.body.startswith("Die Stadtwerke Nord senken")

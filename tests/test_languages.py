@@ -532,3 +532,48 @@ def test_the_mojibake_check_failing_costs_a_warning_never_the_story(monkeypatch:
     story = wirecut.parse("BEIJING, April 19 (Xinhua) -- Xi said “yes” on Tuesday to the delegates.")
     assert story.dateline is not None and story.body.startswith("Xi said")
     assert [w for w in story.warnings if w.startswith("parser mojibake failed")]
+
+
+# A Japanese news page: section menu, title, stamp, two paragraphs, a box of related articles.
+JAPANESE_PAGE = (
+    "ニュース\n"
+    "経済\n"
+    "日銀、金融政策の現状維持を決定\n"
+    "2024年3月14日 12時05分\n"
+    "日本銀行は14日、金融政策決定会合で現状の金融緩和策を維持することを決めた。\n"
+    "市場では、春の賃上げの動向を見極めたいとの見方が出ている。\n"
+    "関連記事\n"
+    "円相場、一時1ドル150円台に\n"
+    "東証、午前の取引は小幅高\n"
+)
+
+# A Chinese portal's page: breadcrumb, title, stamp and source, dateline, byline, editors, related box,
+# share bar.
+CHINESE_PORTAL_PAGE = (
+    "首页 > 财经频道 > 正文\n"
+    "全国铁路五一假期发送旅客创新高\n"
+    "2024年05月06日 15:21  来源：人民网\n"
+    "人民网北京5月6日电（记者王强）记者6日从国铁集团获悉，五一假期全国铁路累计发送旅客1.5亿人次，创历史新高。\n"
+    "据介绍，假期期间日均发送旅客3000万人次，同比增长8.2%。\n"
+    "（责任编辑：李娜、张伟）\n"
+    "相关新闻\n"
+    "铁路部门加开夜间列车\n"
+    "高铁客流持续高位运行\n"
+    "分享到：\n"
+)
+
+
+def test_a_japanese_page_with_a_related_box_keeps_its_title_and_story() -> None:
+    # Word counts of CJK text count its letters: the story is no listing's head of a few "words".
+    story = wirecut.parse(JAPANESE_PAGE)
+    assert story.kind == "story"
+    assert story.headline is not None and story.headline.text == "日銀、金融政策の現状維持を決定"
+    assert story.body.startswith("日本銀行は14日")
+    assert [r.title for r in story.related] == ["円相場、一時1ドル150円台に", "東証、午前の取引は小幅高"]
+    assert ("timestamp", "2024-03-14") in [(r.kind, r.iso) for r in story.residue]
+
+
+def test_a_related_box_ends_at_the_share_bar() -> None:
+    story = wirecut.parse(CHINESE_PORTAL_PAGE)
+    assert [r.title for r in story.related] == ["铁路部门加开夜间列车", "高铁客流持续高位运行"]
+    assert "分享到：" in [r.text for r in story.residue]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_left
 
+from wirecut.parsers.kind import word_count
 from wirecut.parsers.markup import is_inline_tag
 from wirecut.patterns import lazy
 from wirecut.spans import Claim, ParseState, Span
@@ -58,7 +59,7 @@ def parse(state: ParseState) -> None:
     runs = list(state.free_runs(start, end))
     if state.findings.dateline is None and end < len(text) and start == 0:
         # A listing page: a few words before its first teaser name the section; they are not a story.
-        if sum(len(text[r.start : r.end].split()) for r in runs) < 12:
+        if sum(word_count(text[r.start : r.end]) for r in runs) < 12:  # CJK letters count as words too
             runs = []
     runs, inline_tags = _across_inline_tags(state, runs)
     if inline_tags:

@@ -260,7 +260,7 @@ def _pick(text: str, pieces: list[tuple[int, int]]) -> tuple[int | None, int | N
 def _headline_without_anchor(state: ParseState) -> None:
     """A text with no dateline, byline or caption: a first line that is a title, or a title-case run."""
     text = state.text
-    runs = list(state.free_runs())
+    runs = [r for r in state.free_runs() if text[r.start : r.end].strip()]  # not the gaps between claims
     if not runs:
         return
     teasers = [c.span.start for c in state.claims if c.label == "related"]
@@ -277,7 +277,7 @@ def _headline_without_anchor(state: ParseState) -> None:
     following = pieces[1:] or [p for r in runs[1:] for p in units(text, r.start, r.end)]
     later = [p for r in runs for p in units(text, r.start, r.end) if p[0] >= end][:3]
     # A title is followed by its story: prose within the next few units, not a menu of short lines.
-    prose_follows = any(len(text[a:b].split()) >= 10 for a, b in later)
+    prose_follows = any(kind.word_count(text[a:b]) >= 10 for a, b in later)  # CJK letters count as words too
     if following and prose_follows and _looks_like_title(text[start:end]) and _has_line_break_after(text, end):
         state.claim("headline", start, end, Headline(clean(text[start:end]), Span(start, end)), "headline")
         return
@@ -343,10 +343,40 @@ def _title_before_lead(text: str, runs: list[Span]) -> tuple[int, int] | None:
     lead = next((i for i, (a, b) in enumerate(head) if kind.is_prose(text[a:b])), None)
     if not lead:
         return None
-    titles = [(a, b) for a, b in head[:lead] if _looks_like_title(text[a:b]) and not _SEPARATOR_RE.search(text[a:b])]
+    titles = [
+        (a, b)
+        for index, (a, b) in enumerate(head[:lead])
+        if _looks_like_title(text[a:b])
+        and not _SEPARATOR_RE.search(text[a:b])
+        and not _wraps_into(text, (a, b), head[index + 1])
+    ]
     if not titles or titles[-1] == head[0]:
         return None
     return titles[-1]
+
+
+#: The shortest line that a hard-wrapped paragraph breaks (wire copy and transcripts wrap at 60-80).
+_WRAP_MIN_CHARS = 40
+
+
+def _wraps_into(text: str, unit: tuple[int, int], following: tuple[int, int]) -> bool:
+    """The unit is a hard-wrapped line of the paragraph that goes on in the next unit, not a title.
+
+    "Dieser Tage, an einem Vormittag, halb elf im" / "Kanzleramt. Die Interviewer ...": a long line
+    with no closing mark, the next line right under it, and the line stops where no title stops, on a
+    function word of its language, or the next line goes on in lower case. A title over its deck
+    ("... holds key rate as inflation eases" / "The bank says ...") ends on a word of its own.
+    """
+    a, b = unit
+    raw = text[a:b].rstrip()
+    gap = text[b : following[0]]
+    if gap.count("\n") != 1 or len(raw) < _WRAP_MIN_CHARS or not raw[-1:].isalnum():
+        return False
+    last = raw.rsplit(None, 1)[-1].lower()
+    return last in _ALL_FUNCTION_WORDS or text[following[0] : following[0] + 1].islower()
+
+
+_ALL_FUNCTION_WORDS = frozenset(word for words in _FUNCTION_WORDS.values() for word in words)
 
 
 # A menu's or a breadcrumb's separators inside a unit: no title holds them.

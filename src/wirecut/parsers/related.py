@@ -36,7 +36,7 @@ import bisect
 import regex
 
 from wirecut.lexicon import Lexicon
-from wirecut.parsers import byline, kind, teaser_units
+from wirecut.parsers import byline, furniture, kind, teaser_units
 from wirecut.parsers.dateline import DatelineMatch, find_datelines, first_dateline, is_digest
 from wirecut.patterns import lazy
 from wirecut.spans import Claim, ParseState, Span
@@ -439,6 +439,10 @@ def _box_under_heading(state: ParseState, heading: regex.Match[str]) -> None:
         raw = text[start:stop]
         if len(raw.split()) > _BOX_TITLE_WORDS or raw.rstrip().endswith((".", "。")):
             break
+        if furniture.ui_kind(raw.strip(), state.lexicon) is not None or _share_label_re(state.lexicon).fullmatch(
+            raw.strip()
+        ):
+            break  # the page's buttons after the box ("分享到：", "Share this")
         if items and _BOX_STAMP_RE.fullmatch(raw.strip()):
             items[-1][3] = stop
             continue
@@ -453,6 +457,15 @@ def _box_under_heading(state: ParseState, heading: regex.Match[str]) -> None:
     for first, title_start, title_end, last in items:
         part = Related(clean(text[title_start:title_end]), None, None, None, Span(first, last))
         _claim_around(state, first, last, part)
+
+
+def _share_label_re(lexicon: Lexicon) -> regex.Pattern[str]:
+    return lexicon.derived(_build_share_label_re)
+
+
+def _build_share_label_re(lexicon: Lexicon) -> regex.Pattern[str]:
+    # A share bar's label: one of the lexicon's share words and a colon ("分享到：", "Share:").
+    return regex.compile(rf"(?:{lexicon.alternation('share')})[ \t]*[:：]?")
 
 
 # A teaser's time under its title in a box: a clock time with its zone, or "2 hours ago", or a date.
