@@ -142,6 +142,15 @@ COPYRIGHT_RE = lazy(
 
 # A rights line in any language, from the lexicon: "RIPRODUZIONE RISERVATA © Copyright ANSA",
 # "当社のコンテンツは著作権法によって保護されます".
+def _reporting_forms(lexicon: Lexicon) -> tuple[str, ...]:
+    """The credit words of the lexicon in lower case, the guard of both reporting scans."""
+    return lexicon.derived(_lowered_reporting_forms)
+
+
+def _lowered_reporting_forms(lexicon: Lexicon) -> tuple[str, ...]:
+    return tuple(form.lower() for form in lexicon.marker_forms("reporting_credit"))
+
+
 def _reporting_re(lexicon: Lexicon) -> regex.Pattern[str]:
     return lexicon.derived(_compiled_reporting)
 
@@ -169,6 +178,23 @@ def _compiled_credited_names(lexicon: Lexicon) -> regex.Pattern[str]:
     return regex.compile(rf"(?:{words}|(?i:\bby))\s+([\p{{Lu}}][\p{{L}}.'’\-]+(?:\s+[\p{{Lu}}][\p{{L}}.'’\-]+){{0,3}})")
 
 
+def _claim_reporting_credits(state: ParseState) -> None:
+    """Claim the bracketed reporting credits: matched only at the brackets that a credit word opens."""
+    text, lowered = state.text, state.lowered
+    forms = _reporting_forms(state.lexicon)
+    pattern = _reporting_re(state.lexicon)
+    at = text.find("(")
+    while at != -1:
+        if lowered.startswith(forms, at + 1):
+            low = max(0, at - 12)  # room for the look-behind: a sentence's end and spaces before it
+            m = pattern.search(text, low, min(len(text), at + 420), timeout=1.0)
+            if m is not None and m.start() == at:
+                _claim(state, "reporting", m.start(), m.end(), m)
+                at = text.find("(", m.end())
+                continue
+        at = text.find("(", at + 1)
+
+
 def _reporting_unit_re(lexicon: Lexicon) -> regex.Pattern[str]:
     return lexicon.derived(_compiled_reporting_unit)
 
@@ -180,20 +206,25 @@ def _compiled_reporting_unit(lexicon: Lexicon) -> regex.Pattern[str]:
     return regex.compile(rf"(?:{words})\s+[\p{{Lu}}][^\n()]{{1,400}}?\.?")
 
 
-#: The most words of a reporting credit standing as a unit of its own.
+#: The most words of a reporting credit standing as a unit of its own, and how far before the text's
+#: end it may stand (after the story's last paragraph, before a page's teasers and buttons).
 _REPORTING_UNIT_WORDS = 60
+_REPORTING_UNIT_REACH = 3000
 
 
 def _claim_reporting_units(state: ParseState) -> None:
-    """Claim a reporting credit that stands as a unit of its own in the second half of the text."""
+    """Claim a reporting credit that stands as a unit of its own near the end of the text."""
     text = state.text
     lowered = state.lowered
-    if not any(form.lower() in lowered for form in state.lexicon.marker_forms("reporting_credit")):
-        return
+    forms = _reporting_forms(state.lexicon)
+    low = max(len(text) // 2, len(text) - _REPORTING_UNIT_REACH)
+    if not any(form in lowered[low:] for form in forms):
+        return  # no credit word near the end: spare the units
     pattern = _reporting_unit_re(state.lexicon)
-    half = len(text) // 2
-    for run in list(state.free_runs(half)):
+    for run in list(state.free_runs(low)):
         for start, end in units(text, run.start, run.end):
+            if not lowered.startswith(forms, start):
+                continue  # the unit opens with no credit word: spare the match
             piece = text[start:end]
             if len(piece.split()) <= _REPORTING_UNIT_WORDS and pattern.fullmatch(piece, timeout=1.0):
                 _claim(state, "reporting", start, end)
@@ -359,9 +390,7 @@ def parse(state: ParseState) -> None:
     for kind, guarded in ANYWHERE_RES:
         for m in guarded.finditer(text, lowered):
             _claim(state, kind, m.start(), m.end(), m)
-    if "(" in text and any(form.lower() in lowered for form in state.lexicon.marker_forms("reporting_credit")):
-        for m in list(_reporting_re(state.lexicon).finditer(text, timeout=time_limit(len(text)))):
-            _claim(state, "reporting", m.start(), m.end(), m)
+    _claim_reporting_credits(state)
     rights_forms = [f.lower() for f in state.lexicon.marker_forms("rights")]
     for pattern, kind, needles in (
         (CONTRIBUTOR_RE, "contributor", ("contribut",)),
@@ -491,9 +520,12 @@ def _claim_unit_signoffs(state: ParseState) -> None:
     """
     text = state.text
     half = len(text) // 2
+    tail = text[half:]
     for index, (_, pattern) in enumerate(TRAILER_RES[:4]):
         if index == 2:
             continue  # "ends" is a word of any sentence: only at the text's end
+        if not any(needle in tail for needle in _UNIT_SIGNOFF_NEEDLES[index]):
+            continue  # the mark cannot be there: spare the scan
         for m in list(pattern.finditer(text, half)):
             start, end = m.span()
             if not _UNIT_END_RE.match(text, end) or not _after_boundary(state, start):
@@ -507,6 +539,14 @@ def _claim_unit_signoffs(state: ParseState) -> None:
                 state.release(claim)
             _claim(state, "signoff", start, end, m)
 
+
+# What each of the first four trailer patterns cannot match without.
+_UNIT_SIGNOFF_NEEDLES: tuple[tuple[str, ...], ...] = (
+    ("--", "—", "PTI", "(ANI)", "(IANS)", "(KUNA)", "(WAM)", "(BusinessDesk)", "(ANSA)", "(end)"),
+    ("dpa", "Enditem", "(END)", "=="),
+    (),
+    ("EFE", "ANSA", "Lusa", "APA", "AFP"),
+)
 
 _LINE_AFTER_SENTENCE_RE = lazy(r"[.!?\"”’»)]\s*\n[ \t]*\Z")
 
