@@ -215,3 +215,43 @@ def test_a_hard_wrapped_line_of_the_lead_is_no_title() -> None:
     assert story.dateline is not None and (story.dateline.location, story.dateline.agency) == ("Kiel", "ots")
     assert story.headline is None or "senken" not in story.headline.text
     assert story.body.startswith("Die Stadtwerke Nord senken")
+
+
+# Wire sites' article pages that open with the lead photo's caption: caption, title, byline, stamp,
+# dateline (an AP page and a Reuters page).
+PHOTO_FIRST_PAGES = [
+    (
+        "FILE - A container ship is unloaded at the Port of Oakland in Oakland, Calif., on Jan. 12, 2024. (AP Photo/Jeff Chiu, File)\n"
+        "Port strike ends after union reaches deal\n"
+        "By JANE DOE\n"
+        "Updated 9:41 PM EDT, March 14, 2024\n"
+        "OAKLAND, Calif. (AP) — Dockworkers at the Port of Oakland returned to work on Thursday after their union reached a tentative deal with terminal operators.\n"
+        "The agreement still needs to be ratified by members, the union said.\n"
+    ),
+    (
+        "A worker walks past containers at a port in Qingdao, Shandong province, China, March 7, 2024. China Daily via REUTERS/File Photo Purchase Licensing Rights\n"
+        "China's exports beat forecasts as demand picks up\n"
+        "By Ann Vale\n"
+        "March 14, 2024 3:05 AM GMT\n"
+        "BEIJING, March 14 (Reuters) - China's exports grew faster than expected in the first two months of the year, customs data showed on Thursday.\n"
+        "Exports rose 7.1% year-on-year, beating a forecast of 3% in a Reuters poll.\n"
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "credit"),
+    [
+        (PHOTO_FIRST_PAGES[0], "Port strike ends after union reaches deal", "AP Photo/Jeff Chiu, File"),
+        (
+            PHOTO_FIRST_PAGES[1],
+            "China's exports beat forecasts as demand picks up",
+            "China Daily via REUTERS/File Photo",
+        ),
+    ],
+)
+def test_the_title_under_a_lead_photos_caption_is_the_headline(page: str, title: str, credit: str) -> None:
+    story = wirecut.parse(page)
+    assert story.headline is not None and story.headline.text == title
+    assert [c.credit for c in story.captions] == [credit]
+    assert "Purchase Licensing Rights" not in story.body and title not in story.body

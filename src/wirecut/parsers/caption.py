@@ -29,6 +29,9 @@ from wirecut.text import UNIT_BREAK_RE, clean, time_limit, trim, units
 # A photographer's name inside a credit: "Ma Zhancheng", "Evan Vucci", "Herman Emmanuel", "ZHANG LING".
 _NAME = r"[\p{Lu}][\p{L}.'’\-]*(?:\s[\p{Lu}][\p{L}.'’\-]*){0,3}"
 
+# The same, for a name that the words of Reuters' credit tail follow: "REUTERS/Ann Lee/File Photo Purchase ...".
+_NAME_NOT_FILE = r"[\p{Lu}][\p{L}.'’\-]*(?:\s(?!(?:File|Purchase|Licensing)\b)[\p{Lu}][\p{L}.'’\-]*){0,3}"
+
 # Photo credits, each as an agency or site writes it.
 CREDIT_RE = lazy(
     rf"""
@@ -41,7 +44,9 @@ CREDIT_RE = lazy(
           /(?P<ph3>[^()\n]{{2,80}}))\)                                    # (AP Photo/Evan Vucci)
     | \[(?P<credit4>Photo(?:\sby\s(?P<ph4>[^\[\]/\n]{{1,60}}))?/(?P<ag4>[^\[\]\n]{{0,40}}))\]   # [Photo/Xinhua], [Photo by Zou Hong/chinadaily.com.cn]
     | \((?P<credit5>(?:Photo|Foto|Picture)\s?[:：]\s?(?P<ag5>[^()\n]{{2,60}}))\)       # (Photo: Xinhua)
-    | (?P<credit6>(?P<ag6>REUTERS)/(?P<ph6>{_NAME})(?:/File\sPhoto|/File)?)   # REUTERS/Kim Kyung-Hoon/File Photo
+    | (?P<credit6>(?:[\p{{Lu}}][\p{{L}}]+(?:\s[\p{{Lu}}][\p{{L}}]+){{0,3}}\svia\s)?   # a partner's photo: "China Daily via REUTERS"
+        (?P<ag6>REUTERS)(?=/|(?<=via\sREUTERS))                            # bare only after "via"
+        (?:/(?!File\b)(?P<ph6>{_NAME_NOT_FILE}))?(?:/File\sPhoto|/File)?)  # REUTERS/Kim Kyung-Hoon/File Photo
     | (?P<credit7>(?P<ag7>AFP)\sPHOTO\s?/\s?(?P<ph7>[\p{{Lu}}][\p{{Lu}}.'’\- ]{{1,60}}[\p{{Lu}}]))  # AFP PHOTO / NAME
     | (?P<credit8>(?:Foto|Photo)\s?[:：]\s?(?P<ph8>{_NAME})/(?P<ag8>dpa|AFP|AP|Reuters|EPA|TT|NTB|Scanpix)
           (?:/(?:TT|NTB|Scanpix|Ritzau))?)                                 # Foto: NAME/dpa, TT's "Foto: NAME/AP/TT"

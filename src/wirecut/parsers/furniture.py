@@ -710,6 +710,10 @@ def _is_strong_title(raw: str, shape: Features) -> bool:
     return sum(1 for w in _WORD_RE.findall(raw) if len(w) >= 2) >= 3  # "Font size: A A A" is no title
 
 
+#: The longest unit that is looked up as a UI phrase.
+_UI_UNIT_CHARS = 60
+
+
 def _kind_of(raw: str, lexicon: Lexicon) -> str:
     found = ui_kind(raw, lexicon)
     if found:
@@ -725,11 +729,16 @@ def parse(state: ParseState) -> None:
     lexicon = state.lexicon
     anchors = [c.span.start for c in state.claims if c.label in ("dateline", "byline", "caption")]
     anchor = min(anchors) if anchors else None
-    free = _blocks(
-        text,
-        [_Unit(a, b) for run in list(state.free_runs()) for a, b in units(text, run.start, run.end)],
-        [c.span.start for c in state.claims if c.label == "note"],
-    )
+    found = [_Unit(a, b) for run in list(state.free_runs()) for a, b in units(text, run.start, run.end)]
+    # A button or a link label that a claim made after the residue parser's left on a line of its own
+    # ("... REUTERS/File Photo Purchase Licensing Rights": the caption took the line's start).
+    for unit in found:
+        if unit.end - unit.start <= _UI_UNIT_CHARS:
+            ui = ui_kind(text[unit.start : unit.end], lexicon)
+            if ui is not None:
+                _claim(state, ui, unit.start, unit.end)
+    found = [u for u in found if state.is_free(u.start, u.end)]
+    free = _blocks(text, found, [c.span.start for c in state.claims if c.label == "note"])
     if not free:
         return
     shapes = _Shapes(text, free, lexicon)

@@ -115,7 +115,12 @@ def parse(state: ParseState) -> None:
     if any(c.label == "headline" for c in state.claims):
         return  # a wire format's own headline field (ANPA's) was read before
     _take_back_title_words(state)
-    firsts = [c.span.start for c in state.claims if c.label in ("dateline", "byline", "caption")]
+    # The title stands before the story's dateline or byline, where the page may put its lead photo
+    # and caption first (AP's and Reuters' pages: caption, title, byline, stamp, dateline); with
+    # neither, before the first caption.
+    story_marks = [c.span.start for c in state.claims if c.label in ("dateline", "byline")]
+    captions = [c.span.start for c in state.claims if c.label == "caption"]
+    firsts = story_marks or captions
     limit = min(firsts) if firsts else None
     if limit is not None:
         for run in state.free_runs(0, limit):
