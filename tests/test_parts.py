@@ -570,3 +570,63 @@ def test_trailing_credits_after_the_caption_sentence(
         assert story.captions[0].agency == agency
     assert story.captions[0].photographers == photographers
     assert credit not in story.body
+
+
+# A public broadcaster's article page: title, stamp, buttons, the writer's name and role on two
+# lines, the lead photo's labelled credit and caption, the story, a list of topics.
+BROADCASTER_PAGE = (
+    "Port strike ends after pay deal agreed\n"
+    "2 hours ago\n"
+    "Share\n"
+    "Save\n"
+    "Jane Doe\n"
+    "Business reporter, BBC News\n"
+    "Image source, Getty Images\n"
+    "Image caption,\n"
+    "Dockworkers had been on strike for two weeks\n"
+    "Dockworkers at the country's busiest port have returned to work after a pay deal was agreed.\n"
+    "The union said members had voted to accept an offer of a 7% rise over two years.\n"
+    "Related topics\n"
+    "Trade unions\n"
+    "Shipping\n"
+)
+
+# A newspaper's page: section, title, deck, writer and place, stamp, button, story, topics under their heading.
+NEWSPAPER_PAGE = (
+    "Strikes\n"
+    "Dockworkers end strike after union accepts pay offer\n"
+    "Deal ends two-week walkout that left ships waiting offshore\n"
+    "Jane Doe in Felixstowe\n"
+    "Thu 14 Mar 2024 12.05 GMT\n"
+    "Share\n"
+    "Dockworkers at Felixstowe have ended their strike after the union accepted a revised pay offer from the port's operator.\n"
+    "The walkout had left dozens of ships waiting offshore.\n"
+    "Explore more on these topics\n"
+    "Strikes\n"
+    "Shipping\n"
+    "Trade unions\n"
+)
+
+
+def test_a_name_and_role_byline_a_labelled_photo_and_a_topic_list() -> None:
+    story = wirecut.parse(BROADCASTER_PAGE)
+    assert story.headline is not None and story.headline.text == "Port strike ends after pay deal agreed"
+    assert [(b.names, b.role) for b in story.bylines] == [(("Jane Doe",), "Business reporter, BBC News")]
+    assert [(c.text, c.credit) for c in story.captions] == [
+        ("Dockworkers had been on strike for two weeks", "Getty Images")
+    ]
+    assert story.body.startswith("Dockworkers at the country's busiest port")
+    assert story.body.endswith("over two years.")
+    assert {"Related topics", "Trade unions", "Shipping"} <= {r.text for r in story.residue}
+
+
+def test_topics_under_their_heading_after_the_story_are_navigation() -> None:
+    story = wirecut.parse(NEWSPAPER_PAGE)
+    assert story.body.endswith("waiting offshore.")
+    assert {"Explore more on these topics", "Strikes", "Shipping", "Trade unions"} <= {r.text for r in story.residue}
+
+
+def test_a_role_line_needs_a_name_line_over_it() -> None:
+    text = "Port strike ends\nThe union said on Monday that the strike would end.\nBusiness reporter, BBC News\nMore text follows here."
+    story = wirecut.parse(text)
+    assert not story.bylines

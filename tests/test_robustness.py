@@ -210,6 +210,9 @@ HOSTILE_UNITS = [
     "\nNew Delhi: The monsoon is likely to reach the coast soon, officials said on Monday. ",  # a colon dateline
     "\nMore from Business\nRail link wins approval\n",  # a teaser box's named heading
     "Title of an item here\nYesterday\nA summary of the item.\n",  # a relative day in a listing
+    "Image source, Getty Images\nImage caption, A photo of the port\n",  # a labelled photo
+    "Jane Doe\nBusiness reporter, Example News\n",  # a name and role byline
+    "Related topics\nTrade unions\n",  # a tag list under its heading
     # captions closed by a bracketed source (parsers/caption.py)
     "A dancer performs in Hangzhou, May 10, 2004. [Xinhua]\n",
     # a teaser's title and its meta pieces (parsers/related.py)

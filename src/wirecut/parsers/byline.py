@@ -229,6 +229,8 @@ def parse(state: ParseState) -> None:
                 taken += 1
         if taken:
             break
+    if not taken:
+        taken += _name_and_role_lines(state, limit)
     if dateline is not None:
         _chinese_reporters(state, dateline.span.end)
         _tag_correspondent(state, dateline.span.end)
@@ -313,6 +315,34 @@ def _claim_slashed_byline(state: ParseState, start: int, end: int) -> bool:
 # two to four capitalised words there is a name, not a title.
 _NORDIC_AGENCIES = frozenset(["Ritzau", "NTB", "TT", "STT"])
 _NAME_LINE_RE = lazy(r"[\p{Lu}][\p{Ll}\-]+(?:\s[\p{Lu}][\p{Ll}\-]+){1,3}")
+
+
+# A writer's role on the line under the name, with no "By": the BBC's and many sites' "Business reporter,
+# BBC News", "Political correspondent", "Senior editor, Reuters".
+_ROLE_LINE_RE = lazy(
+    r"""(?:[\p{Lu}][\p{L}\-]*\s){0,3}
+        (?i:reporter|correspondent|editor|writer|journalist|analyst|columnist|producer)
+        (?:,\s?[\p{Lu}][^\n,]{1,40})?""",
+    regex.VERBOSE,
+)
+
+
+def _name_and_role_lines(state: ParseState, limit: int) -> int:
+    """Claim a name on its line and a writer's role on the next one, before ``limit``; 1 if claimed."""
+    text = state.text
+    found = [u for run in list(state.free_runs(0, limit)) for u in units(text, run.start, run.end)]
+    for (a, b), (c, d) in zip(found, found[1:]):
+        if text[b:c].count("\n") != 1 or not _NAME_LINE_RE.fullmatch(text, a, b):
+            continue
+        if not _ROLE_LINE_RE.fullmatch(text, c, d):
+            continue
+        name = clean(text[a:b])
+        if name in state.lexicon.agency_forms():
+            continue
+        byline = Byline(clean(text[a:d]), (name,), clean(text[c:d]), Span(a, d))
+        if state.claim("byline", a, d, byline, "byline"):
+            return 1
+    return 0
 
 
 def _nordic_name_line(

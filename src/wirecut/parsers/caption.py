@@ -20,6 +20,7 @@ from __future__ import annotations
 import regex
 
 from wirecut.dates import read_date
+from wirecut.lexicon import Lexicon
 from wirecut.parsers.dateline import find_datelines, first_dateline
 from wirecut.patterns import lazy
 from wirecut.spans import ParseState, Span
@@ -267,7 +268,40 @@ def parse(state: ParseState) -> None:
         caption = Caption(description, credit, agency, photographers, dateline, Span(start, credit_end))
         if state.claim("caption", start, credit_end, caption, "caption"):
             _note_year(state, caption)
+    _labelled_captions(state)
     _gallery_captions(state)
+
+
+def _labelled_caption_re(lexicon: Lexicon) -> regex.Pattern[str]:
+    return lexicon.derived(_build_labelled_caption_re)
+
+
+def _build_labelled_caption_re(lexicon: Lexicon) -> regex.Pattern[str]:
+    # The credit's label and the credit on one line, then the caption's label and the caption on the
+    # same or the next line: "Image source, Getty Images / Image caption, / Dockworkers had ...".
+    return regex.compile(
+        rf"""(?:(?<=\n)|\A)[ \t]*(?:{lexicon.alternation("photo_source_label")})[ \t]*[,:][ \t]*(?P<credit>[^\n]{{2,80}}?)[ \t]*\n
+            [ \t]*(?:{lexicon.alternation("photo_caption_label")})[ \t]*[,:]\s*(?P<text>[^\n]{{2,400}}?)[ \t]*(?=\n|\Z)""",
+        regex.VERBOSE,
+    )
+
+
+def _labelled_captions(state: ParseState) -> None:
+    """Photos whose page labels the credit and the caption, credit first (the BBC's "Image source,")."""
+    text = state.text
+    lowered = state.lowered
+    labels = [form.lower() for form in state.lexicon.marker_forms("photo_caption_label")]
+    if not any(label in lowered for label in labels):
+        return
+    for m in list(_labelled_caption_re(state.lexicon).finditer(text, timeout=time_limit(len(text)))):
+        start, end = trim(text, m.start(), m.end())
+        if not state.is_free(start, end):
+            continue
+        credit = m.group("credit").strip()
+        written = credit.split("/")[0].strip()
+        agency = state.lexicon.canonical_agency(written) if written in state.lexicon.agency_forms() else None
+        caption = Caption(clean(m.group("text")), credit, agency, (), None, Span(start, end))
+        state.claim("caption", start, end, caption, "caption")
 
 
 #: Share of a text's letters that credited captions must hold for it to be a photo gallery.

@@ -939,6 +939,31 @@ def _claim_prompt_after_last_sentence(state: ParseState, last: _Unit) -> None:
         _claim(state, kind, start, end)
 
 
+#: The most words of one tag in a list of tags under its label.
+_TAG_WORDS = 5
+
+
+def _claim_tag_list(state: ParseState, free: list[_Unit], shapes: _Shapes, tail: list[int]) -> None:
+    """A tag label alone on its line after the story ("Related topics", "Tags", "Themen") and the tags
+    under it, one a line, short and with no sentence's end: all the page's navigation."""
+    text = state.text
+    label = _meta_label_re(state.lexicon)
+    for position, i in enumerate(tail):
+        if not label.fullmatch(text[free[i].start : free[i].end]):
+            continue
+        tags = []
+        for j in tail[position + 1 :]:
+            shape = shapes[j]
+            if shape.sentence or shape.words > _TAG_WORDS or shape.cjk > 12:
+                break
+            tags.append(j)
+        if not tags:
+            return
+        for j in (i, *tags):
+            _claim(state, "navigation", free[j].start, free[j].end)
+        return
+
+
 def _claim_tail(state: ParseState, free: list[_Unit], shapes: _Shapes, story_start: int) -> None:
     """Claim the short non-sentences after the story's last prose unit: buttons, site names, link lists.
 
@@ -957,6 +982,8 @@ def _claim_tail(state: ParseState, free: list[_Unit], shapes: _Shapes, story_sta
     if last is None:
         return
     tail = list(range(last + 1, len(free)))
+    _claim_tag_list(state, free, shapes, tail)
+    tail = [i for i in tail if state.is_free(free[i].start, free[i].end)]
     if any(_DIGIT_RE.search(text, free[i].start, free[i].end) for i in tail):
         return  # a table closes the story (Reuters' "Shr 1.23 dlrs vs 1.11" and its headers): its own lines
     for i in tail:
