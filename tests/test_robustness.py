@@ -209,7 +209,7 @@ HOSTILE_UNITS = [
     "Zahl steigt weiterBerlin (AFP) - Die Zahl stieg. ",
     "\nNew Delhi: The monsoon is likely to reach the coast soon, officials said on Monday. ",  # a colon dateline
     "\nMore from Business\nRail link wins approval\n",  # a teaser box's named heading
-    "Title of an item here\nYesterday\nA summary of the item.\n",  # a relative day in a listing
+    "A sentence of the story goes on here.\nYesterday\n",  # a relative day on its own line
     "Image source, Getty Images\nImage caption, A photo of the port\n",  # a labelled photo
     "Jane Doe\nBusiness reporter, Example News\n",  # a name and role byline
     "Related topics\nTrade unions\n",  # a tag list under its heading

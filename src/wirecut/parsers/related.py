@@ -245,7 +245,9 @@ def _claim_around(state: ParseState, start: int, end: int, part: Related) -> Non
     """Claim a teaser; page stamps inside it (a listing's dates) become part of the teaser."""
     if state.claim("related", start, end, part, "related"):
         return
-    inside = [c for c in state.claims if start <= c.span.start and c.span.end <= end]
+    # The claims inside, found by walking the stretch (a scan of every claim for every teaser of a long
+    # listing would cost the square of their number).
+    inside = [c for c in state.claims_between(start, end) if c.span.start >= start and c.span.end <= end]
     if inside and all(c.label == "residue" and c.part.kind == "timestamp" for c in inside):
         for c in inside:
             state.release(c)
