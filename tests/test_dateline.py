@@ -440,3 +440,29 @@ def test_a_label_and_a_colon_is_no_dateline(line: str) -> None:
 def test_a_title_with_a_kicker_and_a_colon_at_the_texts_start_is_no_dateline() -> None:
     story = wirecut.parse("Report: Consumers tuning in to plasma TVs in record numbers, a research firm says.")
     assert story.dateline is None
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "agency"),
+    [
+        ("Mendoza, May 3 (Agencia Sur) Growers in the province began sowing maize.", "Mendoza", "Agencia Sur"),
+        ("Market report\nTARTU, 4 May (Baltic Wire) Dairy prices rose for a third week.", "TARTU", "Baltic Wire"),
+    ],
+)
+def test_an_unlisted_agency_with_no_dash_opens_its_line_with_place_and_date(
+    text: str, location: str, agency: str
+) -> None:
+    story = wirecut.parse(text)
+    assert story.dateline is not None
+    assert (story.dateline.location, story.dateline.agency) == (location, agency)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy met officials in Geneva, May 3 (World Health) and flew home.",
+        "Talks ended.\nGeneva (World Health) said nothing new on Monday.",
+    ],
+)
+def test_an_unlisted_tag_with_no_dash_inside_a_sentence_or_without_a_date_is_no_dateline(text: str) -> None:
+    assert wirecut.parse(text).dateline is None

@@ -255,3 +255,29 @@ def test_the_title_under_a_lead_photos_caption_is_the_headline(page: str, title:
     assert story.headline is not None and story.headline.text == title
     assert [c.credit for c in story.captions] == [credit]
     assert "Purchase Licensing Rights" not in story.body and title not in story.body
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        # An edition's name over the title, then the dateline (a wire's English site).
+        (
+            "Thursday, May 4, 2023\nEnglish Edition\n\nGrowers sow drought-hardy maize in the south\n"
+            "Mendoza, May 3 (Xinhua) -- Growers in the province began sowing two drought-hardy maize lines.\n",
+            "Growers sow drought-hardy maize in the south",
+        ),
+        # A section's name over the title, with a byline after it.
+        (
+            "World News\nPort strike ends after pay deal is signed\nBy Ann Lee\n"
+            "ROTTERDAM, May 3 (Reuters) - Dock workers ended a week-long strike on Wednesday.\n",
+            "Port strike ends after pay deal is signed",
+        ),
+        # A short title with nothing longer after it is still the title.
+        ("Dam Opens\nLIMA, May 3 (AP) - A new dam opened on Wednesday in the Andes.\n", "Dam Opens"),
+    ],
+)
+def test_a_sites_short_label_over_the_title_gives_way_to_it(text: str, headline: str) -> None:
+    story = wirecut.parse(text)
+    assert story.headline is not None
+    assert story.headline.text == headline
+    assert story.dateline is not None

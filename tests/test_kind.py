@@ -313,6 +313,50 @@ def test_a_story_with_dated_teasers_after_it_stays_a_story() -> None:
     assert story.dateline is not None and story.dateline.location == "VALPARAISO"
 
 
+WHOLE_LEADS_PAGE = """\
+Growers sow drought-hardy maize in the south
+Mendoza, May 3 (Agencia Sur) Growers in the province began sowing two drought-hardy maize lines, the farm board said today.
+Book fair opens its doors to 30 countries
+Cordoba, May 2 (Agencia Sur) The city opened its book fair today to publishers from 30 countries, and it runs until Sunday.
+Salta, 2 may (Agencia Sur) Provincial lawmakers debated today a bill on water rights, amid protests by two farm unions.
+Central bank holds its rate for a fifth meeting
+Rosario, 2 may (Agencia Sur) The central bank kept its benchmark rate unchanged today for the fifth meeting in a row.
+"""
+
+
+def test_a_page_of_whole_leads_under_their_titles_is_a_listing_with_each_item() -> None:
+    """A wire's own listing keeps each item's whole first sentence; an item may have lost its title."""
+    story = wirecut.parse(WHOLE_LEADS_PAGE)
+    assert story.kind == "listing"
+    assert story.headline is None and story.dateline is None and story.body == ""
+    assert [teaser.title for teaser in story.related] == [
+        "Growers sow drought-hardy maize in the south",
+        "Book fair opens its doors to 30 countries",
+        None,
+        "Central bank holds its rate for a fifth meeting",
+    ]
+    assert [t.dateline.location if t.dateline else None for t in story.related] == [
+        "Mendoza",
+        "Cordoba",
+        "Salta",
+        "Rosario",
+    ]
+    _spans_cover_everything(story)
+
+
+def test_a_story_of_two_paragraphs_before_shorter_dated_items_stays_a_story() -> None:
+    lead = (
+        "Harbour authority approves new container berth\n"
+        "VALPARAISO, May 2 (Agencia Sur) -- The port will add a deep-water berth by 2026, its board said on Tuesday.\n"
+        "The berth will take ships of up to 14,000 containers, twice the size the port handles today.\n"
+    )
+    story = wirecut.parse(lead + WHOLE_LEADS_PAGE.split("\n", 2)[2])
+    assert story.kind == "story"
+    assert story.dateline is not None and story.dateline.location == "VALPARAISO"
+    assert "twice the size the port handles today" in story.body and "Growers" not in story.body
+    assert len(story.related) == 3
+
+
 def test_a_page_label_over_a_listing_is_navigation_not_a_headline() -> None:
     story = wirecut.parse("Latest News\n\n" + SECTION_PAGE)
     assert story.kind == "listing" and story.headline is None

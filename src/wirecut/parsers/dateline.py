@@ -720,7 +720,11 @@ def _accept(state: ParseState, m: regex.Match[str], kind: str, floor: int, anywh
         # PTI, IANS, CNA and Prensa Latina write no separator, so they stand without one. So does a
         # service's one-word tag after a place in capitals that opens a sentence, when the story's
         # first word follows in capitals: "... nine people. NEW YORK (CNNMoney) Cities often ...".
-        if not known_agency and not _undashed_service_tag(text, m, loc, start, floor):
+        if (
+            not known_agency
+            and not _undashed_service_tag(text, m, loc, start, floor)
+            and not _dated_tag_opening_line(text, m, date, start, floor)
+        ):
             return None
         following = text[m.end() : m.end() + 2].lstrip()
         if following[:1].islower():
@@ -861,6 +865,20 @@ def _undashed_service_tag(text: str, m: regex.Match[str], loc: str | None, start
     """
     agency = m.group("agency") or ""
     if not loc or not loc.isupper() or " " in agency or agency.isupper() or not at_boundary(text, start, floor):
+        return False
+    following = text[m.end() : m.end() + 3].lstrip(" \t")
+    return _UPPER_RE.match(following) is not None
+
+
+def _dated_tag_opening_line(text: str, m: regex.Match[str], date: str | None, start: int, floor: int) -> bool:
+    """An agency outside the lexicon in the full form, with no dash: place, date and tag open a line.
+
+    Agencies that write no separator (Prensa Latina's "Bayamo, Mar 7 (Prensa Latina) Farmers ...", PTI,
+    IANS) are followed by ones nobody listed that write the same; a place, a date and a bracket at a
+    line's start, with the story's capital after it, is that form, where an aside in brackets ("(WHO)
+    said") stands inside a sentence.
+    """
+    if not date or not (start <= floor or _opens_line(text, start, floor) or start == 0):
         return False
     following = text[m.end() : m.end() + 3].lstrip(" \t")
     return _UPPER_RE.match(following) is not None

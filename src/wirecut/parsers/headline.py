@@ -123,17 +123,10 @@ def parse(state: ParseState) -> None:
     firsts = story_marks or captions
     limit = min(firsts) if firsts else None
     if limit is not None:
-        for run in state.free_runs(0, limit):
-            pieces = units(text, run.start, run.end)
-            if not pieces:
-                continue
-            start, end = _header_title(text, pieces)
-            if start is None:
-                start, end = _pick(text, pieces)
-            if start is not None and end is not None:
-                raw = text[start:end]
-                state.claim("headline", start, end, Headline(clean(raw), Span(start, end)), "headline")
-                return
+        found = _title_in_head(text, list(state.free_runs(0, limit)))
+        if found is not None:
+            start, end = found
+            state.claim("headline", start, end, Headline(clean(text[start:end]), Span(start, end)), "headline")
         return
     _headline_without_anchor(state)
 
@@ -236,6 +229,39 @@ _MEDIA_LINE_RE = lazy(
 
 # EFE's and AFP's desk initials, which their NITF sends as the byline, after a flattened title: "gr/bp".
 _DESK_INITIALS_RE = lazy(r"\s+[a-z]{2,4}(?:/[a-z]{2,4}){1,3}$")
+
+
+#: Words below which a title-like line over the story is more often the site's or section's label
+#: ("English Edition", "World News", "Latest") than the story's title.
+_LABEL_MAX_WORDS = 3
+
+
+def _title_in_head(text: str, runs: list[Span]) -> tuple[int, int] | None:
+    """The story's title in the free text before its first part: the first unit that looks like one.
+
+    A label of a site's or section's (``English Edition``, ``World News``: three words or fewer) that
+    a longer title-like unit follows gives way to it, as sites put their edition or section name over
+    the story's title; a title of a few words with nothing longer after it is still the title.
+    """
+    short: tuple[int, int] | None = None
+    for run in runs:
+        pieces = units(text, run.start, run.end)
+        if not pieces:
+            continue
+        start, end = _header_title(text, pieces)
+        if start is not None and end is not None:
+            return start, end
+        while pieces:
+            start, end = _pick(text, pieces)
+            if start is None or end is None:
+                break
+            raw = text[start:end]
+            if _CJK_RE.search(raw) or len(raw.split()) > _LABEL_MAX_WORDS:
+                return start, end
+            if short is None:
+                short = (start, end)
+            pieces = [p for p in pieces if p[0] >= end]
+    return short
 
 
 def _pick(text: str, pieces: list[tuple[int, int]]) -> tuple[int | None, int | None]:

@@ -169,10 +169,13 @@ def _story_is_one_more_item(state: ParseState, paragraphs: list[Claim], teasers:
     last = text[paragraphs[-1].span.start : paragraphs[-1].span.end].rstrip()
     # Cut mid-sentence, or where the site marks the cut ("…", "...", WordPress's "[…]").
     cut_off = last.endswith(_CUT_MARKS) or _SENTENCE_END_RE.search(last[-3:]) is None
-    if not cut_off:
-        return False
     longest_item = max(word_count(text[c.span.start : c.span.end]) for c in dated)
-    return _words(paragraphs, text) <= 2 * longest_item
+    story_words = _words(paragraphs, text)
+    if not cut_off:
+        # A listing that keeps each item's whole lead (a wire's own pages): the "story" is one more
+        # lead, no longer than the items after it, where a story runs on past the teasers it carries.
+        return story_words <= longest_item
+    return story_words <= 2 * longest_item
 
 
 #: Words of a headline that make an alert (AFP's and Reuters' one-line urgents), not a furniture label.

@@ -744,7 +744,7 @@ def _later_stories(state: ParseState, story_start: int | None) -> None:
     if story_start is None or is_digest(state):
         return  # a digest's items are its body, not teasers
     heads: list[tuple[int, DatelineMatch]] = []
-    for run in list(state.free_runs(story_start + _LATER_STORY_GAP)):
+    for run in list(state.free_runs(_story_text_floor(state, story_start))):
         for found in find_datelines(state, run.start, run.end, floor=run.start):
             newline = text.rfind("\n", max(0, found.start - 400), found.start)
             if newline == -1:
@@ -753,6 +753,8 @@ def _later_stories(state: ParseState, story_start: int | None) -> None:
             if text[line_start : found.start].strip() and state.is_free(line_start, found.start):
                 continue  # not at the start of its line
             title_at = _title_line_before(state, line_start)
+            if title_at is None and _untitled_item(state, found, line_start):
+                title_at = line_start
             # A "title" that starts before the last story's dateline ends is that dateline's line: two
             # dateline lines in a row are one story's, never a teaser whose dateline lies in the next.
             if title_at is not None and (not heads or title_at >= heads[-1][1].end):
@@ -771,6 +773,34 @@ def _later_stories(state: ParseState, story_start: int | None) -> None:
             for claim in [c for c in state.claims if title_start <= c.span.start and c.span.end <= end]:
                 state.release(claim)
         state.claim("related", title_start, end, part, "related")
+
+
+def _untitled_item(state: ParseState, found: DatelineMatch, line_start: int) -> bool:
+    """A later item with no title: a line opening with a full dateline, an agency's, after a sentence.
+
+    An agency's dateline (a place, a date and its tag) opens a story once; on a wire's own listing
+    pages (Prensa Latina's, KUNA's, a WordPress feed of them) an item may lose its title line, and
+    the dateline then opens the line right after the last sentence of the item before.
+    """
+    if not (found.agency_written and found.location and found.start == line_start):
+        return False
+    text = state.text
+    before = trim(text, max(0, line_start - _LINE_REACH), line_start)[1]
+    return before > 0 and text[before - 1] in '.!?。！？"”’'
+
+
+def _story_text_floor(state: ParseState, story_start: int) -> int:
+    """Where a later story may start: past the first story's first line when that line holds a sentence.
+
+    Some story text must stand between a story's dateline and the next story's title. A listing of a
+    wire's items cuts each to a line or two (Prensa Latina's, Bernama's and WordPress tag pages), so a
+    closed sentence on the dateline's own line is enough; otherwise ``_LATER_STORY_GAP`` characters.
+    """
+    text = state.text
+    line_end = text.find("\n", story_start, story_start + _LATER_STORY_GAP)
+    if line_end != -1 and kind.has_sentence(text[story_start:line_end]):
+        return line_end
+    return story_start + _LATER_STORY_GAP
 
 
 #: The most words of a kicker line in capitals over a teaser's title ("SPECIAL REPORT", "ANALYSIS").
