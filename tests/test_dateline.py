@@ -466,3 +466,29 @@ def test_an_unlisted_agency_with_no_dash_opens_its_line_with_place_and_date(
 )
 def test_an_unlisted_tag_with_no_dash_inside_a_sentence_or_without_a_date_is_no_dateline(text: str) -> None:
     assert wirecut.parse(text).dateline is None
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "date"),
+    [
+        # The Edge's form: the date in brackets and a colon.
+        (
+            "Sales rise\n\nKUALA LUMPUR (June 11): Property sales in the capital rose 12% in the first quarter.",
+            "KUALA LUMPUR",
+            "June 11",
+        ),
+        # A site that drops the date keeps its comma before the dash.
+        ("Boys found\nIPOH, — City police said the four boys reported missing were found safe.", "IPOH", None),
+    ],
+)
+def test_malaysian_sites_datelines(text: str, location: str, date: str | None) -> None:
+    story = wirecut.parse(text)
+    assert story.dateline is not None
+    assert (story.dateline.location, story.dateline.date) == (location, date)
+
+
+def test_a_bracketed_word_that_is_no_date_before_a_colon_is_no_dateline() -> None:
+    story = wirecut.parse(
+        "Markets\n\nPARIS (Update 2): Shares in the carmaker fell 4% on Monday after a profit warning."
+    )
+    assert story.dateline is None

@@ -3,6 +3,7 @@ hostile repetition is measured with every parser's in tests/test_robustness.py).
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.conftest import covered_everywhere, overlaps
@@ -277,3 +278,83 @@ def test_a_sentence_that_opens_with_reporting_words_stays_in_the_story() -> None
     text = "LONDON (Reuters) - Prices rose on Monday.\nReporting by the agency showed that exports fell in May, officials said."
     story = wirecut.parse(text)
     assert not [n for n in story.notes if n.kind == "reporting"]
+
+
+_STORY_THEN = (
+    "Rail link opens in the north\n\nIPOH, June 25 (Bernama) -- A new rail link opened today, cutting the journey "
+    "by an hour.\n\nThe minister said the line would carry 2,000 passengers a day in its first year.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "Related posts\nFloods hit three districts in the north\nPort upgrade to finish next year, says board\n",
+        "Más noticias\nInundaciones afectan a tres distritos del norte\nEl puerto terminará su ampliación el próximo año\n",
+        "Popular now\nFloods hit three districts in the north\nPort upgrade to finish next year, says board\n",
+        # No heading at all: three titles or more.
+        "Floods hit three districts in the north\nPort upgrade to finish next year, says board\n"
+        "Rice farmers turn to drones for spraying\n",
+    ],
+)
+def test_a_box_of_titles_after_the_last_sentence_is_teasers_whatever_its_heading(box: str) -> None:
+    story = wirecut.parse(_STORY_THEN + box)
+    titles = [teaser.title for teaser in story.related]
+    assert titles == [line for line in box.splitlines() if len(line.split()) > 3]
+    assert len(story.paragraphs) == 2
+    assert "passengers a day" in story.body
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # A subhead and the story going on under it.
+        "Fares to stay low\nThe operator said fares would be frozen until the end of next year at least.\n",
+        # A company's results table under its last sentence.
+        "RESULTS OF THE OPERATOR\nShr 1.37 dlrs vs 1.19 dlrs\nNet 101.8 mln vs 92.3 mln\nRevs 1.75 billion vs 1.72 billion\n",
+        # Two titles and no heading: too few to tell from the story's last lines.
+        "Floods hit three districts in the north\nPort upgrade to finish next year, says board\n",
+    ],
+)
+def test_lines_after_the_last_sentence_that_are_no_box_stay_out_of_related(tail: str) -> None:
+    story = wirecut.parse(_STORY_THEN + tail)
+    assert story.related == ()
+
+
+_READ_MORE_LISTING = """\
+Latest Posts
+Parents end fundraiser after donations pour in
+IPOH, — The parents of a baby girl in hospital have ended their public fundraiser after donors covered the cost. The
+Read moreBoys found safe after leaving their school
+IPOH, — City police said the four boys reported missing from a school here were found safe on Monday. The police
+Read moreState to build 3,000 affordable homes
+KOTA KINABALU, — The state government will build 3,000 affordable homes next year, the chief minister said.
+"""
+
+
+def test_a_listing_whose_read_more_links_are_glued_to_the_next_title() -> None:
+    story = wirecut.parse(_READ_MORE_LISTING)
+    assert story.kind == "listing"
+    assert [teaser.title for teaser in story.related] == [
+        "Parents end fundraiser after donations pour in",
+        "Boys found safe after leaving their school",
+        "State to build 3,000 affordable homes",
+    ]
+    assert [t.dateline.location if t.dateline else None for t in story.related] == ["IPOH", "IPOH", "KOTA KINABALU"]
+    assert story.related[0].marker == "Read more"
+    assert covered_everywhere(story) == []
+
+
+def test_a_pages_label_over_the_first_marked_teaser_is_no_title() -> None:
+    page = (
+        "Latest stories\nGovernment expels diplomats over spy cell\n\n"
+        "The government on Thursday ordered the expulsion of 15 diplomats after a court ruling.\n\nFull Story\n"
+        "Oil output cuts exceed target, minister says\n\n"
+        "The oil minister said on Thursday that producers had cut more than they agreed.\n\nFull Story\n"
+    )
+    story = wirecut.parse(page)
+    assert [teaser.title for teaser in story.related] == [
+        "Government expels diplomats over spy cell",
+        "Oil output cuts exceed target, minister says",
+    ]
+    assert story.related[0].summary is not None and story.related[0].summary.startswith("The government")

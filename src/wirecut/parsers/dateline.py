@@ -257,7 +257,11 @@ def _build_patterns(lexicon: Lexicon) -> list[_Shape]:
         ("undated", r"""(?<![\p{L}(])\(?UNDATED\)?(?P<sep>\s*(?:--|—|\s_|\s-))(?=\s+[\p{Lu}"“])"""),
         # PLACE -- with neither date nor agency: NYT and Boston Globe wire ("FOXBOROUGH --", "WASHINGTON _").
         # Tehran Times and other Iranian and Gulf papers write a spaced en dash: "TEHRAN – The ...".
-        ("place_only", rf"""{upper_place}{region}?(?P<sep>\s*(?:--|—|\s_|\s-|\s–))(?=\s+[\p{{Lu}}"“])"""),
+        # Malaysian sites that drop the date keep its comma: "KUALA LUMPUR, — The ...".
+        (
+            "place_only",
+            rf"""{upper_place}{region}?(?:,(?=[ \t]))?(?P<sep>\s*(?:--|—|\s_|\s-|\s–))(?=\s+[\p{{Lu}}"“])""",
+        ),
         # (AGENCY) -- or AGENCY - alone: CNN's "(CNN) --"; AG News's "(Reuters) Reuters - " and
         # "(SPACE.com) SPACE.com - ", where the bracketed source closes the title and the bare one opens the text.
         (
@@ -266,9 +270,13 @@ def _build_patterns(lexicon: Lexicon) -> list[_Shape]:
              |(?<![\p{{L}}\p{{M}}])(?P<agency_bare2>{agency}))(?P<sep>{_SEPARATOR})(?=\s)""",
         ),
         # PLACE: at the start of the story's first paragraph, with neither date nor agency: India's sites
-        # (NDTV, The Times of India, Hindustan Times: "New Delhi: The monsoon ...", "MUMBAI: ..."). Only
-        # as the story's dateline, at a line's start, before a paragraph of prose (checked in ``_accept``).
-        ("colon_place", rf"""(?<=\n)[ \t]*{place}(?P<sep>:)(?=[ \t]+["“]?[\p{{Lu}}])"""),
+        # (NDTV, The Times of India, Hindustan Times: "New Delhi: The monsoon ...", "MUMBAI: ..."), and
+        # with the date in brackets (Malaysia's The Edge: "KUALA LUMPUR (June 11): ..."). Only as the
+        # story's dateline, at a line's start, before a paragraph of prose (checked in ``_accept``).
+        (
+            "colon_place",
+            rf"""(?<=\n)[ \t]*{place}(?:[ \t]\((?P<date>{date})\))?(?P<sep>:)(?=[ \t]+["“]?[\p{{Lu}}])""",
+        ),
         # (AGENCY) alone before the story, with no dash: Belga's "(Belga) Le Premier ministre ...", ANP's
         # "(ANP) De ...". Only a known agency, only where a unit starts (checked in ``_accept``).
         ("agency_lead", rf"""\((?P<agency>{agency})\)(?=[ \t\u00a0]+["“]?[\p{{Lu}}])"""),
@@ -298,7 +306,7 @@ def _build_patterns(lexicon: Lexicon) -> list[_Shape]:
         "place_only": (_dash_marks, dashes, 160, 40, False, True),
         "agency_only": (_dash_marks, dashes, 120, 40, False, True),
         "agency_lead": (bracket, ("(",), 0, 60),
-        "colon_place": (regex.compile(":"), (":",), 60, 4),
+        "colon_place": (regex.compile(":"), (":",), 80, 4),
     }
     return [_Shape(name, regex.compile(source, regex.VERBOSE), *anchors[name]) for name, source in sources]
 
@@ -778,7 +786,10 @@ def _colon_place(state: ParseState, m: regex.Match[str], floor: int, anywhere: b
         return None
     if len(_PROSE_LINE_RE.findall(text, floor, m.start())) > 1:
         return None  # the story began before it (a deck may stand over the lead): "BEWERTUNG: Diese ..."
-    return DatelineMatch(m.start("loc"), m.end(), clean(loc), None, None)
+    date = m.group("date")
+    if date and read_date(date, state.lexicon) is None:
+        return None  # "PARIS (Reuters):" or "(Update 2):": only a date stands in the brackets
+    return DatelineMatch(m.start("loc"), m.end(), clean(loc), date, None)
 
 
 def _label_words(lexicon: Lexicon) -> frozenset[str]:

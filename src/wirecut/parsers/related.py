@@ -162,6 +162,9 @@ def _build_markers(lexicon: Lexicon) -> Guarded:
         rf"""\[\s*(?i:fu[il]{{1,3}}\s+story)\s*\]
           | (?i:fu[il]{{1,3}}\s+story)
           | (?i:read\s+more)\s*(?:»|>>|›)
+          # A scrape that joined the link to the next item's title with no space: "...the campaign had
+          # Read moreBoys found safe" (WordPress themes' "Read more" buttons over a listing).
+          | (?<=\n[ \t]*|\A)(?i:read\s+more|continue\s+reading)(?=\p{{Lu}}\p{{Ll}})
           | (?i:more)\s*(?:>>|»)
           | {lexicon.alternation("read_more")}""",
         regex.VERBOSE,
@@ -184,7 +187,7 @@ def _teaser(state: ParseState, start: int, end: int, marker: regex.Match[str] | 
     title: str | None
     summary: str | None
     if dateline_match is not None:
-        head_units = _free_units(state, head_from, dateline_match.start)
+        head_units = _leading_label_dropped(text, _free_units(state, head_from, dateline_match.start), 1)
         if "\n" in text[head_from : dateline_match.start].strip() and head_units:
             # Focus Taiwan's blocks: the title line, then source, date, byline and photo lines.
             title = clean(text[head_units[0][0] : head_units[0][1]]) or None
@@ -194,7 +197,7 @@ def _teaser(state: ParseState, start: int, end: int, marker: regex.Match[str] | 
         dateline = dateline_match.to_part(state)
     else:
         dateline = None
-        pieces = [p for p in _free_units(state, head_from, body_end)]
+        pieces = _leading_label_dropped(text, _free_units(state, head_from, body_end), 2)
         if pieces:
             title = clean(text[pieces[0][0] : pieces[0][1]])
             summary = clean(" ".join(text[a:b] for a, b in pieces[1:])) or None
@@ -202,6 +205,23 @@ def _teaser(state: ParseState, start: int, end: int, marker: regex.Match[str] | 
             title, summary = None, None
     part = Related(title, dateline, summary, clean(marker.group(0)) if marker else None, Span(start, end))
     _claim_around(state, start, end, part)
+
+
+def _leading_label_dropped(text: str, pieces: list[tuple[int, int]], keep: int) -> list[tuple[int, int]]:
+    """A teaser's units without the page's or box's label over the first item's title.
+
+    A title after a title is no summary: a unit of three words or fewer ("Latest stories", "Latest
+    Posts") over a title of four or more is the label, which stays inside the first teaser's span.
+    ``keep`` units at least are left (the title, and the summary where there is no dateline).
+    """
+    while (
+        len(pieces) > keep
+        and len(text[pieces[0][0] : pieces[0][1]].split()) <= _BOX_HEADING_WORDS
+        and len(text[pieces[1][0] : pieces[1][1]].split()) > _BOX_HEADING_WORDS
+        and teaser_units.is_title(text[pieces[1][0] : pieces[1][1]])
+    ):
+        pieces = pieces[1:]
+    return pieces
 
 
 # The separators of a teaser's meta pieces after its title: "Title / Focus Taiwan / Date: 06/06/2024 / By: ...".
@@ -299,6 +319,7 @@ def parse(state: ParseState) -> None:
     _later_stories(state, story_start)
     _unit_listing(state, story_start)
     _cut_off_teaser(state, story_start)
+    _trailing_title_box(state, story_start)
 
 
 def _first_prose_start(state: ParseState) -> int | None:
@@ -941,3 +962,64 @@ def _cut_off_teaser(state: ParseState, story_start: int | None) -> None:
     end = rest[-1][1]
     part = Related(clean(raw), None, None, None, Span(title_start, end))
     _claim_around(state, title_start, end, part)
+
+
+#: The most words of a teaser box's heading that no lexicon lists ("Related posts", "More stories").
+_BOX_HEADING_WORDS = 3
+#: The fewest words of each title in such a box, and the fewest titles with and without a heading.
+_BOX_TITLE_MIN_WORDS = 4
+_HEADED_BOX_TITLES = 2
+_UNHEADED_BOX_TITLES = 3
+# A word of letters (two or more), as a title's words are; a table's row ("Shr 1.20 vs 1.10") has few.
+_LETTER_WORD_RE = lazy(r"\p{L}{2,}")
+_DIGIT_RE = lazy(r"\d")
+
+
+def _box_title(state: ParseState, raw: str) -> bool:
+    """A unit of a trailing box that is a title: a title's shape, mostly words of letters, no UI label."""
+    words = raw.split()
+    if len(words) < _BOX_TITLE_MIN_WORDS or not teaser_units.is_title(raw) or not raw[:1].isupper():
+        return False
+    if sum(1 for w in words if _LETTER_WORD_RE.match(w)) * 3 < len(words) * 2:
+        return False
+    if sum(1 for w in words if _DIGIT_RE.search(w)) > 1:
+        return False  # a table's row ("Sales 734.50 billion vs 996.15 billion"), not a title
+    return furniture.ui_kind(raw.strip(), state.lexicon) is None
+
+
+def _trailing_title_box(state: ParseState, story_start: int | None) -> None:
+    """A box of teasers after the story's last sentence whose heading no lexicon lists, or that has none.
+
+    Sites close a story with a run of title lines ("Related posts", "More stories", "Popular now",
+    "Más noticias", a site's own name, or no heading at all), each a link to another story. After the
+    last unit of prose in the free text, a short heading line (three words or fewer) and two titles or
+    more, or three titles with no heading, that run to the end of the free text are that box. A subhead
+    is followed by the story's prose, a table's rows are mostly numbers: neither is taken.
+    """
+    text = state.text
+    floor = story_start if story_start is not None else _first_prose_start(state)
+    if floor is None or "\n" not in text:
+        return
+    for run in list(state.free_runs(floor)):
+        pieces = units(text, run.start, run.end)
+        prose = [i for i, (a, b) in enumerate(pieces) if kind.has_sentence(text[a:b])]
+        if not prose:
+            continue
+        tail = pieces[prose[-1] + 1 :]
+        if not tail or "\n" not in text[pieces[prose[-1]][1] : tail[0][0]] or _hard_wrapped(text, pieces):
+            continue  # on a hard-wrapped wire, a line under the last full stop is the sentence going on
+        heading = None
+        first, *rest = tail
+        first_raw = text[first[0] : first[1]]
+        if len(first_raw.split()) <= _BOX_HEADING_WORDS and not _box_title(state, first_raw):
+            if not first_raw[:1].isupper() or _SENTENCE_CLOSE_RE.search(first_raw):
+                continue
+            heading, tail = first, rest
+        if len(tail) < (_HEADED_BOX_TITLES if heading else _UNHEADED_BOX_TITLES):
+            continue
+        if not all(_box_title(state, text[a:b]) for a, b in tail):
+            continue
+        for index, (a, b) in enumerate(tail):
+            span_start = heading[0] if heading and index == 0 else a
+            part = Related(clean(text[a:b]), None, None, None, Span(span_start, b))
+            _claim_around(state, span_start, b, part)
