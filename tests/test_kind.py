@@ -478,3 +478,36 @@ def test_a_tables_today_column_is_no_stamp() -> None:
     text = "CHICAGO, March 3 - Cash prices were:\n    LOCATION         TODAY      PREVIOUS\n    W COAST          12.50      12.25\n"
     story = wirecut.parse(text)
     assert not [r for r in story.residue if r.kind == "timestamp"]
+
+
+BRIEFS_PAGE = """\
+Main news for Tuesday
+
+MANAMA - The cabinet approved a plan to widen the coastal road, the transport minister said.
+
+MANAMA - The central bank held its policy rate unchanged for the third month running.
+
+CAIRO - Talks on a ceasefire resumed in the Egyptian capital with envoys from both sides.
+
+GENEVA - The UN rights office called for an inquiry into the shelling of a market. (end)
+"""
+
+
+def test_a_page_of_briefs_each_opening_with_its_dateline_is_a_digest() -> None:
+    story = wirecut.parse(BRIEFS_PAGE)
+    assert story.kind == "digest"
+    assert story.dateline is None
+    assert [p.text.split(" - ")[0] for p in story.paragraphs] == ["MANAMA", "MANAMA", "CAIRO", "GENEVA"]
+
+
+def test_briefs_under_titles_are_a_listing_and_one_dated_story_is_a_story() -> None:
+    titled = BRIEFS_PAGE.replace("\n\nMANAMA - The central", "\n\nBank holds its rate\nMANAMA - The central")
+    titled = titled.replace("\n\nCAIRO", "\n\nCeasefire talks resume\nCAIRO").replace(
+        "\n\nGENEVA", "\n\nInquiry sought\nGENEVA"
+    )
+    assert wirecut.parse(titled).kind != "digest"
+    one = (
+        "Road plan approved\n\nMANAMA - The cabinet approved a plan to widen the coastal road.\n\nWork starts in May.\n"
+    )
+    story = wirecut.parse(one)
+    assert story.kind == "story" and story.dateline is not None

@@ -1030,11 +1030,44 @@ def is_digest(state: ParseState) -> bool:
     return state.findings.digest
 
 
+#: Dated paragraphs that make a page of briefs, and how far into the text they are looked for.
+_BRIEFS_MIN = 3
+_BRIEFS_REACH = 20_000
+
+
+def _briefs(state: ParseState) -> bool:
+    """A page of briefs: three paragraphs or more one after another, each opening with its own dateline.
+
+    Agencies' news summaries ("KUNA main news", Xinhua's and Anadolu's daily briefs, a paper's world
+    briefs) run short items, each a dateline and a sentence or two, with no title between them (a title
+    over each makes a listing). Most of the paragraphs after the first such one open so.
+    """
+    text = state.text
+    pieces = units(text, 0, min(len(text), _BRIEFS_REACH))
+    if len(pieces) < _BRIEFS_MIN or "\n" not in text:
+        return False
+    opened = []
+    for a, b in pieces:
+        found = first_dateline(state, a, b, floor=a)
+        opened.append(found is not None and found.start == a)
+    if sum(opened) < _BRIEFS_MIN:
+        return False
+    first = opened.index(True)
+    closes = [_LINE_SENTENCE_END_RE.search(text, *piece) is not None for piece in pieces]
+    after = [i for i in range(first, len(pieces)) if closes[i]]
+    # Each brief follows the sentence that closed the one before; a title line before it makes a
+    # listing's item (dts's and Xinhua's tag pages), and marks the page as no digest.
+    if any(opened[i] and not closes[i - 1] for i in range(first + 1, len(pieces))):
+        return False
+    dated = [i for i in after if opened[i]]
+    return len(dated) >= _BRIEFS_MIN and 3 * len(dated) >= 2 * len(after)
+
+
 def _digest(state: ParseState) -> bool:
     text = state.text
     rules = list(_RULE_LINE_RE.finditer(text))
     if len(rules) < 2:
-        return False
+        return _briefs(state)
     items_with_dateline = 0
     for rule, following in zip(rules, [*rules[1:], None]):
         end = following.start() if following else min(len(text), rule.end() + 600)
