@@ -492,3 +492,8 @@ def test_a_bracketed_word_that_is_no_date_before_a_colon_is_no_dateline() -> Non
         "Markets\n\nPARIS (Update 2): Shares in the carmaker fell 4% on Monday after a profit warning."
     )
     assert story.dateline is None
+
+
+def test_a_bare_agency_and_dash_alone_on_its_line_is_no_dateline() -> None:
+    story = wirecut.parse("Articles by Yonhap\nYonhap-\nTwo new swine fever cases reported in the east\n")
+    assert story.dateline is None

@@ -358,3 +358,58 @@ def test_a_pages_label_over_the_first_marked_teaser_is_no_title() -> None:
         "Oil output cuts exceed target, minister says",
     ]
     assert story.related[0].summary is not None and story.related[0].summary.startswith("The government")
+
+
+_CUT_LISTING = """\
+Cortado el tráfico de trenes en la estación norte por un fallo eléctrico
+
+Valencia (EFE).- La circulación de trenes en la estación norte está interrumpida desde las 14:00 horas por un fallo eléctrico, según el gestor de la red, que añade que su personal trabaja para … Leer más
+
+La restauración del puente viejo recibe un premio europeo
+
+Valencia (EFE).- La Comisión Europea ha otorgado su premio de patrimonio al proyecto de restauración del puente viejo, valorando la participación ciudadana en el desarrollo del … Leer más
+
+Cancelado el concierto del festival de verano
+
+Valencia (EFE).- El concierto programado para este jueves en el festival de verano ha sido cancelado por la enfermedad del cantante, según ha informado la … Leer más
+"""
+
+
+def test_a_link_after_the_ellipsis_that_cut_each_summary_marks_a_listing_in_any_language() -> None:
+    story = wirecut.parse(_CUT_LISTING)
+    assert story.kind == "listing"
+    assert [teaser.marker for teaser in story.related] == ["Leer más"] * 3
+    assert story.related[1].title == "La restauración del puente viejo recibe un premio europeo"
+
+
+def test_words_after_an_ellipsis_at_a_hard_wrapped_lines_end_are_no_marker() -> None:
+    text = (
+        'LONDON, March 3 - The minister told parliament that "shortly ... Britain would\n'
+        'act on the report," and that the talks would resume next week in Geneva.\n'
+    )
+    assert wirecut.parse(text).related == ()
+
+
+_AUTHOR_PAGE = """\
+Articles by Yonhap
+Yonhap-
+Two new swine fever cases reported in the east
+The agricultural ministry on Monday reported two more cases of swine fever after it confirmed the first cases at a farm in about three months. The authorities began culling about 1,700 pigs at the farm, pr
+Social Affairs Aug. 16, 2021
+-
+President sends condolences to quake-hit island
+The president sent a condolence letter to the island's leader on Monday over the damage from a strong earthquake, his office said. In the message, he expressed his sympathy for the people and hope for an early recov
+Foreign Affairs Aug. 16, 2021
+-
+"""
+
+
+def test_an_author_page_of_cut_summaries_with_their_stamps_after_them_is_a_listing() -> None:
+    story = wirecut.parse(_AUTHOR_PAGE)
+    assert story.kind == "listing" and story.dateline is None
+    assert [teaser.title for teaser in story.related] == [
+        "Two new swine fever cases reported in the east",
+        "President sends condolences to quake-hit island",
+    ]
+    # The stamp line under each summary lies in its teaser.
+    assert "Social Affairs" in story.text[story.related[0].span.start : story.related[0].span.end]

@@ -622,6 +622,8 @@ def _accept(state: ParseState, m: regex.Match[str], kind: str, floor: int, anywh
         return _colon_place(state, m, floor, anywhere)
     if kind == "agency_lead" and not _strong_boundary(text, m.start(), floor):
         return None  # "... the union (ANP) said": an aside, not the story's opening tag
+    if kind == "agency_only" and groups.get("agency_bare2") and text[m.end() : m.end() + 1] in ("\n", "\r", ""):
+        return None  # "Yonhap-" alone on its line: an author page's label, not a dateline before its story
     # AG News's "(Reuters) Reuters - ": the bracketed source closes the title; the dateline is the bare one.
     start = m.start("agency_bare") if groups.get("agency_bare") else m.start()
     agency = groups.get("agency") or groups.get("agency_bare") or groups.get("agency_bare2") or groups.get("wire")

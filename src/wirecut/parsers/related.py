@@ -166,12 +166,16 @@ def _build_markers(lexicon: Lexicon) -> Guarded:
           # Read moreBoys found safe" (WordPress themes' "Read more" buttons over a listing).
           | (?<=\n[ \t]*|\A)(?i:read\s+more|continue\s+reading)(?=\p{{Lu}}\p{{Ll}})
           | (?i:more)\s*(?:>>|»)
-          | {lexicon.alternation("read_more")}""",
+          | {lexicon.alternation("read_more")}
+          # Two or three words after the ellipsis that cut a summary, closing its paragraph: the link in
+          # any language ("… Leer más", "… Lire la suite", "... Читать далее"); one word there is a
+          # source, and a line's end alone may be a hard wrap's.
+          | (?<=…|\.\.\.)[ \t]+\p{{Lu}}\p{{Ll}}+(?:[ \t]\p{{Ll}}+){{1,2}}(?=[ \t]*(?:\n[ \t]*(?:\n|\Z)|\Z))""",
         regex.VERBOSE,
     )
     forms = lexicon.marker_forms("read_more")
     before = _WHITE_SPACE_SLACK + max(map(len, forms), default=0)
-    return Guarded(pattern, "story", "more", *_last_words(forms), reach=(before, 40))
+    return Guarded(pattern, "story", "more", "…", "...", *_last_words(forms), reach=(before, 40))
 
 
 # The ellipsis that closes a listing's cut summary.
@@ -890,7 +894,18 @@ def _line_shape(state: ParseState, start: int, end: int) -> str:
         return "title"
     if len(words) <= _LISTING_SUMMARY_WORDS and (_SENTENCE_CLOSE_RE.search(raw) or _ELLIPSIS_RE.search(raw)):
         return "summary"
+    if len(words) <= _LISTING_SUMMARY_WORDS and _SENTENCE_END_RE.search(raw) and kind.has_sentence(raw):
+        return "summary"  # a summary the page cut at a set length, mid-word ("... from a year earlier, pr")
     return "other"
+
+
+#: The most digits of a meta line after a unit's summary: a date and a time ("2024-05-02 10:15").
+_TRAILING_META_DIGITS = 12
+
+
+def _trailing_meta(text: str, start: int, end: int) -> bool:
+    """A meta line that closes a listing's unit: a stamp or a separator, never the page's pagination."""
+    return sum(ch.isdigit() for ch in text[start:end]) <= _TRAILING_META_DIGITS
 
 
 def _unit_listing(state: ParseState, story_start: int | None) -> None:
@@ -907,7 +922,8 @@ def _unit_listing(state: ParseState, story_start: int | None) -> None:
     if _hard_wrapped(text, lines):
         return  # wire copy wrapped at 60-80 columns: its lines are one paragraph's, not titles
     shapes = [_line_shape(state, a, b) for a, b in lines]
-    found: list[tuple[int, int, int, bool]] = []  # title start, title end, summary end, meta seen
+    # title start, title end, the summary's span, the unit's end, meta seen
+    found: list[tuple[int, int, tuple[int, int], int, bool]] = []
     index = 0
     while index < len(lines):
         if shapes[index] != "title":
@@ -919,16 +935,21 @@ def _unit_listing(state: ParseState, story_start: int | None) -> None:
         if after < len(lines) and shapes[after] == "summary":
             if after + 1 < len(lines) and shapes[after + 1] in ("summary", "other"):
                 return  # a subhead and its section's paragraphs: a story, not a listing
-            found.append((lines[index][0], lines[index][1], lines[after][1], after > index + 1))
-            index = after + 1
+            # The unit's meta lines may follow its summary (Korea Herald's "Section Aug. 16, 2021" and "-").
+            last = after
+            while last + 1 < len(lines) and shapes[last + 1] == "meta" and _trailing_meta(text, *lines[last + 1]):
+                last += 1
+            found.append(
+                (lines[index][0], lines[index][1], lines[after], lines[last][1], after > index + 1 or last > after)
+            )
+            index = last + 1
             continue
         index += 1
-    with_meta = all(unit[3] for unit in found)
+    with_meta = all(unit[4] for unit in found)
     if len(found) < _LISTING_UNITS and not (len(found) >= 2 and with_meta):
         return
-    for title_start, title_end, end, _meta in found[:_MAX_TEASERS]:
-        pieces = _free_units(state, title_end, end)
-        summary = clean(text[pieces[-1][0] : pieces[-1][1]]) if pieces else None
+    for title_start, title_end, (summary_start, summary_end), end, _meta in found[:_MAX_TEASERS]:
+        summary = clean(text[summary_start:summary_end]) or None
         part = Related(clean(text[title_start:title_end]), None, summary, None, Span(title_start, end))
         _claim_around(state, title_start, end, part)
 
