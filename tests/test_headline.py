@@ -281,3 +281,31 @@ def test_a_sites_short_label_over_the_title_gives_way_to_it(text: str, headline:
     assert story.headline is not None
     assert story.headline.text == headline
     assert story.dateline is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        # A byline template the site left empty, over the title and its deck.
+        (
+            "Erstellt von - Uhr\n\nExplosion in Wohnblock: Ursache weiter unklar\n\n"
+            "Nach der Explosion in einem Mehrfamilienhaus ist die Ursache weiter unklar. Die Polizei ermittelt.\n",
+            "Explosion in Wohnblock: Ursache weiter unklar",
+        ),
+        # A site's push-alert label over the title, no dateline.
+        (
+            "Alertas Radio Sur\n\nEn vivo: reunión de ministros en Quito para decidir sobre el comercio regional\n\n"
+            "Los ministros de diez países se reúnen este lunes en Quito para decidir sobre las nuevas tarifas.\n",
+            "En vivo: reunión de ministros en Quito para decidir sobre el comercio regional",
+        ),
+        # A short title whose first sentence a double space splits keeps the title.
+        (
+            "Studio Chief Quits\n\nThe studio that made the  hit films said yesterday that its chief would step down.",
+            "Studio Chief Quits",
+        ),
+    ],
+)
+def test_a_short_label_opening_a_page_with_no_dateline_gives_way_to_the_title_line(text: str, headline: str) -> None:
+    story = wirecut.parse(text)
+    assert story.headline is not None
+    assert story.headline.text == headline

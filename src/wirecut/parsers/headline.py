@@ -256,7 +256,7 @@ def _title_in_head(text: str, runs: list[Span]) -> tuple[int, int] | None:
             if start is None or end is None:
                 break
             raw = text[start:end]
-            if _CJK_RE.search(raw) or len(raw.split()) > _LABEL_MAX_WORDS:
+            if _CJK_RE.search(raw) or _letter_words(raw) > _LABEL_MAX_WORDS:
                 return start, end
             if short is None:
                 short = (start, end)
@@ -369,7 +369,10 @@ def _title_before_lead(text: str, runs: list[Span]) -> tuple[int, int] | None:
     """
     head = _head_units(text, runs)
     first = text[head[0][0] : head[0][1]] if head else ""
-    if not head or (_looks_like_title(first) and not _SEPARATOR_RE.search(first)):
+    # A first unit of three words or fewer may be a label over the title (an edition's or section's
+    # name, a byline template the site left empty: "Erstellt von - Uhr"); a longer title after it wins.
+    short_first = _letter_words(first) <= _LABEL_MAX_WORDS and not _CJK_RE.search(first)
+    if not head or (_looks_like_title(first) and not _SEPARATOR_RE.search(first) and not short_first):
         return None  # the page opens with a title: it is the headline's to weigh, as it always was
     lead = next((i for i, (a, b) in enumerate(head) if kind.is_prose(text[a:b])), None)
     if not lead:
@@ -381,9 +384,23 @@ def _title_before_lead(text: str, runs: list[Span]) -> tuple[int, int] | None:
         and not _SEPARATOR_RE.search(text[a:b])
         and not _wraps_into(text, (a, b), head[index + 1])
     ]
+    if short_first and _looks_like_title(first):
+        # A whole line of its own: a sentence's piece after a double space is no title.
+        titles = [
+            (a, b)
+            for a, b in titles
+            if _letter_words(text[a:b]) > _LABEL_MAX_WORDS
+            and _has_line_break_after(text, b)
+            and text[max(0, a - 40) : a].rstrip(" \t\u00a0").endswith("\n")
+        ]
     if not titles or titles[-1] == head[0]:
         return None
     return titles[-1]
+
+
+def _letter_words(raw: str) -> int:
+    """Words of a unit that hold a letter (a dash or a number standing alone is no word)."""
+    return sum(1 for word in raw.split() if any(ch.isalpha() for ch in word))
 
 
 #: The shortest line that a hard-wrapped paragraph breaks (wire copy and transcripts wrap at 60-80).
