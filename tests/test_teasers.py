@@ -413,3 +413,40 @@ def test_an_author_page_of_cut_summaries_with_their_stamps_after_them_is_a_listi
     ]
     # The stamp line under each summary lies in its teaser.
     assert "Social Affairs" in story.text[story.related[0].span.start : story.related[0].span.end]
+
+
+def _cut_items(link: str) -> str:
+    items = [
+        (
+            "Photographer who captured five decades of history dies",
+            "His pictures of presidents and protests ran in papers around the world for forty years, and he was known for",
+        ),
+        (
+            "City to leave the regional water board",
+            "The city council voted on Tuesday to leave the regional water board because it believes that its membership costs more than",
+        ),
+        (
+            "Labour office proposes sixty rule changes",
+            "The labour office is aiming to rewrite or repeal more than sixty workplace rules, ranging from minimum wage rules to",
+        ),
+    ]
+    return "Politics News\n\n" + "".join(f"{title}\n\n{summary}\n\n{link}\n\n" for title, summary in items)
+
+
+@pytest.mark.parametrize("link", ["Continue Reading", "Ler mais", "Подробнее", "Zum Artikel"])
+def test_the_same_short_line_under_each_cut_summary_is_a_link_in_any_language(link: str) -> None:
+    story = wirecut.parse(_cut_items(link))
+    assert story.kind == "listing"
+    assert [teaser.marker for teaser in story.related] == [link] * 3
+    assert story.related[2].title == "Labour office proposes sixty rule changes"
+
+
+def test_a_line_repeated_under_whole_paragraphs_is_no_link() -> None:
+    text = (
+        "Port strike ends\n\nROTTERDAM, May 3 (Reuters) - Dock workers ended a week-long strike on Wednesday.\n\n"
+        "Advertisement\n\nThe union said its members would return to work on Thursday morning.\n\n"
+        "Advertisement\n\nThe port authority said ships would be cleared by the weekend.\n"
+    )
+    story = wirecut.parse(text)
+    assert story.related == ()
+    assert story.kind == "story"

@@ -41,7 +41,7 @@ from wirecut.parsers.dateline import DatelineMatch, find_datelines, first_dateli
 from wirecut.patterns import lazy
 from wirecut.spans import Claim, ParseState, Span
 from wirecut.story import Related
-from wirecut.text import UNIT_BREAK_RE, WHITE_SPACE, Guarded, clean, trim, units
+from wirecut.text import UNIT_BREAK_RE, WHITE_SPACE, Guarded, clean, time_limit, trim, units
 
 #: How much longer than its form a label may be where a scraper doubled its spaces ("See  also:").
 _WHITE_SPACE_SLACK = 40
@@ -289,6 +289,9 @@ def parse(state: ParseState) -> None:
         if state.is_free(m.start(), m.end()) and (story_start is None or m.start() > story_start)
     ]
     markers = [m for m in _markers(state.lexicon).finditer(text, lowered) if state.is_free(m.start(), m.end())]
+    repeated = _repeated_link_lines(state, markers)
+    if repeated:
+        markers = sorted([*markers, *repeated], key=lambda m: m.start())
     if len(labels) > 1 and all(text[a.start() : a.end()] == text[labels[0].start() : labels[0].end()] for a in labels):
         # Reuters' "Read more: A  Read more: B": each label opens one teaser.
         marker_starts = [m.start() for m in markers]  # in order: the first marker after a label is a bisection
@@ -1044,3 +1047,64 @@ def _trailing_title_box(state: ParseState, story_start: int | None) -> None:
             span_start = heading[0] if heading and index == 0 else a
             part = Related(clean(text[a:b]), None, None, None, Span(span_start, b))
             _claim_around(state, span_start, b, part)
+
+
+#: The most words of a link's line under a cut summary ("Continue Reading", "Ler mais", "Подробнее").
+_LINK_LINE_WORDS = 4
+#: Times a link line must close a cut summary for its words to be taken for a marker.
+_LINK_LINE_REPEATS = 2
+#: Units looked at for repeated link lines (a listing's head and first items are enough to see them).
+_LINK_LINE_UNITS = 3000
+
+
+def _cut_summary(raw: str) -> bool:
+    """A unit cut off at a set length: eight words or more, ending mid-sentence or on an ellipsis."""
+    if kind.word_count(raw) < kind.PROSE_MIN_WORDS:
+        return False
+    if _ELLIPSIS_RE.search(raw):
+        return True
+    # Cut mid-sentence, and running text longer than a title (a long title has no full stop either).
+    if _SENTENCE_CLOSE_RE.search(raw.rstrip('"”’»)')):
+        return False
+    return kind.word_count(raw) >= kind.RUNNING_MIN_WORDS and kind.has_sentence(raw)
+
+
+def _repeated_link_lines(state: ParseState, known: list[regex.Match[str]]) -> list[regex.Match[str]]:
+    """Markers that no lexicon lists, found by repetition: one short line under each cut summary.
+
+    A listing links each item with the same words on a line of their own ("Continue Reading", "Ler
+    mais", "Подробнее", "続きを読む"), right under a summary the page cut at a set length. The same short
+    line closing two cut summaries or more is that link, in any language; its every line is a marker.
+    A line that repeats under whole paragraphs ("Advertisement") is no link.
+    """
+    text = state.text
+    if "\n" not in text:
+        return []
+    seen_markers = {m.start() for m in known}
+    closing: dict[str, int] = {}
+    count = 0
+    for run in state.free_runs():
+        pieces = units(text, run.start, run.end)
+        for (a, b), (c, d) in zip(pieces, pieces[1:]):
+            count += 1
+            if count > _LINK_LINE_UNITS:
+                break
+            raw = text[c:d]
+            if c in seen_markers or len(raw) > 40 or len(raw.split()) > _LINK_LINE_WORDS:
+                continue
+            if not _LETTER_WORD_RE.search(raw) or _SENTENCE_CLOSE_RE.search(raw) or "\n" not in text[b:c]:
+                continue
+            if byline.BY_RE.match(raw):
+                continue  # an item's byline under its title ("By Xinhua -")
+            if _cut_summary(text[a:b]):
+                closing[raw] = closing.get(raw, 0) + 1
+    links = [raw for raw, times in closing.items() if times >= _LINK_LINE_REPEATS]
+    if not links:
+        return []
+    alternatives = "|".join(regex.escape(raw) for raw in sorted(links, key=len, reverse=True))
+    pattern = regex.compile(rf"(?m)(?<=^[ \t]*)(?:{alternatives})(?=[ \t]*$)")
+    return [
+        m
+        for m in pattern.finditer(text, timeout=time_limit(len(text)))
+        if m.start() not in seen_markers and state.is_free(m.start(), m.end())
+    ]
