@@ -511,3 +511,27 @@ def test_briefs_under_titles_are_a_listing_and_one_dated_story_is_a_story() -> N
     )
     story = wirecut.parse(one)
     assert story.kind == "story" and story.dateline is not None
+
+
+def test_an_item_without_a_dateline_between_dated_items_of_a_listing_is_an_item() -> None:
+    page = (
+        "Wire stories, page 12\n"
+        "Mayor defends budget as council backs second vote\n"
+        "SPRINGFIELD — The mayor told the council on Wednesday that the budget would hold, defending the cuts "
+        "that drew protests last month. It was his first meeting with the council amid...\n"
+        "Health chief says flu season has peaked\n"
+        "The state's health chief said on Wednesday that the flu season had peaked, but warned that hospitals "
+        "would stay busy for weeks as cases ease, he said in an...\n"
+        "Review finds delays in city permits\n"
+        "SHELBYVILLE — The city's permit office has kept builders waiting for months, according to a review "
+        "released on Wednesday by the state auditor. The report said the office will...\n"
+    )
+    story = wirecut.parse(page)
+    assert story.kind == "listing"
+    assert [teaser.title for teaser in story.related] == [
+        "Mayor defends budget as council backs second vote",
+        "Health chief says flu season has peaked",
+        "Review finds delays in city permits",
+    ]
+    assert story.related[1].dateline is None
+    _spans_cover_everything(story)

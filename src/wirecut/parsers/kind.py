@@ -229,13 +229,20 @@ def parse(state: ParseState) -> None:
     story_only = paragraphs
     if kind in ("listing", "none"):
         story_only = [c for c in state.claims if c.label in ("paragraph", "headline", "dateline")]
-    if not story_only:
-        return
+    if story_only:
+        _give_back(state, kind, story_only)
+    elif kind == "listing":
+        _undated_items(state)
+
+
+def _give_back(state: ParseState, kind: str, story_only: list[Claim]) -> None:
+    """Release what only a story has and claim it again as the listing's items or as residue."""
     state.release_many(story_only)
     text = state.text
     if kind == "listing":
         state.findings.dateline = None
         _claim_items(state, story_only)
+        _undated_items(state)
     for claim in story_only:
         start, end = claim.span.start, claim.span.end
         if not state.is_free(start, end):
@@ -252,6 +259,28 @@ def parse(state: ParseState) -> None:
         else:
             residue = Residue("unknown", claim.part.text, claim.span)
             state.claim("residue", start, end, residue, "kind")
+
+
+def _cut_as_listed(raw: str) -> bool:
+    """A listing's summary cut off where the page marks the cut: a unit of prose ending in an ellipsis."""
+    return word_count(raw) >= PROSE_MIN_WORDS and raw.rstrip().endswith(_CUT_MARKS)
+
+
+def _undated_items(state: ParseState) -> None:
+    """On a listing, the items left between the teasers found: a title line and its summary cut off.
+
+    A newspaper's page of wire stories drops the dateline of some items (those from no one place) and
+    keeps their title and cut summary; between dated items they are items too.
+    """
+    text = state.text
+    for run in list(state.free_runs()):
+        pieces = units(text, run.start, run.end)
+        for (a, b), (c, d) in zip(pieces, pieces[1:]):
+            title = text[a:b]
+            if not (word_count(title) >= _LISTING_TITLE_MIN_WORDS and teaser_units.is_title(title)):
+                continue
+            if _cut_as_listed(text[c:d]) and state.is_free(a, d):
+                state.claim("related", a, d, Related(clean(title), None, clean(text[c:d]), None, Span(a, d)), "kind")
 
 
 def _claim_items(state: ParseState, released: list[Claim]) -> None:
@@ -276,7 +305,9 @@ def _claim_items(state: ParseState, released: list[Claim]) -> None:
     for index, (a, b) in enumerate(pieces):
         title_like = word_count(text[a:b]) >= _LISTING_TITLE_MIN_WORDS and teaser_units.is_title(text[a:b])
         dated_next = index + 1 < len(pieces) and pieces[index + 1][0] in datelines
-        if title_like and (dated_next or a in headline_starts):
+        # An item whose dateline the page dropped: its title, then its summary cut where the others are.
+        cut_next = index + 1 < len(pieces) and _cut_as_listed(text[pieces[index + 1][0] : pieces[index + 1][1]])
+        if title_like and (dated_next or cut_next or a in headline_starts):
             starts.append(index)
     for order, first in enumerate(starts):
         last = (starts[order + 1] if order + 1 < len(starts) else len(pieces)) - 1
