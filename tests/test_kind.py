@@ -535,3 +535,26 @@ def test_an_item_without_a_dateline_between_dated_items_of_a_listing_is_an_item(
     ]
     assert story.related[1].dateline is None
     _spans_cover_everything(story)
+
+
+def test_a_listing_whose_items_carry_a_photo_each_is_a_listing_with_its_captions() -> None:
+    page = (
+        "National News.\n\n"
+        "A man walks past a closed shop in the old town, Feb. 16, 2023. (AP Photo/Ann Lee, File)\n\n"
+        "Most adults think rents rise faster than pay, new poll finds\n\n"
+        "A new poll finds that most adults think rents are rising faster than pay, while fewer blame the "
+        "cost of building.\n\nRead More »\n"
+        "A farmer walks through a dry field on Saturday, Sept. 6, 2025. (AP Photo/Bo Chen)\n\n"
+        "Drought spreads to a third of the farm belt, officials say\n\n"
+        "Officials say the drought now covers a third of the farm belt, the widest spread in a decade.\n\n"
+        "Read More »\n"
+    )
+    story = wirecut.parse(page)
+    assert story.kind == "listing"
+    assert [teaser.title for teaser in story.related] == [
+        "Most adults think rents rise faster than pay, new poll finds",
+        "Drought spreads to a third of the farm belt, officials say",
+    ]
+    # The link line over the second photo is the first item's marker, not the caption's start.
+    assert story.captions[1].text.startswith("A farmer walks")
+    _spans_cover_everything(story)

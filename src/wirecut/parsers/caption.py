@@ -139,6 +139,11 @@ def _credit_fields(state: ParseState, m: regex.Match[str]) -> tuple[str, str | N
     return credit.strip(), agency, _split_names(photographer)
 
 
+#: The shortest line a hard-wrapped caption breaks; a shorter line before it is a unit of its own
+#: (a listing's "Read More »" link over the next item's photo).
+_WRAPPED_LINE_MIN = 40
+
+
 def _caption_start(state: ParseState, credit_start: int) -> int:
     """Where the description before a credit begins."""
     text = state.text
@@ -151,6 +156,7 @@ def _caption_start(state: ParseState, credit_start: int) -> int:
             "\n" in m.group(0)
             and "\n\n" not in m.group(0).replace(" ", "")
             and _OPEN_LINE_END_RE.search(text, max(floor, m.start() - 3), m.end())
+            and m.start() - (text.rfind("\n", floor, m.start()) + 1) >= _WRAPPED_LINE_MIN
         ):
             continue
         start = m.end()

@@ -129,6 +129,8 @@ def decide(state: ParseState) -> str:
     has_dateline = state.findings.dateline is not None
     story_text = [p for p in paragraphs if has_sentence(text[p.span.start : p.span.end])]
     prose_words = _words([p for p in story_text if is_prose(text[p.span.start : p.span.end])], text)
+    if len(teasers) >= 2 and len(teasers) >= len(captions) and not story_text:
+        return "listing"  # a listing whose items carry a photo each: its captions are the items'
     if not has_dateline and captions:
         # Photo pages: the caption parser saw credited captions hold the text, or no story text is
         # left beside the captions, or they outweigh it twice over.

@@ -543,8 +543,13 @@ def _marked_teasers(state: ParseState, markers: list[regex.Match[str]], story_st
             start = _teaser_start(state, marker.start(), listing=listing)
         else:
             start = trim(text, previous_end, marker.start())[0]
-            if not listing and not state.is_free(start, marker.start()):
-                start = _teaser_start(state, marker.start(), lowest=previous_end)
+            if not state.is_free(start, marker.start()):
+                captions = [c for c in state.claims_between(start, marker.start()) if c.label == "caption"]
+                if listing and captions:
+                    # An item's photo and caption between two teasers: the teaser starts after it.
+                    start = trim(text, captions[-1].span.end, marker.start())[0]
+                elif not listing:
+                    start = _teaser_start(state, marker.start(), lowest=previous_end)
         _teaser_listing(state, start, marker)
         previous_end = marker.end()
     if listing and previous_end is not None:
