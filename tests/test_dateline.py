@@ -497,3 +497,37 @@ def test_a_bracketed_word_that_is_no_date_before_a_colon_is_no_dateline() -> Non
 def test_a_bare_agency_and_dash_alone_on_its_line_is_no_dateline() -> None:
     story = wirecut.parse("Articles by Yonhap\nYonhap-\nTwo new swine fever cases reported in the east\n")
     assert story.dateline is None
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "date_iso", "agency"),
+    [
+        ("نيقوسيا, 25-11-2023 (أ ف ب) - أعلنت السلطات اليوم عن خطة جديدة.", "نيقوسيا", "2023-11-25", "AFP"),
+        ("ديجون (فرنسا) (أ ف ب) - قتل رجل في منزله برصاص طائش.", "ديجون (فرنسا)", None, "AFP"),
+        ("بيروت (رويترز) - قال مسؤولون إن المحادثات ستستأنف يوم الاثنين.", "بيروت", None, "Reuters"),
+        ("دبي، 5 يناير (وام) - أعلنت الهيئة اليوم عن إطلاق مبادرة جديدة.", "دبي", "--01-05", "WAM"),
+        ("عمان، 3 أيار (د ب أ) - افتتح المعرض اليوم بمشاركة واسعة.", "عمان", "--05-03", "dpa"),
+        ("تل أبيب, 25-11-2023 (أ ف ب) - أعلن الجيش عن إطلاق سراح رهائن.", "تل أبيب", "2023-11-25", "AFP"),
+    ],
+)
+def test_arabic_datelines_with_a_known_agencys_tag(text: str, location: str, date_iso: str | None, agency: str) -> None:
+    story = wirecut.parse(text)
+    assert story.dateline is not None
+    assert (story.dateline.location, story.dateline.date_iso, story.dateline.agency) == (location, date_iso, agency)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال الوزير (رويترز) إن المحادثات ستستأنف الأسبوع المقبل.",  # a source named inside a sentence
+        "وقالت الشركة (المجموعة) - في بيان - إن الأرباح ارتفعت.",  # no agency in the brackets
+    ],
+)
+def test_arabic_words_before_brackets_are_no_dateline_without_a_known_tag_and_a_dash(text: str) -> None:
+    assert wirecut.parse(text).dateline is None
+
+
+def test_a_date_in_figures_day_first_in_a_dateline() -> None:
+    story = wirecut.parse("BERLIN, 25.11.2023 (dpa) - Die Regierung hat am Samstag einen Plan beschlossen.")
+    assert story.dateline is not None and story.dateline.date_iso == "2023-11-25"
+    assert wirecut.parse("BERLIN, 31.02.2023 (dpa) - Die Regierung hat beschlossen.").dateline.date_iso is None

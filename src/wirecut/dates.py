@@ -33,6 +33,10 @@ CJK_DATE_RE = lazy(
 # Latin and Cyrillic month names, in the order the alternation must try them.
 WORD_RE = lazy(r"[\p{L}]+\.?")
 
+# A date in figures, day first, as AFP's Arabic service and European sites write it in datelines:
+# "25-11-2023", "25.11.2023". (A slash is left out: American pages put the month first with it.)
+NUMERIC_DATE_RE = lazy(r"(?<!\d)([0-3]?\d)([-.])([01]?\d)\2((?:19|20)\d\d)(?!\d)")
+
 _CHINESE_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -69,6 +73,8 @@ def read_date(written: str, lexicon: Lexicon = DEFAULT_LEXICON) -> tuple[int | N
 
     >>> read_date("Sept. 29"), read_date("5th January 2016"), read_date("16 февраля")
     ((None, 9, 29), (2016, 1, 5), (None, 2, 16))
+    >>> read_date("25-11-2023"), read_date("31.02.2023")
+    ((2023, 11, 25), None)
     """
     cjk = CJK_DATE_RE.search(written)
     if cjk:
@@ -76,6 +82,9 @@ def read_date(written: str, lexicon: Lexicon = DEFAULT_LEXICON) -> tuple[int | N
         day = chinese_number(cjk.group("day"))
         year = chinese_number(cjk.group("year")) if cjk.group("year") else None
         return _checked(year, month, day)
+    numeric = NUMERIC_DATE_RE.fullmatch(written.strip())
+    if numeric:
+        return _checked(int(numeric.group(4)), int(numeric.group(3)), int(numeric.group(1)))
     month = None
     for word in WORD_RE.findall(written):
         month = lexicon.month_number(word)

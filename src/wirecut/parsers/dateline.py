@@ -41,6 +41,9 @@ _UPPER_WORD = r"[\p{Lu}][\p{Lu}\p{M}'’.\-]*+"
 # name (Dar es Salaam, Rio de Janeiro, Kota Bandung has none).
 _TITLE_WORD = r"[\p{Lu}][\p{Ll}\p{M}'’.\-]++"
 _JOINER = r"(?:de|del|da|do|dos|la|las|los|el|es|al|am|an|upon|on|sur|di)"
+# A place word in Arabic script, which has no capitals to tell a name by: نيقوسيا, القدس, دبي. Only
+# before an agency's tag and its dash, where the tag, not the case, says it is a dateline.
+_ARABIC_WORD = r"[\u0621-\u064A\u0671-\u06D3][\u0621-\u065F\u0670-\u06D3]*+"
 # A state, province or country after the place: "Texas", "Calif.", "N.Y.", "W.Va." (West Virginia, as
 # Reuters and AP abbreviate it), "Italy", "Lebanon"; or ANI's bracketed country: "Damascus [Syria]".
 _REGION = rf"(?:{_TITLE_WORD}(?:\s{_TITLE_WORD})?|[\p{{Lu}}]\.(?:[\p{{Lu}}]\.)+|[\p{{Lu}}]\.[\p{{Lu}}][\p{{Ll}}]{{1,2}}\.|{_UPPER_WORD})"
@@ -75,6 +78,7 @@ _DATE = rf"""
       | (?<!\d)[0-3]?\d(?:st|nd|rd|th|er)?\.?\s+{_MONTH}\.?(?:,?\s+{_YEAR})?  # 13 Jan / 5th January 2016 / 16 февраля
       | (?<!\d)[0-3]?\d\s+de\s+{_MONTH}(?:\s+de\s+(?:19|20)\d\d)?  # Spanish and Portuguese: 19 de junho
       | (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)      # NewsML's "MOSCOW, Monday (Reuters)"
+      | (?<!\d)(?:[0-3]?\d-[01]?\d-|[0-3]?\d\.[01]?\d\.)(?:19|20)\d\d(?!\d)     # in figures, day first: 25-11-2023, 25.11.2023
     )"""
 
 
@@ -181,10 +185,14 @@ def _build_patterns(lexicon: Lexicon) -> list[_Shape]:
     # A page whose blocks were joined with no space glues the title's last word to the place
     # ("... sinkt weiterBerlin (AFP) -"): before an agency's tag, a title-case place may follow a word's
     # lower-case letters (checked in ``_accept``: a known agency and a dash, in the head of the text).
-    tagged_place = rf"(?:{place}|(?<=\p{{Ll}}{{3}})(?P<loc>{_TITLE_WORD})(?P<glued>))"
-    # After the place: ", Texas", ", N.Y.", ANI's "(Assam) [India]" or "[Syria]".
+    arabic_place = rf"(?<![\p{{L}}\p{{M}}])(?P<loc>{_ARABIC_WORD}(?:[ \t\u00a0]{_ARABIC_WORD}){{0,2}})"
+    tagged_place = rf"(?:{place}|(?<=\p{{Ll}}{{3}})(?P<loc>{_TITLE_WORD})(?P<glued>)|{arabic_place})"
+    # After the place: ", Texas", ", N.Y.", ANI's "(Assam) [India]" or "[Syria]", or the country in
+    # brackets before the date or the tag, as AFP's Arabic service writes it: "كييف (أوكرانيا), 25-11-2023",
+    # "ديجون (فرنسا) (أ ف ب) -".
     region = rf"""(?:\s*,\s*(?P<region>{_REGION})
-                 |(?:\s*\((?P<paren>[\p{{Lu}}][\p{{L}} ]{{1,25}})\))?\s*\[(?P<bracket>[^\]\n]{{2,30}})\])"""
+                 |(?:\s*\((?P<paren>[\p{{Lu}}][\p{{L}} ]{{1,25}})\))?\s*\[(?P<bracket>[^\]\n]{{2,30}})\]
+                 |[ \t]\((?P<region>{_ARABIC_WORD}(?:[ \t]{_ARABIC_WORD}){{0,2}})\)(?=[ \t]*(?:[,،]|\()))"""
     # dpa names the partner whose story it carries before itself: "San Diego (tca/dpa) -".
     agency_tag = rf"\((?:[\p{{L}}]{{2,12}}/)?(?P<agency>{agency}|[\p{{Lu}}][\p{{L}}\-]+(?:\.[\p{{Lu}}]+)?(?:\s[\p{{Lu}}][\p{{L}}\-]+){{0,2}})\)"
     sources = [
@@ -193,7 +201,7 @@ def _build_patterns(lexicon: Lexicon) -> list[_Shape]:
         # AFP's date after the agency ("ABU DHABI (AFP) Jun 07, 2005").
         (
             "tagged",
-            rf"""{tagged_place}{region}?(?:[ \t\u00a0]*,?[ \t\u00a0]+(?P<date>{date}))?(?:\s*,)?\s*(?:--|—)?{agency_tag}
+            rf"""{tagged_place}{region}?(?:[ \t\u00a0]*[,،]?[ \t\u00a0]+(?P<date>{date}))?(?:\s*[,،])?\s*(?:--|—)?{agency_tag}
              (?:\s+(?P<date2>{date}))?(?P<sep>{_SEPARATOR})?""",
         ),
         # PLACE, Date. /TASS/. : TASS and ITAR-TASS; with a correspondent, "/Корр. ТАСС Иван Петров/.".
@@ -329,6 +337,7 @@ _UNKNOWN_TAG_REACH = 600
 
 # Letters by case, for the checks on a place and the word before it.
 _LOWER_RE = lazy(r"\p{Ll}")
+_ARABIC_LETTER_RE = lazy(r"[\u0621-\u064A\u0671-\u06D3]")
 _UPPER_RE = lazy(r"\p{Lu}")
 _LETTER_RE = lazy(r"\p{L}")
 _NOT_LETTER_RE = lazy(r"[^\p{L}]")
@@ -703,7 +712,12 @@ def _accept(state: ParseState, m: regex.Match[str], kind: str, floor: int, anywh
                 # in the head of the text, a place, a date and a dash make the dateline by themselves.
                 boundary_ok = boundary_ok or bool(kind == "undated_agency" and in_caps_run and m.start() - floor < 300)
         if not _UPPER_RE.match(loc):
-            return None
+            # A place opens with a capital. Arabic script has none: its tag must be known and closed by
+            # a dash or dated ("وقال الوزير (رويترز) إن": a source named inside a sentence).
+            if not (kind == "tagged" and known_agency and _ARABIC_LETTER_RE.match(loc)):
+                return None
+            if not (groups.get("sep") or date):
+                return None
         if not agency and not loc.isupper():
             if not _title_case_undated(text, m, kind, place_start, floor):
                 return None  # a title-case place with no agency is a sentence ("Prices rose, April 3 -")
@@ -717,8 +731,8 @@ def _accept(state: ParseState, m: regex.Match[str], kind: str, floor: int, anywh
         end_of_place = max(
             (m.end(g) for g in (region_group, "bracket") if g and groups.get(g)), default=place_start + len(loc)
         )
-        if groups.get("bracket"):
-            end_of_place += 1
+        if groups.get("bracket") or text[end_of_place : end_of_place + 1] == ")":
+            end_of_place += 1  # the bracket that closes ANI's "[India]" or the Arabic "(أوكرانيا)"
         # BUSINESS WIRE glues its dash to the region: "CALGARY, Alberta--(BUSINESS WIRE)--".
         loc = clean(text[place_start:end_of_place]).rstrip("-")
         if loc.endswith(".") and "." not in loc[:-1] and len(loc) > 4 and not groups.get("region"):
