@@ -508,9 +508,13 @@ def test_a_bare_agency_and_dash_alone_on_its_line_is_no_dateline() -> None:
         ("دبي، 5 يناير (وام) - أعلنت الهيئة اليوم عن إطلاق مبادرة جديدة.", "دبي", "--01-05", "WAM"),
         ("عمان، 3 أيار (د ب أ) - افتتح المعرض اليوم بمشاركة واسعة.", "عمان", "--05-03", "dpa"),
         ("تل أبيب, 25-11-2023 (أ ف ب) - أعلن الجيش عن إطلاق سراح رهائن.", "تل أبيب", "2023-11-25", "AFP"),
+        # PTI's Hindi service writes no dash, as PTI does in English.
+        ("नई दिल्ली, 25 नवंबर (भाषा) सरकार ने आज एक नई योजना की घोषणा की।", "नई दिल्ली", "--11-25", "PTI"),
     ],
 )
-def test_arabic_datelines_with_a_known_agencys_tag(text: str, location: str, date_iso: str | None, agency: str) -> None:
+def test_uncased_scripts_datelines_with_a_known_agencys_tag(
+    text: str, location: str, date_iso: str | None, agency: str
+) -> None:
     story = wirecut.parse(text)
     assert story.dateline is not None
     assert (story.dateline.location, story.dateline.date_iso, story.dateline.agency) == (location, date_iso, agency)

@@ -31,7 +31,7 @@ CJK_DATE_RE = lazy(
 )
 
 # Latin and Cyrillic month names, in the order the alternation must try them.
-WORD_RE = lazy(r"[\p{L}]+\.?")
+WORD_RE = lazy(r"[\p{L}][\p{L}\p{M}]*\.?")  # with the vowel signs of Devanagari and Bengali ("नवंबर")
 
 # A date in figures, day first, as AFP's Arabic service and European sites write it in datelines:
 # "25-11-2023", "25.11.2023". (A slash is left out: American pages put the month first with it.)

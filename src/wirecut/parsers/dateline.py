@@ -41,9 +41,11 @@ _UPPER_WORD = r"[\p{Lu}][\p{Lu}\p{M}'’.\-]*+"
 # name (Dar es Salaam, Rio de Janeiro, Kota Bandung has none).
 _TITLE_WORD = r"[\p{Lu}][\p{Ll}\p{M}'’.\-]++"
 _JOINER = r"(?:de|del|da|do|dos|la|las|los|el|es|al|am|an|upon|on|sur|di)"
-# A place word in Arabic script, which has no capitals to tell a name by: نيقوسيا, القدس, دبي. Only
-# before an agency's tag and its dash, where the tag, not the case, says it is a dateline.
-_ARABIC_WORD = r"[\u0621-\u064A\u0671-\u06D3][\u0621-\u065F\u0670-\u06D3]*+"
+# A place word in a script without capitals to tell a name by: Arabic and Persian (نيقوسيا, تهران),
+# Devanagari (नई दिल्ली), Bengali, Hebrew. Only before a known agency's tag with a dash or a date,
+# where the tag, not the case, says it is a dateline.
+_UNCASED_LETTERS = r"\u0621-\u064A\u0671-\u06D3\u0900-\u0939\u0958-\u0961\u0980-\u09B9\u09DC-\u09E1\u05D0-\u05EA"
+_ARABIC_WORD = rf"[{_UNCASED_LETTERS}][{_UNCASED_LETTERS}\p{{M}}]*+"
 # A state, province or country after the place: "Texas", "Calif.", "N.Y.", "W.Va." (West Virginia, as
 # Reuters and AP abbreviate it), "Italy", "Lebanon"; or ANI's bracketed country: "Damascus [Syria]".
 _REGION = rf"(?:{_TITLE_WORD}(?:\s{_TITLE_WORD})?|[\p{{Lu}}]\.(?:[\p{{Lu}}]\.)+|[\p{{Lu}}]\.[\p{{Lu}}][\p{{Ll}}]{{1,2}}\.|{_UPPER_WORD})"
@@ -65,7 +67,7 @@ _SEPARATOR = r"""
 # A month's name in a dateline: any word of letters, checked against the lexicon once matched (see
 # ``_accept``). A generic word compiles in a millisecond where an alternation of every month name of
 # fifteen languages took a tenth of a second, which every ``wirecut parse`` paid at start.
-_MONTH = r"[\p{L}]{2,12}"
+_MONTH = r"[\p{L}][\p{L}\p{M}]{1,11}"
 
 # A year after the day: Gregorian, or the Hijri year that Saudi, Gulf and Iranian agencies write
 # ("Ramadan 22, 1438").
@@ -337,7 +339,7 @@ _UNKNOWN_TAG_REACH = 600
 
 # Letters by case, for the checks on a place and the word before it.
 _LOWER_RE = lazy(r"\p{Ll}")
-_ARABIC_LETTER_RE = lazy(r"[\u0621-\u064A\u0671-\u06D3]")
+_ARABIC_LETTER_RE = lazy(rf"[{_UNCASED_LETTERS}]")
 _UPPER_RE = lazy(r"\p{Lu}")
 _LETTER_RE = lazy(r"\p{L}")
 _NOT_LETTER_RE = lazy(r"[^\p{L}]")
