@@ -217,6 +217,17 @@ HOSTILE_UNITS = [
     "A dancer performs in Hangzhou, May 10, 2004. [Xinhua]\n",
     # a teaser's title and its meta pieces (parsers/related.py)
     "Ferry adds sailings / Island Wire / Date: 05/02/2024 / Keelung, May 2 (CNA) It will. [FULL STORY]  ",
+    # listings by structure: a link line repeated under cut summaries, a trailing box of titles, a link
+    # after an ellipsis, a link glued to the next title (parsers/related.py)
+    "Port adds a berth for larger ships\n\nThe port authority said on Monday that it would add a deep berth for "
+    "ships of up to fourteen thousand containers by\n\nContinue Reading\n\n",
+    "Floods hit three districts in the north\n",
+    "Valencia (EFE).- La circulación de trenes está interrumpida por un fallo y el gestor trabaja para … Leer más\n\n",
+    "Read moreBoys found safe after leaving school\nIPOH, — City police said the boys were found safe. The\n",
+    # briefs, each a dateline and a sentence (a digest: parsers/dateline.py), Arabic and unlisted agencies' datelines
+    "MANAMA - The cabinet approved a plan to widen the coastal road, the minister said.\n\n",
+    "نيقوسيا, 25-11-2023 (أ ف ب) - أعلنت السلطات اليوم عن خطة جديدة.\n",
+    "Bayamo, Mar 7 (Agencia Sur) Farmers in the province began planting rice today.\n",
 ]
 
 

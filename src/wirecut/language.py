@@ -263,6 +263,15 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
 }
 _WORD_RE = lazy(r"\p{L}+")
 
+#: Every language's function words together: what the headline parser asks of a title's last word.
+ALL_FUNCTION_WORDS: frozenset[str] = frozenset(word for words in _FUNCTION_WORDS.values() for word in words)
+
+
+def function_words(lang: str) -> frozenset[str]:
+    """The function words wirecut counts for a language (empty for one it does not list)."""
+    return _FUNCTION_WORDS.get(lang, frozenset())
+
+
 # Each function word with the languages that use it, so that a text's words are read once.
 _LANGUAGES_OF_WORD: dict[str, tuple[str, ...]] = {}
 for _lang, _vocab in _FUNCTION_WORDS.items():

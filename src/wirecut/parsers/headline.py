@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import regex
 
-from wirecut.language import _FUNCTION_WORDS
+from wirecut.language import ALL_FUNCTION_WORDS, function_words
 from wirecut.parsers import kind, title_shape
 from wirecut.parsers.byline import BY_RE
 from wirecut.patterns import lazy
@@ -295,7 +295,7 @@ def _headline_without_anchor(state: ParseState) -> None:
     if not runs:
         return
     teasers = [c.span.start for c in state.claims if c.label == "related"]
-    if teasers and not _prose_before(text, runs, min(teasers)):
+    if teasers and kind.first_prose_start(text, runs, min(teasers)) is None:
         return  # a listing page: its first line names the section, not a story
     if _cdata_title(state):
         return
@@ -346,17 +346,6 @@ def _head_units(text: str, runs: list[Span]) -> list[tuple[int, int]]:
         if len(found) > _HEAD_UNITS:
             break
     return found[: _HEAD_UNITS + 1]
-
-
-def _prose_before(text: str, runs: list[Span], pos: int) -> bool:
-    """A paragraph of prose stands before ``pos``: the teasers there follow a story, not a listing's head."""
-    for run in runs:
-        if run.start >= pos:
-            return False
-        for a, b in units(text, run.start, min(run.end, pos)):
-            if kind.is_prose(text[a:b]):
-                return True
-    return False
 
 
 def _title_before_lead(text: str, runs: list[Span]) -> tuple[int, int] | None:
@@ -421,10 +410,9 @@ def _wraps_into(text: str, unit: tuple[int, int], following: tuple[int, int]) ->
     if gap.count("\n") != 1 or len(raw) < _WRAP_MIN_CHARS or not raw[-1:].isalnum():
         return False
     last = raw.rsplit(None, 1)[-1].lower()
-    return last in _ALL_FUNCTION_WORDS or text[following[0] : following[0] + 1].islower()
+    return last in ALL_FUNCTION_WORDS or text[following[0] : following[0] + 1].islower()
 
 
-_ALL_FUNCTION_WORDS = frozenset(word for words in _FUNCTION_WORDS.values() for word in words)
 
 
 # A menu's or a breadcrumb's separators inside a unit: no title holds them.
@@ -754,4 +742,4 @@ def _reads_as_verb(word: str, following: str) -> bool:
     return not (after[:1].islower() and after not in _ENGLISH_FUNCTION_WORDS and not after.endswith("ly"))
 
 
-_ENGLISH_FUNCTION_WORDS = frozenset(_FUNCTION_WORDS["en"]) | _SMALL_WORDS
+_ENGLISH_FUNCTION_WORDS = function_words("en") | _SMALL_WORDS

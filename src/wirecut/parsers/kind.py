@@ -29,6 +29,8 @@ About a third of crawled pages are not one story. What tells them apart is struc
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from wirecut.parsers import teaser_units
 from wirecut.parsers.dateline import first_dateline
 from wirecut.patterns import lazy
@@ -76,6 +78,22 @@ def is_prose(text: str) -> bool:
     False
     """
     return word_count(text) >= PROSE_MIN_WORDS and _SENTENCE_END_RE.search(text) is not None
+
+
+def first_prose_start(text: str, runs: Iterable[Span], end: int | None = None) -> int | None:
+    """Where the first unit of prose starts in the free ``runs`` (before ``end``), or None.
+
+    The headline parser asks it to tell a listing's head from a story's, the related parser to know
+    where a page with no dateline begins its story.
+    """
+    for run in runs:
+        stop = run.end if end is None else min(run.end, end)
+        if run.start >= stop:
+            break
+        for start, finish in units(text, run.start, stop):
+            if is_prose(text[start:finish]):
+                return start
+    return None
 
 
 def has_sentence(text: str) -> bool:

@@ -311,7 +311,7 @@ def parse(state: ParseState) -> None:
     if not labels and "\n" in text:
         # A box's heading comes after the story's start: its dateline, or on a page with none its first
         # paragraph of prose (a menu over the title may say "Trending" too).
-        box_floor = story_start if story_start is not None else _first_prose_start(state)
+        box_floor = story_start if story_start is not None else kind.first_prose_start(state.text, state.free_runs())
         headings = [
             *_heading_labels(state.lexicon).finditer(text, lowered),
             *_named_headings(state.lexicon).finditer(text, lowered),
@@ -327,16 +327,6 @@ def parse(state: ParseState) -> None:
     _unit_listing(state, story_start)
     _cut_off_teaser(state, story_start)
     _trailing_title_box(state, story_start)
-
-
-def _first_prose_start(state: ParseState) -> int | None:
-    """Where the first unit of prose starts (a sentence of running text), or None."""
-    text = state.text
-    for run in state.free_runs():
-        for start, end in units(text, run.start, run.end):
-            if kind.is_prose(text[start:end]):
-                return start
-    return None
 
 
 def _story_dateline_position(state: ParseState) -> int | None:
@@ -1026,7 +1016,7 @@ def _trailing_title_box(state: ParseState, story_start: int | None) -> None:
     is followed by the story's prose, a table's rows are mostly numbers: neither is taken.
     """
     text = state.text
-    floor = story_start if story_start is not None else _first_prose_start(state)
+    floor = story_start if story_start is not None else kind.first_prose_start(state.text, state.free_runs())
     if floor is None or "\n" not in text:
         return
     for run in list(state.free_runs(floor)):
