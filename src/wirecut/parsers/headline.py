@@ -413,8 +413,6 @@ def _wraps_into(text: str, unit: tuple[int, int], following: tuple[int, int]) ->
     return last in ALL_FUNCTION_WORDS or text[following[0] : following[0] + 1].islower()
 
 
-
-
 # A menu's or a breadcrumb's separators inside a unit: no title holds them.
 _SEPARATOR_RE = lazy(r"\S[|»›>]\S|\s[|»›>/]\s")
 
