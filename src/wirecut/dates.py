@@ -34,8 +34,11 @@ CJK_DATE_RE = lazy(
 WORD_RE = lazy(r"[\p{L}][\p{L}\p{M}]*\.?")  # with the vowel signs of Devanagari and Bengali ("नवंबर")
 
 # A date in figures, day first, as AFP's Arabic service and European sites write it in datelines:
-# "25-11-2023", "25.11.2023". (A slash is left out: American pages put the month first with it.)
-NUMERIC_DATE_RE = lazy(r"(?<!\d)([0-3]?\d)([-.])([01]?\d)\2((?:19|20)\d\d)(?!\d)")
+# "25-11-2023", "25.11.2023". (A slash is left out: American pages put the month first with it.) No
+# groups: the dateline patterns take it in as it is.
+NUMERIC_DATE = r"(?<!\d)(?:[0-3]?\d-[01]?\d-|[0-3]?\d\.[01]?\d\.)(?:19|20)\d\d(?!\d)"
+_NUMERIC_DATE_RE = lazy(NUMERIC_DATE)
+_NUMERIC_DATE_JOINT_RE = lazy(r"[-.]")
 
 _CHINESE_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -82,9 +85,9 @@ def read_date(written: str, lexicon: Lexicon = DEFAULT_LEXICON) -> tuple[int | N
         day = chinese_number(cjk.group("day"))
         year = chinese_number(cjk.group("year")) if cjk.group("year") else None
         return _checked(year, month, day)
-    numeric = NUMERIC_DATE_RE.fullmatch(written.strip())
-    if numeric:
-        return _checked(int(numeric.group(4)), int(numeric.group(3)), int(numeric.group(1)))
+    if _NUMERIC_DATE_RE.fullmatch(written.strip()):
+        day, month, year = (int(part) for part in _NUMERIC_DATE_JOINT_RE.split(written.strip()))
+        return _checked(year, month, day)
     month = None
     for word in WORD_RE.findall(written):
         month = lexicon.month_number(word)

@@ -26,7 +26,7 @@ from typing import Any
 
 import regex
 
-from wirecut.dates import iso_date, read_date
+from wirecut.dates import NUMERIC_DATE, iso_date, read_date
 from wirecut.lexicon import Lexicon
 from wirecut.parsers.byline import BY_RE
 from wirecut.parsers.title_shape import TITLE_JOINERS
@@ -45,7 +45,7 @@ _JOINER = r"(?:de|del|da|do|dos|la|las|los|el|es|al|am|an|upon|on|sur|di)"
 # Devanagari (नई दिल्ली), Bengali, Hebrew. Only before a known agency's tag with a dash or a date,
 # where the tag, not the case, says it is a dateline.
 _UNCASED_LETTERS = r"\u0621-\u064A\u0671-\u06D3\u0900-\u0939\u0958-\u0961\u0980-\u09B9\u09DC-\u09E1\u05D0-\u05EA"
-_ARABIC_WORD = rf"[{_UNCASED_LETTERS}][{_UNCASED_LETTERS}\p{{M}}]*+"
+_UNCASED_WORD = rf"[{_UNCASED_LETTERS}][{_UNCASED_LETTERS}\p{{M}}]*+"
 # A state, province or country after the place: "Texas", "Calif.", "N.Y.", "W.Va." (West Virginia, as
 # Reuters and AP abbreviate it), "Italy", "Lebanon"; or ANI's bracketed country: "Damascus [Syria]".
 _REGION = rf"(?:{_TITLE_WORD}(?:\s{_TITLE_WORD})?|[\p{{Lu}}]\.(?:[\p{{Lu}}]\.)+|[\p{{Lu}}]\.[\p{{Lu}}][\p{{Ll}}]{{1,2}}\.|{_UPPER_WORD})"
@@ -80,7 +80,7 @@ _DATE = rf"""
       | (?<!\d)[0-3]?\d(?:st|nd|rd|th|er)?\.?\s+{_MONTH}\.?(?:,?\s+{_YEAR})?  # 13 Jan / 5th January 2016 / 16 февраля
       | (?<!\d)[0-3]?\d\s+de\s+{_MONTH}(?:\s+de\s+(?:19|20)\d\d)?  # Spanish and Portuguese: 19 de junho
       | (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)      # NewsML's "MOSCOW, Monday (Reuters)"
-      | (?<!\d)(?:[0-3]?\d-[01]?\d-|[0-3]?\d\.[01]?\d\.)(?:19|20)\d\d(?!\d)     # in figures, day first: 25-11-2023, 25.11.2023
+      | {NUMERIC_DATE}     # in figures, day first: 25-11-2023, 25.11.2023
     )"""
 
 
@@ -187,14 +187,14 @@ def _build_patterns(lexicon: Lexicon) -> list[_Shape]:
     # A page whose blocks were joined with no space glues the title's last word to the place
     # ("... sinkt weiterBerlin (AFP) -"): before an agency's tag, a title-case place may follow a word's
     # lower-case letters (checked in ``_accept``: a known agency and a dash, in the head of the text).
-    arabic_place = rf"(?<![\p{{L}}\p{{M}}])(?P<loc>{_ARABIC_WORD}(?:[ \t\u00a0]{_ARABIC_WORD}){{0,2}})"
-    tagged_place = rf"(?:{place}|(?<=\p{{Ll}}{{3}})(?P<loc>{_TITLE_WORD})(?P<glued>)|{arabic_place})"
+    uncased_place = rf"(?<![\p{{L}}\p{{M}}])(?P<loc>{_UNCASED_WORD}(?:[ \t\u00a0]{_UNCASED_WORD}){{0,2}})"
+    tagged_place = rf"(?:{place}|(?<=\p{{Ll}}{{3}})(?P<loc>{_TITLE_WORD})(?P<glued>)|{uncased_place})"
     # After the place: ", Texas", ", N.Y.", ANI's "(Assam) [India]" or "[Syria]", or the country in
     # brackets before the date or the tag, as AFP's Arabic service writes it: "كييف (أوكرانيا), 25-11-2023",
     # "ديجون (فرنسا) (أ ف ب) -".
     region = rf"""(?:\s*,\s*(?P<region>{_REGION})
                  |(?:\s*\((?P<paren>[\p{{Lu}}][\p{{L}} ]{{1,25}})\))?\s*\[(?P<bracket>[^\]\n]{{2,30}})\]
-                 |[ \t]\((?P<region>{_ARABIC_WORD}(?:[ \t]{_ARABIC_WORD}){{0,2}})\)(?=[ \t]*(?:[,،]|\()))"""
+                 |[ \t]\((?P<region>{_UNCASED_WORD}(?:[ \t]{_UNCASED_WORD}){{0,2}})\)(?=[ \t]*(?:[,،]|\()))"""
     # dpa names the partner whose story it carries before itself: "San Diego (tca/dpa) -".
     agency_tag = rf"\((?:[\p{{L}}]{{2,12}}/)?(?P<agency>{agency}|[\p{{Lu}}][\p{{L}}\-]+(?:\.[\p{{Lu}}]+)?(?:\s[\p{{Lu}}][\p{{L}}\-]+){{0,2}})\)"
     sources = [
@@ -339,7 +339,7 @@ _UNKNOWN_TAG_REACH = 600
 
 # Letters by case, for the checks on a place and the word before it.
 _LOWER_RE = lazy(r"\p{Ll}")
-_ARABIC_LETTER_RE = lazy(rf"[{_UNCASED_LETTERS}]")
+_UNCASED_LETTER_RE = lazy(rf"[{_UNCASED_LETTERS}]")
 _UPPER_RE = lazy(r"\p{Lu}")
 _LETTER_RE = lazy(r"\p{L}")
 _NOT_LETTER_RE = lazy(r"[^\p{L}]")
@@ -714,9 +714,10 @@ def _accept(state: ParseState, m: regex.Match[str], kind: str, floor: int, anywh
                 # in the head of the text, a place, a date and a dash make the dateline by themselves.
                 boundary_ok = boundary_ok or bool(kind == "undated_agency" and in_caps_run and m.start() - floor < 300)
         if not _UPPER_RE.match(loc):
-            # A place opens with a capital. Arabic script has none: its tag must be known and closed by
-            # a dash or dated ("وقال الوزير (رويترز) إن": a source named inside a sentence).
-            if not (kind == "tagged" and known_agency and _ARABIC_LETTER_RE.match(loc)):
+            # A place opens with a capital. Arabic, Devanagari and the other uncased scripts have none:
+            # the tag must be known and closed by a dash or dated ("وقال الوزير (رويترز) إن": a source
+            # named inside a sentence).
+            if not (kind == "tagged" and known_agency and _UNCASED_LETTER_RE.match(loc)):
                 return None
             if not (groups.get("sep") or date):
                 return None
@@ -907,7 +908,7 @@ def _dated_tag_opening_line(text: str, m: regex.Match[str], date: str | None, st
     line's start, with the story's capital after it, is that form, where an aside in brackets ("(WHO)
     said") stands inside a sentence.
     """
-    if not date or not (start <= floor or _opens_line(text, start, floor) or start == 0):
+    if not date or not (start <= floor or _opens_line(text, start, floor)):
         return False
     following = text[m.end() : m.end() + 3].lstrip(" \t")
     return _UPPER_RE.match(following) is not None
@@ -1061,8 +1062,10 @@ def _briefs(state: ParseState) -> bool:
     over each makes a listing). Most of the paragraphs after the first such one open so.
     """
     text = state.text
+    if "\n" not in text:
+        return False
     pieces = units(text, 0, min(len(text), _BRIEFS_REACH))
-    if len(pieces) < _BRIEFS_MIN or "\n" not in text:
+    if len(pieces) < _BRIEFS_MIN:
         return False
     opened = []
     for a, b in pieces:

@@ -251,16 +251,15 @@ def _title_in_head(text: str, runs: list[Span]) -> tuple[int, int] | None:
         start, end = _header_title(text, pieces)
         if start is not None and end is not None:
             return start, end
-        while pieces:
-            start, end = _pick(text, pieces)
+        for piece in pieces:  # _pick's choice among the run's units, one unit at a time
+            start, end = _pick(text, [piece])
             if start is None or end is None:
-                break
+                continue
             raw = text[start:end]
             if _CJK_RE.search(raw) or _letter_words(raw) > _LABEL_MAX_WORDS:
                 return start, end
             if short is None:
                 short = (start, end)
-            pieces = [p for p in pieces if p[0] >= end]
     return short
 
 

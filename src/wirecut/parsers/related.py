@@ -32,6 +32,7 @@ Contract:
 from __future__ import annotations
 
 import bisect
+import itertools
 
 import regex
 
@@ -1054,14 +1055,15 @@ _LINK_LINE_UNITS = 3000
 
 def _cut_summary(raw: str) -> bool:
     """A unit cut off at a set length: eight words or more, ending mid-sentence or on an ellipsis."""
-    if kind.word_count(raw) < kind.PROSE_MIN_WORDS:
+    words = kind.word_count(raw)
+    if words < kind.PROSE_MIN_WORDS:
         return False
     if _ELLIPSIS_RE.search(raw):
         return True
     # Cut mid-sentence, and running text longer than a title (a long title has no full stop either).
     if _SENTENCE_CLOSE_RE.search(raw.rstrip('"”’»)')):
         return False
-    return kind.word_count(raw) >= kind.RUNNING_MIN_WORDS and kind.has_sentence(raw)
+    return words >= kind.RUNNING_MIN_WORDS and kind.has_sentence(raw)
 
 
 def _repeated_link_lines(state: ParseState, known: list[regex.Match[str]]) -> list[regex.Match[str]]:
@@ -1077,22 +1079,17 @@ def _repeated_link_lines(state: ParseState, known: list[regex.Match[str]]) -> li
         return []
     seen_markers = {m.start() for m in known}
     closing: dict[str, int] = {}
-    count = 0
-    for run in state.free_runs():
-        pieces = units(text, run.start, run.end)
-        for (a, b), (c, d) in zip(pieces, pieces[1:]):
-            count += 1
-            if count > _LINK_LINE_UNITS:
-                break
-            raw = text[c:d]
-            if c in seen_markers or len(raw) > 40 or len(raw.split()) > _LINK_LINE_WORDS:
-                continue
-            if not _LETTER_WORD_RE.search(raw) or _SENTENCE_CLOSE_RE.search(raw) or "\n" not in text[b:c]:
-                continue
-            if byline.BY_RE.match(raw):
-                continue  # an item's byline under its title ("By Xinhua -")
-            if _cut_summary(text[a:b]):
-                closing[raw] = closing.get(raw, 0) + 1
+    pairs = (pair for run in state.free_runs() for pair in itertools.pairwise(units(text, run.start, run.end)))
+    for (a, b), (c, d) in itertools.islice(pairs, _LINK_LINE_UNITS):
+        raw = text[c:d]
+        if c in seen_markers or len(raw) > 40 or len(raw.split()) > _LINK_LINE_WORDS:
+            continue
+        if not _LETTER_WORD_RE.search(raw) or _SENTENCE_CLOSE_RE.search(raw) or "\n" not in text[b:c]:
+            continue
+        if byline.BY_RE.match(raw):
+            continue  # an item's byline under its title ("By Xinhua -")
+        if _cut_summary(text[a:b]):
+            closing[raw] = closing.get(raw, 0) + 1
     links = [raw for raw, times in closing.items() if times >= _LINK_LINE_REPEATS]
     if not links:
         return []
